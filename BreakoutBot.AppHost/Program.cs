@@ -1,0 +1,53 @@
+using BreakoutBot.AppHost;
+using BreakoutBot.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+InfrastructureResources infrastructure;
+string tradingMode;
+try
+{
+    infrastructure = builder.AddInfrastructure();
+    tradingMode = builder.GetTradingModeName();
+}
+catch (InfrastructureConfigurationException exception)
+{
+    await Console.Error.WriteLineAsync($"BreakoutBot.AppHost cannot start: {exception.Message}");
+    return 2;
+}
+
+var (database, redis, decision) = infrastructure;
+
+var exchange = builder.AddProject<Projects.BreakoutBot_Simulator>("exchange-sim")
+    .WithTradingMode(tradingMode)
+    .WithHttpHealthCheck("/health");
+
+var executor = builder.AddProject<Projects.BreakoutBot_Executor>("executor")
+    .WithTradingMode(tradingMode)
+    .WithReference(database).WaitFor(database)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(exchange).WaitFor(exchange)
+    .WithHttpHealthCheck("/health");
+
+var scanner = builder.AddProject<Projects.BreakoutBot_Scanner>("scanner")
+    .WithTradingMode(tradingMode)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(exchange).WaitFor(exchange)
+    .WithHttpHealthCheck("/health");
+
+var api = builder.AddProject<Projects.BreakoutBot_Api>("api")
+    .WithTradingMode(tradingMode)
+    .WithEnvironment("Infrastructure__Mode", decision.Mode.ToString())
+    .WithReference(database).WaitFor(database)
+    .WithReference(redis).WaitFor(redis)
+    .WaitFor(executor)
+    .WaitFor(scanner)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.BreakoutBot_Web>("web")
+    .WithReference(api).WaitFor(api)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+
+await builder.Build().RunAsync();
+return 0;

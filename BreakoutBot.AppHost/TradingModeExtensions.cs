@@ -1,0 +1,27 @@
+using BreakoutBot.AppHost.Infrastructure;
+using BreakoutBot.Domain.Trading;
+
+namespace BreakoutBot.AppHost;
+
+/// <summary>Hands the one <c>Trading:Mode</c> setting to every service.</summary>
+public static class TradingModeExtensions
+{
+    /// <exception cref="InfrastructureConfigurationException"><c>Trading:Mode</c> is not a known mode.</exception>
+    public static string GetTradingModeName(this IDistributedApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configured = builder.Configuration[$"{TradingOptions.SectionName}:Mode"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return TradingModeNames.ToName(TradingModeNames.Default);
+        }
+
+        return TradingModeNames.TryParse(configured, out var mode)
+            ? TradingModeNames.ToName(mode)
+            : throw new InfrastructureConfigurationException(
+                $"Trading:Mode '{configured}' is not valid; use one of: {string.Join(", ", TradingModeNames.All)}.");
+    }
+
+    public static IResourceBuilder<ProjectResource> WithTradingMode(this IResourceBuilder<ProjectResource> project, string tradingMode) =>
+        project.WithEnvironment("Trading__Mode", tradingMode);
+}
