@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.Json;
+using BreakoutBot.AppHost.Infrastructure;
+
+namespace BreakoutBot.AppHost.Tests;
+
+/// <summary>Runs the real AppHost program the way a user does and checks what it says and writes.</summary>
+public class AppHostProcessTests
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task Start_InvalidInfrastructureMode_ExitsWithMessageNamingValidValues()
+    {
+        var result = await RunAppHostAsync("--Infrastructure:Mode=Kubernetes");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Infrastructure:Mode 'Kubernetes' is not valid; use one of: Auto, Containers, Local.", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_InvalidTradingMode_ExitsWithMessageNamingValidValues()
+    {
+        using var scratch = new ScratchDirectory();
+
+        var result = await RunAppHostAsync("--Infrastructure:Mode=Containers", "--Trading:Mode=moon", $"--Infrastructure:DataDirectory={scratch.Path}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Trading:Mode 'moon' is not valid; use one of: sim, paper, testnet, demo, live.", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_LocalModeWithMissingRedis_ExitsNamingWhatToInstall()
+    {
+        using var scratch = new ScratchDirectory();
+        var missing = Path.Combine(scratch.Path, "no-redis-server");
+
+        var result = await RunAppHostAsync("--Infrastructure:Mode=Local", $"--Infrastructure:RedisServerPath={missing}", $"--Infrastructure:DataDirectory={scratch.Path}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"Infrastructure:RedisServerPath '{missing}' is not an executable file", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_Manifest_DescribesContainerInfrastructureAndEveryService()
+    {
+        using var scratch = new ScratchDirectory();
+        var manifestPath = Path.Combine(scratch.Path, "aspire-manifest.json");
+
+        // Local mode is asked for, but publishing must still produce deployable containers.
+        var result = await RunAppHostAsync("--publisher", "manifest", "--output-path", manifestPath, "--Infrastructure:Mode=Local");
+
+        Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken));
+        var resources = manifest.RootElement.GetProperty("resources");
+        Assert.StartsWith("container.", resources.GetProperty("postgres").GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("container.", resources.GetProperty("redis").GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.Contains("breakoutdb", resources.GetProperty("breakoutdb").GetProperty("connectionString").GetString(), StringComparison.Ordinal);
+        foreach (var service in new[] { "exchange-sim", "scanner", "executor", "api", "web" })
+        {
+            Assert.StartsWith("project.", resources.GetProperty(service).GetProperty("type").GetString(), StringComparison.Ordinal);
+        }
+
+        var apiEnvironment = resources.GetProperty("api").GetProperty("env");
+        Assert.Equal("Containers", apiEnvironment.GetProperty("Infrastructure__Mode").GetString());
+        Assert.Equal("sim", apiEnvironment.GetProperty("Trading__Mode").GetString());
+    }
+
+    private static async Task<ProcessResult> RunAppHostAsync(params string[] arguments)
+    {
+        var appHost = typeof(InfrastructureMode).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", [appHost, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(appHost)!,
+        };
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(ProcessTimeout);
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new ProcessResult(process.ExitCode, await output, await error);
+    }
+
+    private sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Aspire.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+[assembly: AssemblyFixture(typeof(BreakoutBot.IntegrationTests.DistributedAppFixture))]
+
+namespace BreakoutBot.IntegrationTests;
+
+/// <summary>
+/// The whole application, started once for the test assembly through the real AppHost in Local infrastructure
+/// mode (PostgreSQL and Redis from local binaries, in a fresh data directory), with the dashboard on so tests can
+/// read the telemetry the services send it.
+/// </summary>
+public sealed class DistributedAppFixture : IAsyncLifetime
+{
+    public static readonly string[] ResourceNames = ["postgres", "breakoutdb", "redis", "exchange-sim", "executor", "scanner", "api", "web"];
+
+    private const string DashboardResourceName = "aspire-dashboard";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "breakoutbot-it-" + Guid.NewGuid().ToString("N"));
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The application has not started.");
+
+    public Uri DashboardUrl { get; private set; } = null!;
+
+    /// <summary>From the start call until every resource reported healthy (informational; see docs/).</summary>
+    public TimeSpan TimeToAllHealthy { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var dashboardPort = FreeLoopbackPort();
+        var otlpPort = FreeLoopbackPort();
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.BreakoutBot_AppHost>(
+            [
+                "--Infrastructure:Mode=Local",
+                $"--Infrastructure:DataDirectory={_dataDirectory}",
+                "--Infrastructure:EphemeralStorage=true",
+                $"--ASPNETCORE_URLS=http://127.0.0.1:{dashboardPort}",
+                $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{otlpPort}",
+                "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+                "--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true",
+            ],
+            (options, _) =>
+            {
+                options.DisableDashboard = false;
+                options.AllowUnsecuredTransport = true;
+            },
+            timeout.Token);
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+
+        _app = await builder.BuildAsync(timeout.Token);
+        var started = Stopwatch.GetTimestamp();
+        await _app.StartAsync(timeout.Token);
+        foreach (var name in ResourceNames)
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+        }
+
+        TimeToAllHealthy = Stopwatch.GetElapsedTime(started);
+        // Testing randomizes ports, the dashboard's too: ask the app model where it ended up.
+        DashboardUrl = _app.GetEndpoint(DashboardResourceName, "http");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            using var timeout = new CancellationTokenSource(StopTimeout);
+            await _app.StopAsync(timeout.Token);
+            await _app.DisposeAsync();
+        }
+
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,43 @@
+using Npgsql;
+
+namespace BreakoutBot.IntegrationTests;
+
+public class ExecutorTests(DistributedAppFixture fixture)
+{
+    [Fact]
+    public async Task Startup_MigrationStep_CreatesSchemaInBreakoutDb()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var connectionString = await fixture.App.GetConnectionStringAsync("breakoutdb", cancellation);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation);
+
+        await using var migrations = new NpgsqlCommand("""SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1""", connection);
+        var applied = new List<string>();
+        await using (var reader = await migrations.ExecuteReaderAsync(cancellation))
+        {
+            while (await reader.ReadAsync(cancellation))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+
+        await using var table = new NpgsqlCommand("SELECT to_regclass('public.audit_log') IS NOT NULL", connection);
+        Assert.Contains(applied, id => id.EndsWith("_InitialSchema", StringComparison.Ordinal));
+        Assert.True((bool)(await table.ExecuteScalarAsync(cancellation))!);
+    }
+
+    [Fact]
+    public async Task Health_IncludesMigrationDatabaseAndRedisChecks()
+    {
+        using var client = fixture.App.CreateHttpClient("executor");
+
+        using var health = await client.GetJsonAsync("/health");
+
+        var names = health.RootElement.GetProperty("checks").EnumerateArray().Select(check => check.GetProperty("name").GetString()).ToList();
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+        Assert.Contains("database-migrations", names);
+        Assert.Contains("TradingDbContext", names);
+        Assert.Contains("StackExchange.Redis", names);
+    }
+}
