@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: installs missing prerequisites, builds, runs all test projects (the integration tests start
+# the whole application in Local mode), then prints one summary line: "Summary: N passed, N failed, N skipped".
+# Extra arguments go to dotnet test, e.g. ./test.sh --filter "FullyQualifiedName~Api"
+set -uo pipefail
+cd "$(dirname "$0")"
+bash scripts/prerequisites.sh || exit 1
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test BreakoutBot.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# dotnet test prints one result line per test assembly; add them up.
+read -r passed failed skipped < <(grep -E '^(Passed|Failed)! +- ' "$log" | awk -F'[:,]' '
+  { for (i = 1; i < NF; i++) { key = $i; gsub(/[^A-Za-z]/, "", key); value = $(i + 1) + 0;
+      if (key == "Passed") p += value; else if (key == "Failed") f += value; else if (key == "Skipped") s += value } }
+  END { printf "%d %d %d\n", p, f, s }')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "Summary: $passed passed, $failed failed, $skipped skipped"
+exit "$status"
