@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace BreakoutBot.AppHost.Infrastructure;
 
 /// <summary>Adds <c>postgres</c> (with <c>breakoutdb</c>) and <c>redis</c> in the configured infrastructure mode.</summary>
-public static partial class InfrastructureExtensions
+public static class InfrastructureExtensions
 {
     public const string PostgresName = "postgres";
     public const string DatabaseName = "breakoutdb";
@@ -26,10 +26,10 @@ public static partial class InfrastructureExtensions
         builder.Eventing.Subscribe<BeforeStartEvent>((beforeStart, _) =>
         {
             var logger = beforeStart.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BreakoutBot.AppHost.Infrastructure");
-            LogDecision(logger, decision.Mode, decision.Reason);
+            Log.InfrastructureModeChosen(logger, decision.Mode, decision.Reason);
             if (decision.Mode == InfrastructureMode.Local)
             {
-                LogDataDirectory(logger, settings.DataDirectory);
+                Log.LocalDataDirectory(logger, settings.DataDirectory);
             }
 
             return Task.CompletedTask;
@@ -50,10 +50,4 @@ public static partial class InfrastructureExtensions
 
     private static IResourceBuilder<IResourceWithConnectionString> AsConnectionString<T>(IResourceBuilder<T> resource)
         where T : IResourceWithConnectionString => (IResourceBuilder<IResourceWithConnectionString>)resource;
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Infrastructure mode {Mode}: {Reason}")]
-    private static partial void LogDecision(ILogger logger, InfrastructureMode mode, string reason);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Local PostgreSQL and Redis keep their data in {DataDirectory}")]
-    private static partial void LogDataDirectory(ILogger logger, string dataDirectory);
 }

@@ -12,7 +12,7 @@ namespace BreakoutBot.Executor.Persistence;
 /// The migration step: applies pending EF Core migrations during start-up, before the Executor's other hosted
 /// services start, retrying while PostgreSQL is still coming up. Start-up fails if the schema cannot be migrated.
 /// </summary>
-public sealed partial class DatabaseMigrationService(
+public sealed class DatabaseMigrationService(
     IServiceScopeFactory scopes,
     DatabaseMigrationState state,
     ServiceTelemetry telemetry,
@@ -41,7 +41,7 @@ public sealed partial class DatabaseMigrationService(
             if (pending.Count > 0 && logger.IsEnabled(LogLevel.Information))
             {
                 var names = string.Join(", ", pending);
-                LogApplying(logger, pending.Count, names);
+                Log.ApplyingMigrations(logger, pending.Count, names);
             }
 
             await database.MigrateAsync(token);
@@ -51,15 +51,9 @@ public sealed partial class DatabaseMigrationService(
         if (logger.IsEnabled(LogLevel.Information))
         {
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogCompleted(logger, elapsedMs);
+            Log.SchemaCurrent(logger, elapsedMs);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Applying {Count} database migration(s): {Migrations}")]
-    private static partial void LogApplying(ILogger logger, int count, string migrations);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Database schema is current ({ElapsedMs:F0} ms)")]
-    private static partial void LogCompleted(ILogger logger, double elapsedMs);
 }

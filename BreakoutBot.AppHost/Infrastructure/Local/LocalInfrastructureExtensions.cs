@@ -6,8 +6,6 @@ namespace BreakoutBot.AppHost.Infrastructure.Local;
 /// <summary>PostgreSQL and Redis as executable resources from locally installed binaries.</summary>
 public static class LocalInfrastructureExtensions
 {
-    private const string LauncherResourceName = "run-postgres.sh";
-
     public static IResourceBuilder<LocalPostgresServerResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, string name, InfrastructureSettings settings, LocalBinaries binaries)
     {
@@ -19,7 +17,7 @@ public static class LocalInfrastructureExtensions
         Directory.CreateDirectory(root);
         var passwordFile = Path.Combine(root, "password");
         var password = builder.AddParameter($"{name}-password", LocalSecretFile.ReadOrCreate(passwordFile), secret: true);
-        var launcher = WriteLauncher(settings.DataDirectory);
+        var launcher = PostgresLauncherScript.Write(settings.DataDirectory);
 
         var server = new LocalPostgresServerResource(name, binaries.BashPath, settings.DataDirectory, password.Resource);
         var healthCheckKey = $"{name}-connect";
@@ -101,21 +99,6 @@ public static class LocalInfrastructureExtensions
                 context.Args.Add(redis.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
             })
             .WithHealthCheck(healthCheckKey);
-    }
-
-    private static string WriteLauncher(string dataDirectory)
-    {
-        var directory = Path.Combine(dataDirectory, "launchers");
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, LauncherResourceName);
-        using var source = typeof(LocalInfrastructureExtensions).Assembly.GetManifestResourceStream(LauncherResourceName)
-            ?? throw new InvalidOperationException($"The AppHost assembly lacks its embedded {LauncherResourceName}.");
-        using (var target = File.Create(path))
-        {
-            source.CopyTo(target);
-        }
-
-        return path;
     }
 
     private static string WriteRedisConfig(string root, string password, bool ephemeral)

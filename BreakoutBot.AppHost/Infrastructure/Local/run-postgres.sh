@@ -94,6 +94,6 @@ echo "run-postgres: ready on port $PGPORT"
 # 'wait' returns early whenever a trapped signal arrives; keep waiting until the server has really exited.
 status=0
 while kill -0 "$server" 2>/dev/null; do
-  wait "$server" || status=$?
+  if wait "$server"; then status=0; else status=$?; fi
 done
 exit "$status"
