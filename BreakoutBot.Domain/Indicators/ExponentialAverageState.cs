@@ -1,0 +1,34 @@
+namespace BreakoutBot.Domain.Indicators;
+
+/// <summary>
+/// EMA of a stream of values: <c>k = 2/(n+1)</c>, seeded with the plain mean of the first n values, then
+/// <c>ema += k·(x − ema)</c>.
+/// </summary>
+internal sealed class ExponentialAverageState(int period)
+{
+    private readonly double _smoothing = 2d / (period + 1);
+    private double _seedSum;
+    private int _seen;
+
+    public double Value { get; private set; } = double.NaN;
+
+    public double Add(double value)
+    {
+        _seen++;
+        if (_seen < period)
+        {
+            _seedSum += value;
+        }
+        else if (_seen == period)
+        {
+            _seedSum += value;
+            Value = _seedSum / period;
+        }
+        else
+        {
+            Value += _smoothing * (value - Value);
+        }
+
+        return Value;
+    }
+}

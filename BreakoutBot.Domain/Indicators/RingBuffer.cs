@@ -1,0 +1,77 @@
+namespace BreakoutBot.Domain.Indicators;
+
+/// <summary>The last <c>capacity</c> values, oldest first; preallocated, no allocation per add.</summary>
+internal sealed class RingBuffer
+{
+    private readonly double[] _values;
+    private int _next;
+
+    public RingBuffer(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _values = new double[capacity];
+    }
+
+    public int Capacity => _values.Length;
+
+    public int Count { get; private set; }
+
+    public bool IsFull => Count == _values.Length;
+
+    /// <summary>Value by age: 0 = oldest kept, Count-1 = newest.</summary>
+    public double this[int age] => _values[(_next - Count + age + _values.Length) % _values.Length];
+
+    public double Newest => _values[(_next - 1 + _values.Length) % _values.Length];
+
+    public double Oldest => this[0];
+
+    public void Add(double value)
+    {
+        _values[_next] = value;
+        _next = (_next + 1) % _values.Length;
+        if (Count < _values.Length)
+        {
+            Count++;
+        }
+    }
+
+    /// <summary>Sum of the kept values, oldest to newest (the order the reference implementations use).</summary>
+    public double SumInOrder()
+    {
+        var start = (_next - Count + _values.Length) % _values.Length;
+        var firstRun = Math.Min(Count, _values.Length - start);
+        var sum = 0d;
+        for (var i = start; i < start + firstRun; i++)
+        {
+            sum += _values[i];
+        }
+
+        for (var i = 0; i < Count - firstRun; i++)
+        {
+            sum += _values[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Σ (value − mean)², oldest to newest.</summary>
+    public double SumOfSquaredDeviations(double mean)
+    {
+        var start = (_next - Count + _values.Length) % _values.Length;
+        var firstRun = Math.Min(Count, _values.Length - start);
+        var sum = 0d;
+        for (var i = start; i < start + firstRun; i++)
+        {
+            var deviation = _values[i] - mean;
+            sum += deviation * deviation;
+        }
+
+        for (var i = 0; i < Count - firstRun; i++)
+        {
+            var deviation = _values[i] - mean;
+            sum += deviation * deviation;
+        }
+
+        return sum;
+    }
+}
