@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace BreakoutBot.Domain.Presets.Loading;
+
+/// <summary>An inclusive range of whole numbers.</summary>
+internal readonly record struct IntRange(int Min, int Max)
+{
+    public static IntRange AtLeast(int min) => new(min, int.MaxValue);
+
+    public bool Contains(int value) => value >= Min && value <= Max;
+
+    public string Describe() => Max == int.MaxValue
+        ? string.Create(CultureInfo.InvariantCulture, $">= {Min}")
+        : string.Create(CultureInfo.InvariantCulture, $"in [{Min}, {Max}]");
+}
