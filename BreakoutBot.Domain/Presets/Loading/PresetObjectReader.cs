@@ -186,7 +186,7 @@ internal sealed class PresetObjectReader
     /// <summary>The items of an array with their paths, after checking the item count.</summary>
     public IReadOnlyList<(JsonElement Value, string Path)>? Array(string key, IntRange count, string itemDescription, bool required = true)
     {
-        var expected = $"an array of {itemDescription} with {count.Describe()} items";
+        var expected = $"an array of {count.DescribeCount()} {itemDescription}";
         if (!TryGetValue(key, required, expected, out var value))
         {
             return null;
@@ -201,7 +201,7 @@ internal sealed class PresetObjectReader
         var length = value.GetArrayLength();
         if (!count.Contains(length))
         {
-            AddError(key, string.Create(CultureInfo.InvariantCulture, $"has {length} items; expected {count.Describe()} items ({itemDescription})"));
+            AddError(key, string.Create(CultureInfo.InvariantCulture, $"has {length} items; expected {count.DescribeCount()} {itemDescription}"));
             return null;
         }
 
