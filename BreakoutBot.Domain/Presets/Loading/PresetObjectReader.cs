@@ -291,7 +291,7 @@ internal sealed class PresetObjectReader
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
+        if (!TryGetWholeNumber(value, out var number))
         {
             AddError(key, $"expected {expected}, got {JsonValueDescription.Of(value)}");
             return null;
@@ -304,6 +304,29 @@ internal sealed class PresetObjectReader
         }
 
         return number;
+    }
+
+    /// <summary>Accepts 4 and 4.0 (JSON writers differ) but not 4.5.</summary>
+    private static bool TryGetWholeNumber(JsonElement value, out int number)
+    {
+        number = 0;
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        if (value.TryGetInt32(out number))
+        {
+            return true;
+        }
+
+        if (value.TryGetDecimal(out var exact) && exact == decimal.Truncate(exact) && exact is >= int.MinValue and <= int.MaxValue)
+        {
+            number = (int)exact;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>

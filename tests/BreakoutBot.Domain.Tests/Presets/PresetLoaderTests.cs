@@ -73,6 +73,18 @@ public class PresetLoaderTests
     }
 
     [Fact]
+    public void Load_WholeNumberWrittenWithDecimalPoint_IsAccepted()
+    {
+        var preset = PresetFixtures.ValidPreset();
+        preset["levels_rules"]!["min_touches"] = 4.0m;
+
+        var result = PresetFixtures.Load(preset);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(4, result.Preset!.LevelsRules.MinTouches);
+    }
+
+    [Fact]
     public void Load_ObjectWhereBooleanExpected_IsRejected()
     {
         var preset = PresetFixtures.ValidPreset();
