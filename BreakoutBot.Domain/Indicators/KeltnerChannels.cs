@@ -59,6 +59,7 @@ public sealed class KeltnerChannels : Indicator
         _outputs[0] = upper;
         _outputs[1] = center;
         _outputs[2] = lower;
-        _outputs[3] = center == 0 ? double.NaN : (upper - lower) / center;
+        // (upper − lower) written as 2·offset: equal in exact arithmetic, and the form the reference series uses.
+        _outputs[3] = center == 0 ? double.NaN : 2 * offset / center;
     }
 }

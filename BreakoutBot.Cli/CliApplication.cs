@@ -1,0 +1,49 @@
+using System.Reflection;
+using BreakoutBot.Cli.Commands;
+
+namespace BreakoutBot.Cli;
+
+/// <summary>The <c>breakoutbot</c> command line: reads the first words, hands the rest to the command.</summary>
+public static class CliApplication
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        switch (args.ToArray())
+        {
+            case [] or ["--help" or "-h" or "help"]:
+                output.Write(Usage);
+                return args.Count == 0 ? UsageError : Success;
+            case ["--version"]:
+                output.WriteLine(typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]);
+                return Success;
+            case ["indicators", .. var rest]:
+                return IndicatorsCommand.Run(rest, output, error);
+            case ["presets", "validate", .. var rest]:
+                return PresetsValidateCommand.Run(rest, output, error);
+            default:
+                error.WriteLine($"breakoutbot: unknown command '{string.Join(' ', args.Take(2))}'.");
+                error.Write(Usage);
+                return UsageError;
+        }
+    }
+
+    public const string Usage = """
+        Usage:
+          breakoutbot indicators <name> --input <quotes.csv> [--output <file.csv>] [--<option> <value> ...]
+          breakoutbot indicators list
+          breakoutbot presets validate <file.json|directory>
+          breakoutbot --version
+
+        indicators: reads date,open,high,low,close,volume (header required, dates ascending) and writes
+        index,date,<fields> (empty cell = no value). 'breakoutbot indicators list' shows names and options.
+
+        """;
+}

@@ -1,0 +1,3 @@
+using BreakoutBot.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);
