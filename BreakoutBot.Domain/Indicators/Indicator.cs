@@ -27,13 +27,18 @@ public abstract class Indicator
     public IndicatorSeries Run(ReadOnlySpan<Ohlcv> bars)
     {
         var series = new IndicatorSeries(FieldNames, bars.Length);
-        var fields = FieldNames.Count;
+        var columns = new double[FieldNames.Count][];
+        for (var field = 0; field < columns.Length; field++)
+        {
+            columns[field] = series.Column(field);
+        }
+
         for (var i = 0; i < bars.Length; i++)
         {
             Add(bars[i]);
-            for (var field = 0; field < fields; field++)
+            for (var field = 0; field < columns.Length; field++)
             {
-                series.Column(field)[i] = Output(field);
+                columns[field][i] = Output(field);
             }
         }
 

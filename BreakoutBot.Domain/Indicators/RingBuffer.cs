@@ -19,16 +19,16 @@ internal sealed class RingBuffer
     public bool IsFull => Count == _values.Length;
 
     /// <summary>Value by age: 0 = oldest kept, Count-1 = newest.</summary>
-    public double this[int age] => _values[(_next - Count + age + _values.Length) % _values.Length];
+    public double this[int age] => _values[Wrap(_next - Count + age)];
 
-    public double Newest => _values[(_next - 1 + _values.Length) % _values.Length];
+    public double Newest => _values[Wrap(_next - 1)];
 
-    public double Oldest => this[0];
+    public double Oldest => _values[Wrap(_next - Count)];
 
     public void Add(double value)
     {
         _values[_next] = value;
-        _next = (_next + 1) % _values.Length;
+        _next = _next + 1 == _values.Length ? 0 : _next + 1;
         if (Count < _values.Length)
         {
             Count++;
@@ -38,7 +38,7 @@ internal sealed class RingBuffer
     /// <summary>Sum of the kept values, oldest to newest (the order the reference implementations use).</summary>
     public double SumInOrder()
     {
-        var start = (_next - Count + _values.Length) % _values.Length;
+        var start = Wrap(_next - Count);
         var firstRun = Math.Min(Count, _values.Length - start);
         var sum = 0d;
         for (var i = start; i < start + firstRun; i++)
@@ -57,7 +57,7 @@ internal sealed class RingBuffer
     /// <summary>Σ (value − mean)², oldest to newest.</summary>
     public double SumOfSquaredDeviations(double mean)
     {
-        var start = (_next - Count + _values.Length) % _values.Length;
+        var start = Wrap(_next - Count);
         var firstRun = Math.Min(Count, _values.Length - start);
         var sum = 0d;
         for (var i = start; i < start + firstRun; i++)
@@ -74,4 +74,8 @@ internal sealed class RingBuffer
 
         return sum;
     }
+
+    /// <summary>Maps a position in (−capacity, 2·capacity) onto the array without a division.</summary>
+    private int Wrap(int position) =>
+        position < 0 ? position + _values.Length : position >= _values.Length ? position - _values.Length : position;
 }

@@ -1,17 +1,19 @@
 namespace BreakoutBot.Domain.Indicators;
 
 /// <summary>
-/// Maximum (or minimum) of the last <c>window</c> values in amortized O(1): a monotonic deque of candidates, kept in
-/// preallocated arrays.
+/// Maximum (or minimum) of the last <c>window</c> values in O(1) amortized and without data-dependent branches
+/// (van Herk/Gil-Werman): values are grouped in blocks of <c>window</c>; the window ending at offset j of the current
+/// block is the suffix of the previous block after j plus the prefix of the current block up to j. The previous
+/// block's suffix extremes are computed once when it completes. Preallocated; nothing is allocated per add.
 /// </summary>
 internal sealed class SlidingExtreme
 {
     private readonly int _window;
     private readonly bool _maximum;
-    private readonly double[] _values;
-    private readonly long[] _positions;
-    private int _head;
-    private int _size;
+    private readonly double[] _block;
+    private readonly double[] _previousSuffix;
+    private double _prefix;
+    private int _offset;
     private long _added;
 
     public SlidingExtreme(int window, bool maximum)
@@ -19,41 +21,46 @@ internal sealed class SlidingExtreme
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
         _window = window;
         _maximum = maximum;
-        _values = new double[window + 1];
-        _positions = new long[window + 1];
+        _block = new double[window];
+        _previousSuffix = new double[window + 1];
+        Array.Fill(_previousSuffix, Identity);
     }
 
     /// <summary>True once a full window has been seen.</summary>
     public bool IsFull => _added >= _window;
 
-    /// <summary>The extreme of the values in the window (NaN before the first value).</summary>
-    public double Value => _size == 0 ? double.NaN : _values[_head];
+    /// <summary>The extreme of the last <c>window</c> values added (of all of them before the window fills); NaN before any.</summary>
+    public double Value { get; private set; } = double.NaN;
+
+    /// <summary>The value that never wins: −∞ for a maximum, +∞ for a minimum.</summary>
+    private double Identity => _maximum ? double.NegativeInfinity : double.PositiveInfinity;
 
     public void Add(double value)
     {
-        // Drop candidates that the new value dominates, from the back.
-        while (_size > 0)
+        _block[_offset] = value;
+        if (_maximum)
         {
-            var back = (_head + _size - 1) % _values.Length;
-            if (_maximum ? _values[back] > value : _values[back] < value)
-            {
-                break;
-            }
-
-            _size--;
+            _prefix = _offset == 0 ? value : Math.Max(_prefix, value);
+            Value = Math.Max(_previousSuffix[_offset + 1], _prefix);
+        }
+        else
+        {
+            _prefix = _offset == 0 ? value : Math.Min(_prefix, value);
+            Value = Math.Min(_previousSuffix[_offset + 1], _prefix);
         }
 
-        var slot = (_head + _size) % _values.Length;
-        _values[slot] = value;
-        _positions[slot] = _added;
-        _size++;
         _added++;
-
-        // Drop the front when it has left the window.
-        if (_positions[_head] <= _added - 1 - _window)
+        if (++_offset < _window)
         {
-            _head = (_head + 1) % _values.Length;
-            _size--;
+            return;
+        }
+
+        // The block is complete: keep its suffix extremes for the next block's windows.
+        _offset = 0;
+        _previousSuffix[_window] = Identity;
+        for (var k = _window - 1; k >= 0; k--)
+        {
+            _previousSuffix[k] = _maximum ? Math.Max(_block[k], _previousSuffix[k + 1]) : Math.Min(_block[k], _previousSuffix[k + 1]);
         }
     }
 }

@@ -71,6 +71,24 @@ public class IndicatorPropertyTests
     }
 
     [Fact]
+    public void Donchian_AnyPeriod_EqualsNaiveExtremesOfPreviousBars()
+    {
+        Gen.Select(Series, Gen.Int[1, 25]).Sample((bars, period) =>
+        {
+            var series = DonchianChannels.Calculate(bars, period);
+            for (var i = 0; i < bars.Length; i++)
+            {
+                var expectedUpper = i < period ? double.NaN : bars[(i - period)..i].Max(bar => bar.High);
+                var expectedLower = i < period ? double.NaN : bars[(i - period)..i].Min(bar => bar.Low);
+                if (!expectedUpper.Equals(series["upperBand"][i]) || !expectedLower.Equals(series["lowerBand"][i]))
+                {
+                    throw new InvalidOperationException($"period {period}, bar {i}: [{series["lowerBand"][i]}, {series["upperBand"][i]}] vs [{expectedLower}, {expectedUpper}]");
+                }
+            }
+        });
+    }
+
+    [Fact]
     public void Rsi_AnySeries_StaysWithin0And100()
     {
         Series.Sample(bars =>
