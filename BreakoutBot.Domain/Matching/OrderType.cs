@@ -1,0 +1,8 @@
+namespace BreakoutBot.Domain.Matching;
+
+/// <summary>Bybit's <c>orderType</c>.</summary>
+public enum OrderType
+{
+    Market,
+    Limit,
+}
