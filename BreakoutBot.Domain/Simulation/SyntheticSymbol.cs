@@ -1,0 +1,23 @@
+using BreakoutBot.Domain.MarketData;
+
+namespace BreakoutBot.Domain.Simulation;
+
+/// <summary>One simulated perpetual: its starting price, venue filters and typical volume per 5-minute bar.</summary>
+public sealed record SyntheticSymbol(InstrumentSymbol Symbol, decimal StartPrice, decimal TickSize, decimal QtyStep, decimal MinOrderQty, decimal BaseVolume, decimal MaxLeverage)
+{
+    /// <summary>The venue filters Bybit's instruments-info would report for it.</summary>
+    public Instrument ToInstrument() => new(
+        Symbol,
+        Symbol.Value[..^4],
+        "USDT",
+        ContractStatus.Trading,
+        TickSize,
+        TickSize,
+        TickSize * 100_000_000m,
+        QtyStep,
+        MinOrderQty,
+        MinOrderQty * 1_000_000m,
+        MinOrderQty * 100_000m,
+        5m,
+        MaxLeverage);
+}
