@@ -1,0 +1,71 @@
+namespace BreakoutBot.Domain.Strategy;
+
+/// <summary>Why a candle produced no signal, or why one level / strategy did not.</summary>
+public enum SignalRejectionCode
+{
+    /// <summary>The candle is still forming; signals are only evaluated on closed candles.</summary>
+    CandleNotClosed,
+
+    /// <summary>The candle is not newer than the last one evaluated (replayed or out of order).</summary>
+    StaleCandle,
+
+    /// <summary>Not enough closed candles yet for volume and ATR measures.</summary>
+    NotEnoughHistory,
+
+    /// <summary>No levels were given.</summary>
+    NoLevels,
+
+    /// <summary>The symbol signalled within the cooldown.</summary>
+    Cooldown,
+
+    /// <summary>This level already produced a signal.</summary>
+    LevelAlreadySignalled,
+
+    /// <summary>The previous close was not on the other side of the level, so this candle did not cross it.</summary>
+    NoFreshCross,
+
+    /// <summary>The close crossed the level by less than the preset's epsilon.</summary>
+    BreakoutTooShallow,
+
+    /// <summary>Candle volume / median of the previous ones is below the threshold.</summary>
+    VolumeTooLow,
+
+    /// <summary>The candle body points against the trade (a red candle cannot confirm a long).</summary>
+    BodyAgainstDirection,
+
+    /// <summary>|close − open| / (high − low) is below the minimum.</summary>
+    BodyTooSmall,
+
+    /// <summary>Order-book imbalance in the trade's direction is below the threshold.</summary>
+    ImbalanceTooWeak,
+
+    /// <summary>|close − VWAP| is more than the allowed multiple of ATR.</summary>
+    VwapGapTooWide,
+
+    /// <summary>No breakout of this level was recorded.</summary>
+    NoRecordedBreakout,
+
+    /// <summary>The breakout happened less than the minimum age ago.</summary>
+    BreakoutTooRecent,
+
+    /// <summary>The breakout happened more than the maximum age ago.</summary>
+    BreakoutTooOld,
+
+    /// <summary>Price did not come back to the level.</summary>
+    NotAtLevel,
+
+    /// <summary>Price pierced back through the level by more than allowed.</summary>
+    PierceTooDeep,
+
+    /// <summary>The candle closed on the wrong side of the level.</summary>
+    ClosedThroughLevel,
+
+    /// <summary>Recent volume fell too far below the earlier average.</summary>
+    ActivityCollapsed,
+
+    /// <summary>Entry and stop are not on the correct sides of each other.</summary>
+    NonPositiveRisk,
+
+    /// <summary>Confidence is below the minimum.</summary>
+    ConfidenceTooLow,
+}
