@@ -40,7 +40,9 @@ public static class MarketMetricsCalculator
             Depth0_3Pct = book?.DepthWithinBpsOfBestPrices(Band0_3PctBps),
             Depth0_5Pct = book?.DepthWithinBpsOfBestPrices(Band0_5PctBps),
             BookImbalance = book?.NotionalImbalance(options.ImbalanceLevels),
-            TradesPerMinute = TradesPerMinute(input.RecentTrades, now, options.TradesWindow),
+            TradesPerMinute = input.TradesCompleteSince > now - options.TradesWindow
+                ? null
+                : TradesPerMinute(input.RecentTrades, now, options.TradesWindow),
             AtrToPrice = atrToPrice,
             BollingerWidthPercentile = widthPercentile,
             VolumeSurge1h = fiveMinute is null ? null : VolumeSurge1h(fiveMinute, now),
@@ -98,6 +100,11 @@ public static class MarketMetricsCalculator
             }
 
             RequireOrdered(previous, candle, nameof(candles));
+            if (previous is not null && candle.Interval != previous.Interval)
+            {
+                throw new ArgumentException($"Candles mix intervals ({previous.Interval}, {candle.Interval}).", nameof(candles));
+            }
+
             previous = candle;
             var bar = ToOhlcv(candle);
             atr.Add(bar);

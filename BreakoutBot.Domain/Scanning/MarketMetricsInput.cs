@@ -30,6 +30,12 @@ public sealed record MarketMetricsInput
     /// <summary>Public trades covering at least <see cref="MarketMetricsOptions.TradesWindow"/> before <see cref="Now"/>.</summary>
     public IReadOnlyList<Trade>? RecentTrades { get; init; }
 
+    /// <summary>
+    /// Since when <see cref="RecentTrades"/> is complete (e.g. when the trade stream was subscribed); null = complete
+    /// for the whole window. A feed younger than the window would under-count, so trades per minute is then null.
+    /// </summary>
+    public DateTimeOffset? TradesCompleteSince { get; init; }
+
     public Ticker? Ticker { get; init; }
 
     /// <summary>Open interest history, oldest first, for the open-interest change.</summary>

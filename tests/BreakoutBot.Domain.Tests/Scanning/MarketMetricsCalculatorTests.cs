@@ -36,6 +36,26 @@ public class MarketMetricsCalculatorTests
     }
 
     [Fact]
+    public void Compute_TradeFeedYoungerThanWindow_TradesPerMinuteIsNull()
+    {
+        var candles = Candles(CandleInterval.FiveMinutes, [100m]);
+        var now = AfterLast(candles);
+        var input = Input(candles) with { RecentTrades = [Trade(now.AddSeconds(-10))], TradesCompleteSince = now.AddMinutes(-2) };
+
+        Assert.Null(MarketMetricsCalculator.Compute(input).TradesPerMinute);
+        Assert.Equal(0.2, MarketMetricsCalculator.Compute(input with { TradesCompleteSince = now.AddMinutes(-5) }).TradesPerMinute);
+    }
+
+    [Fact]
+    public void Compute_MixedIntervals_Throws()
+    {
+        var candles = Candles(CandleInterval.FiveMinutes, [100m, 101m]);
+        candles.Add(new Candle(CandleInterval.FifteenMinutes, candles[^1].CloseTime, 100m, 101m, 99m, 100m, 1m, 100m, isClosed: true));
+
+        Assert.Throws<ArgumentException>(() => MarketMetricsCalculator.Compute(Input(candles)));
+    }
+
+    [Fact]
     public void Compute_NoTrades_TradesPerMinuteIsNull()
     {
         var metrics = MarketMetricsCalculator.Compute(Input(Candles(CandleInterval.FiveMinutes, [100m])));
@@ -399,6 +419,31 @@ public class MarketMetricsCalculatorTests
         Assert.NotNull(first.BollingerWidthPercentile);
         Assert.NotNull(first.BtcCorrelation);
         Assert.NotNull(first.VolumeSurge1h);
+    }
+
+    [Fact]
+    public void Compute_FullInputsAfterWarmUp_AllocatesLittle()
+    {
+        var closes = Wave(150);
+        var candles = Candles(CandleInterval.FiveMinutes, closes, [.. closes.Select(c => c / 10)]);
+        var now = AfterLast(candles);
+        var input = Input(candles) with
+        {
+            BtcCandles = Candles(CandleInterval.FiveMinutes, [.. closes.Reverse()]),
+            OrderBook = Book([new(99.9m, 10m), new(99.8m, 3m)], [new(100.1m, 10m), new(100.2m, 4m)]),
+            RecentTrades = [.. Enumerable.Range(0, 300).Select(i => Trade(now.AddSeconds(-i)))],
+            Ticker = Ticker(),
+            OpenInterestHistory = [new(now.AddDays(-2), 1_000m)],
+        };
+        MarketMetricsCalculator.Compute(input);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var metrics = MarketMetricsCalculator.Compute(input);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The indicator state (ATR, Bollinger, a 100-value sorted window) and the result record; no per-bar garbage.
+        Assert.InRange(allocated, 1, 8_192);
+        Assert.NotNull(metrics.BtcCorrelation);
     }
 
     /// <summary>A deterministic, irregular price path around 100 (never constant, always positive).</summary>
