@@ -77,6 +77,13 @@ public static class MarketMetricsCalculator
 
     private static bool IsUsable(Candle candle, DateTimeOffset now) => candle.IsClosed && candle.CloseTime <= now;
 
+    /// <summary>
+    /// Whether <paramref name="candle"/> is the most recent bar that can have closed by <paramref name="now"/>. A series
+    /// that stopped updating would otherwise describe the market as it was hours ago.
+    /// </summary>
+    private static bool IsLatest(Candle candle, DateTimeOffset now) =>
+        candle.Interval.FixedDuration is not { } duration || candle.CloseTime > now - duration;
+
     private static Ohlcv ToOhlcv(Candle candle) =>
         new((double)candle.Open, (double)candle.High, (double)candle.Low, (double)candle.Close, (double)candle.Volume);
 
@@ -116,7 +123,7 @@ public static class MarketMetricsCalculator
             }
         }
 
-        if (previous is null)
+        if (previous is null || !IsLatest(previous, now))
         {
             return (null, null, null);
         }
@@ -137,7 +144,8 @@ public static class MarketMetricsCalculator
 
     /// <summary>
     /// Fills <paramref name="volumes"/> with the volumes of the last usable 5 m candles, oldest first, and says whether
-    /// they are consecutive bars: a missing bar would make "the last hour" span more than an hour.
+    /// they are consecutive bars ending with the latest bar closed by <paramref name="now"/>: a missing bar would make
+    /// "the last hour" span more than an hour, and a stale series would report an old surge as current.
     /// </summary>
     private static bool TryLastContiguous5mVolumes(IReadOnlyList<Candle> candles, DateTimeOffset now, Span<double> volumes)
     {
@@ -156,7 +164,7 @@ public static class MarketMetricsCalculator
                 throw new ArgumentException($"The volume surges need 5 m candles; got a {candle.Interval} candle.", nameof(candles));
             }
 
-            if (later is not null && candle.OpenTime + FiveMinutes != later.OpenTime)
+            if (later is null ? !IsLatest(candle, now) : candle.OpenTime + FiveMinutes != later.OpenTime)
             {
                 return false;
             }
@@ -218,6 +226,11 @@ public static class MarketMetricsCalculator
         for (var i = 0; i < history.Count; i++)
         {
             var sample = history[i];
+            if (i > 0 && sample.Time <= history[i - 1].Time)
+            {
+                throw new ArgumentException($"Open-interest samples must be oldest first without duplicates; {sample.Time:O} follows {history[i - 1].Time:O}.", nameof(history));
+            }
+
             if (sample.Time <= referenceTime)
             {
                 reference = sample.OpenInterest;
@@ -249,6 +262,11 @@ public static class MarketMetricsCalculator
             if (!IsUsable(candle, now))
             {
                 continue;
+            }
+
+            if (last is null && !IsLatest(candle, now))
+            {
+                return null;
             }
 
             last ??= candle;
@@ -294,6 +312,11 @@ public static class MarketMetricsCalculator
             }
             else if (a.OpenTime == b.OpenTime)
             {
+                if (pairs == 0 && !IsLatest(a, now))
+                {
+                    return null;
+                }
+
                 // Filled newest first; the returns below are then newest first in both series alike.
                 symbolCloses[pairs] = Math.Log((double)a.Close);
                 btcCloses[pairs] = Math.Log((double)b.Close);

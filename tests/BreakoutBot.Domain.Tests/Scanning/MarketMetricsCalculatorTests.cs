@@ -446,6 +446,47 @@ public class MarketMetricsCalculatorTests
         Assert.NotNull(metrics.BtcCorrelation);
     }
 
+    [Fact]
+    public void Compute_SeriesStoppedUpdating_CandleMetricsAreNullNotStale()
+    {
+        var closes = Wave(60);
+        var candles = Candles(CandleInterval.FiveMinutes, closes, [.. Enumerable.Range(1, 60).Select(v => (decimal)v)]);
+        var input = Input(candles, AfterLast(candles).AddMinutes(5)) with { BtcCandles = Candles(CandleInterval.FiveMinutes, closes) };
+
+        var metrics = MarketMetricsCalculator.Compute(input);
+
+        Assert.Null(metrics.LastClose);
+        Assert.Null(metrics.AtrToPrice);
+        Assert.Null(metrics.MomentumFraction);
+        Assert.Null(metrics.VolumeSurge5m);
+        Assert.Null(metrics.VolumeSurge1h);
+        Assert.Null(metrics.BtcCorrelation);
+    }
+
+    [Fact]
+    public void Compute_EvaluatedMidBar_LastClosedBarStillCounts()
+    {
+        var closes = Wave(60);
+        var candles = Candles(CandleInterval.FiveMinutes, closes, [.. Enumerable.Range(1, 60).Select(v => (decimal)v)]);
+        var input = Input(candles, AfterLast(candles).AddMinutes(4)) with { BtcCandles = Candles(CandleInterval.FiveMinutes, closes) };
+
+        var metrics = MarketMetricsCalculator.Compute(input);
+
+        Assert.NotNull(metrics.AtrToPrice);
+        Assert.NotNull(metrics.VolumeSurge5m);
+        Assert.NotNull(metrics.BtcCorrelation);
+    }
+
+    [Fact]
+    public void Compute_OpenInterestHistoryOutOfOrder_Throws()
+    {
+        var candles = Candles(CandleInterval.OneHour, [100m]);
+        var now = AfterLast(candles);
+        OpenInterestSample[] history = [new(now.AddHours(-1), 1_000m), new(now.AddHours(-30), 900m)];
+
+        Assert.Throws<ArgumentException>(() => MarketMetricsCalculator.Compute(Input(candles, now) with { OpenInterestHistory = history }));
+    }
+
     /// <summary>A deterministic, irregular price path around 100 (never constant, always positive).</summary>
     private static decimal[] Wave(int count) =>
         [.. Enumerable.Range(0, count).Select(i => Math.Round(100m + (decimal)(5 * Math.Sin(i * 0.7) + (2 * Math.Cos(i * 1.9))), 4))];
