@@ -19,6 +19,8 @@ public sealed class SignalEnginePropertyTests
     [Fact]
     public void Evaluate_RandomPaths_NeverSignalsOnOpenCandleAndStopsSitOnTheLosingSide()
     {
+        var longs = 0;
+        var shorts = 0;
         Paths.Sample(steps =>
         {
             var engine = new SignalEngine(TestInstrument, Rules() with { Cooldown = TimeSpan.FromMinutes(10) });
@@ -29,11 +31,15 @@ public sealed class SignalEnginePropertyTests
                 var open = price;
                 var close = Math.Max(90m, price + (move / 100m));
                 var candle = Bar(i, open, Math.Max(open, close) + (upperWick / 100m), Math.Min(open, close) - (lowerWick / 100m), close, volume, closed);
-                var book = spread < 0 ? null : Book(close - 0.01m, close + (spread / 100m) + 0.01m, 10m + spread, 10m);
+                var book = spread < 0 ? null : Book(close - 0.01m, close + (spread / 100m) + 0.01m, 10m + (5m * spread), 35m - (5m * spread));
                 var evaluation = engine.Evaluate(candle, Levels, new SignalContext(book));
                 if (closed)
                 {
                     price = close;
+                }
+                else
+                {
+                    Assert.True(evaluation.WasRejectedFor(SignalRejectionCode.CandleNotClosed));
                 }
 
                 if (evaluation.Signal is not { } signal)
@@ -48,15 +54,43 @@ public sealed class SignalEnginePropertyTests
                 Assert.True(TestInstrument.IsOnTick(signal.Stop));
                 if (signal.Direction == PositionDirection.Long)
                 {
+                    Interlocked.Increment(ref longs);
                     Assert.True(signal.Stop < signal.LevelPrice && signal.Stop < signal.Entry);
                     Assert.True(candle.Close > signal.LevelPrice);
                 }
                 else
                 {
+                    Interlocked.Increment(ref shorts);
                     Assert.True(signal.Stop > signal.LevelPrice && signal.Stop > signal.Entry);
                     Assert.True(candle.Close < signal.LevelPrice);
                 }
             }
+        }, iter: 500);
+
+        // The property means nothing unless the random paths actually produce signals both ways.
+        Assert.True(longs > 0, "no long signals were generated");
+        Assert.True(shorts > 0, "no short signals were generated");
+    }
+
+    [Fact]
+    public void Evaluate_RandomPathReplayedInNewEngine_GivesTheSameSignalIds()
+    {
+        Paths.Sample(steps =>
+        {
+            var candles = new List<Candle>();
+            var price = 99.5m;
+            for (var i = 0; i < steps.Length; i++)
+            {
+                var (move, upperWick, lowerWick, volume, _, _) = steps[i];
+                var close = Math.Max(90m, price + (move / 100m));
+                candles.Add(Bar(i, price, Math.Max(price, close) + (upperWick / 100m), Math.Min(price, close) - (lowerWick / 100m), close, volume));
+                price = close;
+            }
+
+            var first = Feed(new SignalEngine(TestInstrument, Rules()), candles, Levels).Select(evaluation => evaluation.Signal?.Id);
+            var second = Feed(new SignalEngine(TestInstrument, Rules()), candles, Levels).Select(evaluation => evaluation.Signal?.Id);
+
+            Assert.Equal(first, second);
         });
     }
 }
