@@ -20,6 +20,9 @@ namespace BreakoutBot.Domain.Strategy;
 /// <para>
 /// The direction comes from how price crossed the level, never from a stored support/resistance label. Every fresh
 /// cross beyond epsilon is recorded as a <see cref="RecordedBreakout"/> (whether or not it signalled) for retests.
+/// A level that signalled on its momentum breakout is not signalled again on its retest: that would be a second
+/// entry on the same idea. When both strategies fire on one bar (on different levels), <see cref="SignalRules.Priority"/>
+/// picks the strategy and the higher confidence picks the level.
 /// </para>
 /// <para>
 /// Confidence (each term in [0, 1], weights sum to 1, so the result is in [0, 1]):
