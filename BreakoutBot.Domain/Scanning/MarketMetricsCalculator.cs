@@ -26,7 +26,7 @@ public static class MarketMetricsCalculator
         var candles = input.Candles;
         var (atrToPrice, widthPercentile, lastClose) = Volatility(candles, now, options);
         var fiveMinute = input.FiveMinuteCandles ?? (IsFiveMinuteSeries(candles) ? candles : null);
-        var book = input.OrderBook is { HasBothSides: true, IsCrossed: false } usableBook ? usableBook : null;
+        var book = UsableBook(input, options.MaxOrderBookAge);
 
         return new MarketMetrics
         {
@@ -73,6 +73,25 @@ public static class MarketMetricsCalculator
         }
 
         return count / window.TotalMinutes;
+    }
+
+    /// <summary>
+    /// The book if it can be measured: both sides present, not crossed (an inconsistent feed, not a market), and
+    /// recent enough to describe the market at <see cref="MarketMetricsInput.Now"/>.
+    /// </summary>
+    private static OrderBookSnapshot? UsableBook(MarketMetricsInput input, TimeSpan maxAge)
+    {
+        if (input.OrderBook is not { } book)
+        {
+            return null;
+        }
+
+        if (book.Symbol != input.Symbol)
+        {
+            throw new ArgumentException($"The order book is for {book.Symbol}, the input for {input.Symbol}.", nameof(input));
+        }
+
+        return book is { HasBothSides: true, IsCrossed: false } && input.Now - book.Time <= maxAge ? book : null;
     }
 
     private static bool IsUsable(Candle candle, DateTimeOffset now) => candle.IsClosed && candle.CloseTime <= now;

@@ -38,6 +38,9 @@ public sealed record MarketMetricsOptions
     /// <summary>Fewest paired log returns for a BTC correlation; fewer gives null rather than a noisy number.</summary>
     public int CorrelationMinReturns { get; init; } = 20;
 
+    /// <summary>Oldest order book still measured; an older one (a stalled stream) gives null book metrics.</summary>
+    public TimeSpan MaxOrderBookAge { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Order-book levels per side in the notional imbalance.</summary>
     public int ImbalanceLevels { get; init; } = 10;
 

@@ -8,6 +8,9 @@ public class MarketMetricsCalculatorTests
 {
     private const double Tolerance = 1e-12;
 
+    /// <summary>When a one-candle 5 m series starting at <see cref="Start"/> has closed.</summary>
+    private static readonly DateTimeOffset FirstBarClosed = Start.AddMinutes(5);
+
     [Fact]
     public void TradesPerMinute_TradesInAndOutOfWindow_CountsOnlyOrdinaryTradesInWindow()
     {
@@ -68,7 +71,8 @@ public class MarketMetricsCalculatorTests
     {
         var book = Book(
             bids: [new(99.9m, 10m), new(99.7m, 5m), new(99.5m, 2m), new(99.0m, 100m)],
-            asks: [new(100.1m, 10m), new(100.3m, 5m), new(100.5m, 2m), new(101.0m, 100m)]);
+            asks: [new(100.1m, 10m), new(100.3m, 5m), new(100.5m, 2m), new(101.0m, 100m)],
+            time: FirstBarClosed);
         var input = Input(Candles(CandleInterval.FiveMinutes, [100m])) with { OrderBook = book };
 
         var metrics = MarketMetricsCalculator.Compute(input);
@@ -86,7 +90,7 @@ public class MarketMetricsCalculatorTests
     [Fact]
     public void Compute_CrossedBook_BookMetricsAreNull()
     {
-        var book = Book(bids: [new(100.2m, 1m)], asks: [new(100.1m, 1m)]);
+        var book = Book(bids: [new(100.2m, 1m)], asks: [new(100.1m, 1m)], FirstBarClosed);
         var input = Input(Candles(CandleInterval.FiveMinutes, [100m])) with { OrderBook = book };
 
         var metrics = MarketMetricsCalculator.Compute(input);
@@ -98,9 +102,28 @@ public class MarketMetricsCalculatorTests
     }
 
     [Fact]
+    public void Compute_BookOlderThanMaxAge_BookMetricsAreNull()
+    {
+        var book = Book(bids: [new(99.9m, 1m)], asks: [new(100.1m, 1m)], FirstBarClosed.AddSeconds(-61));
+        var input = Input(Candles(CandleInterval.FiveMinutes, [100m])) with { OrderBook = book };
+
+        Assert.Null(MarketMetricsCalculator.Compute(input).SpreadBps);
+        Assert.Equal(20m, MarketMetricsCalculator.Compute(input with { OrderBook = Book(book.Bids, book.Asks, FirstBarClosed.AddSeconds(-60)) }).SpreadBps);
+    }
+
+    [Fact]
+    public void Compute_BookOfAnotherSymbol_Throws()
+    {
+        var book = new OrderBookSnapshot(Btc, [new(99.9m, 1m)], [new(100.1m, 1m)], FirstBarClosed);
+        var input = Input(Candles(CandleInterval.FiveMinutes, [100m])) with { OrderBook = book };
+
+        Assert.Throws<ArgumentException>(() => MarketMetricsCalculator.Compute(input));
+    }
+
+    [Fact]
     public void Compute_OneSidedBook_BookMetricsAreNull()
     {
-        var book = Book(bids: [new(99.9m, 1m)], asks: []);
+        var book = Book(bids: [new(99.9m, 1m)], asks: [], FirstBarClosed);
         var input = Input(Candles(CandleInterval.FiveMinutes, [100m])) with { OrderBook = book };
 
         var metrics = MarketMetricsCalculator.Compute(input);
@@ -406,7 +429,7 @@ public class MarketMetricsCalculatorTests
         var input = Input(candles) with
         {
             BtcCandles = Candles(CandleInterval.FiveMinutes, [.. closes.Reverse()]),
-            OrderBook = Book([new(99.9m, 10m)], [new(100.1m, 10m)]),
+            OrderBook = Book([new(99.9m, 10m)], [new(100.1m, 10m)], now),
             RecentTrades = [Trade(now.AddSeconds(-5))],
             Ticker = Ticker(),
             OpenInterestHistory = [new(now.AddDays(-2), 1_000m)],
@@ -430,7 +453,7 @@ public class MarketMetricsCalculatorTests
         var input = Input(candles) with
         {
             BtcCandles = Candles(CandleInterval.FiveMinutes, [.. closes.Reverse()]),
-            OrderBook = Book([new(99.9m, 10m), new(99.8m, 3m)], [new(100.1m, 10m), new(100.2m, 4m)]),
+            OrderBook = Book([new(99.9m, 10m), new(99.8m, 3m)], [new(100.1m, 10m), new(100.2m, 4m)], now),
             RecentTrades = [.. Enumerable.Range(0, 300).Select(i => Trade(now.AddSeconds(-i)))],
             Ticker = Ticker(),
             OpenInterestHistory = [new(now.AddDays(-2), 1_000m)],

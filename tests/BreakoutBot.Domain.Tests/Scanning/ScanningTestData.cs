@@ -36,8 +36,8 @@ internal static class ScanningTestData
     /// <summary>The moment the last of <paramref name="candles"/> has closed.</summary>
     public static DateTimeOffset AfterLast(IReadOnlyList<Candle> candles) => candles[^1].CloseTime;
 
-    public static OrderBookSnapshot Book(IEnumerable<PriceLevel> bids, IEnumerable<PriceLevel> asks) =>
-        new(Eth, bids, asks, Start);
+    public static OrderBookSnapshot Book(IEnumerable<PriceLevel> bids, IEnumerable<PriceLevel> asks, DateTimeOffset? time = null) =>
+        new(Eth, bids, asks, time ?? Start);
 
     public static Trade Trade(DateTimeOffset time, bool isBlockTrade = false, string id = "t") =>
         new(Eth, id, time, 100m, 1m, TakerSide.Buy, isBlockTrade);
