@@ -1,11 +1,5 @@
 using BreakoutBot.ServiceDefaults;
-using BreakoutBot.Simulator.Api;
+using BreakoutBot.Simulator;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.Services.AddSingleton(TimeProvider.System);
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapMarketApi();
+var app = SimulatorApplication.Build(args);
 app.Run();

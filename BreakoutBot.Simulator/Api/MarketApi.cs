@@ -1,20 +1,247 @@
+using System.Globalization;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Simulator.Market;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BreakoutBot.Simulator.Api;
 
-/// <summary>The Bybit V5 market-data endpoints the simulator serves (paths as on the real venue).</summary>
+/// <summary>The Bybit V5 market-data endpoints the simulator serves (paths, parameters and shapes as on the real venue).</summary>
 public static class MarketApi
 {
+    private const int ParameterError = 10001;
+
     public static IEndpointRouteBuilder MapMarketApi(this IEndpointRouteBuilder endpoints)
     {
         var market = endpoints.MapGroup("/v5/market");
         market.MapGet("/time", GetServerTime);
+        market.MapGet("/instruments-info", GetInstruments);
+        market.MapGet("/tickers", GetTickers);
+        market.MapGet("/kline", GetKlines);
+        market.MapGet("/orderbook", GetOrderBook);
+        market.MapGet("/recent-trade", GetRecentTrades);
         return endpoints;
     }
 
     public static Ok<V5Response<ServerTimeResult>> GetServerTime(TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(V5Response.Ok(ServerTimeResult.At(now), now));
     }
+
+    public static IResult GetInstruments(SimulatedMarketFeed feed, string? category, string? symbol)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        if (category != "linear")
+        {
+            return Error(feed, "params error: category must be linear");
+        }
+
+        var list = feed.Instruments.Where(instrument => symbol is null || instrument.Symbol.Value == symbol).Select(instrument => new
+        {
+            symbol = instrument.Symbol.Value,
+            contractType = "LinearPerpetual",
+            status = instrument.Status.ToString(),
+            baseCoin = instrument.BaseCoin,
+            quoteCoin = instrument.QuoteCoin,
+            settleCoin = "USDT",
+            leverageFilter = new { minLeverage = "1", maxLeverage = Wire.Number(instrument.MaxLeverage), leverageStep = "0.01" },
+            priceFilter = new { minPrice = Wire.Number(instrument.MinPrice), maxPrice = Wire.Number(instrument.MaxPrice), tickSize = Wire.Number(instrument.TickSize) },
+            lotSizeFilter = new
+            {
+                maxOrderQty = Wire.Number(instrument.MaxOrderQty),
+                minOrderQty = Wire.Number(instrument.MinOrderQty),
+                qtyStep = Wire.Number(instrument.QtyStep),
+                maxMktOrderQty = Wire.Number(instrument.MaxMarketOrderQty),
+                minNotionalValue = Wire.Number(instrument.MinNotionalValue),
+            },
+            fundingInterval = 480,
+        }).ToList();
+        return Ok(feed, new { category = "linear", list, nextPageCursor = "" });
+    }
+
+    public static IResult GetTickers(SimulatedMarketFeed feed, string? category, string? symbol)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        if (category != "linear")
+        {
+            return Error(feed, "params error: category must be linear");
+        }
+
+        var instruments = feed.Instruments.Where(instrument => symbol is null || instrument.Symbol.Value == symbol).ToList();
+        if (symbol is not null && instruments.Count == 0)
+        {
+            return Error(feed, $"params error: symbol {symbol} invalid");
+        }
+
+        var now = feed.Now;
+        var list = instruments.Select(instrument =>
+        {
+            var (last, day) = feed.Recent(instrument.Symbol);
+            var open24h = day[0].Open;
+            var book = SyntheticBookAndTrades.OrderBook(instrument, last, feed.BarCount(instrument.Symbol), 1, now);
+            return new
+            {
+                symbol = instrument.Symbol.Value,
+                lastPrice = Wire.Number(last.Close),
+                indexPrice = Wire.Number(last.Close),
+                markPrice = Wire.Number(last.Close),
+                prevPrice24h = Wire.Number(open24h),
+                price24hPcnt = Wire.Number(decimal.Round((last.Close - open24h) / open24h, 6)),
+                highPrice24h = Wire.Number(day.Max(bar => bar.High)),
+                lowPrice24h = Wire.Number(day.Min(bar => bar.Low)),
+                openInterest = Wire.Number(day.Sum(bar => bar.Volume) / 4),
+                openInterestValue = Wire.Number(decimal.Round(day.Sum(bar => bar.Volume) / 4 * last.Close, 2)),
+                turnover24h = Wire.Number(day.Sum(bar => bar.Turnover)),
+                volume24h = Wire.Number(day.Sum(bar => bar.Volume)),
+                fundingRate = "0.0001",
+                nextFundingTime = Wire.Millis(NextFunding(now)),
+                bid1Price = Wire.Number(book.BestBid!.Value.Price),
+                bid1Size = Wire.Number(book.BestBid!.Value.Quantity),
+                ask1Price = Wire.Number(book.BestAsk!.Value.Price),
+                ask1Size = Wire.Number(book.BestAsk!.Value.Quantity),
+            };
+        }).ToList();
+        return Ok(feed, new { category = "linear", list });
+    }
+
+    public static IResult GetKlines(SimulatedMarketFeed feed, string? category, string? symbol, string? interval, long? start, long? end, int? limit)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        if (!TryKnownSymbol(feed, symbol, out var instrumentSymbol, out var problem))
+        {
+            return Error(feed, problem);
+        }
+
+        if (!CandleInterval.TryParseWireName(interval, out var parsedInterval) || parsedInterval is CandleInterval.OneMinute or CandleInterval.ThreeMinutes)
+        {
+            return Error(feed, $"params error: interval {interval} is not served by the simulator (5 minutes and longer)");
+        }
+
+        var count = limit ?? 200;
+        if (count is < 1 or > 1000)
+        {
+            return Error(feed, "params error: limit must be within [1, 1000]");
+        }
+
+        if (category is not null and not "linear")
+        {
+            return Error(feed, "params error: category must be linear");
+        }
+
+        var now = feed.Now;
+        var bars = Aggregate(feed.ClosedBars(instrumentSymbol), parsedInterval, now)
+            .Where(bar => (start is null || bar.OpenTime.ToUnixTimeMilliseconds() >= start) && (end is null || bar.OpenTime.ToUnixTimeMilliseconds() <= end))
+            .TakeLast(count)
+            .Reverse()
+            .Select(bar => new[] { Wire.Millis(bar.OpenTime), Wire.Number(bar.Open), Wire.Number(bar.High), Wire.Number(bar.Low), Wire.Number(bar.Close), Wire.Number(bar.Volume), Wire.Number(bar.Turnover) })
+            .ToList();
+        return Ok(feed, new { symbol, category = "linear", list = bars });
+    }
+
+    public static IResult GetOrderBook(SimulatedMarketFeed feed, string? category, string? symbol, int? limit)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        if (!TryKnownSymbol(feed, symbol, out var instrumentSymbol, out var problem))
+        {
+            return Error(feed, problem);
+        }
+
+        var depth = limit ?? 25;
+        if (depth is < 1 or > 1000)
+        {
+            return Error(feed, "params error: limit must be within [1, 1000]");
+        }
+
+        var instrument = feed.Instruments.Single(candidate => candidate.Symbol == instrumentSymbol);
+        var (last, _) = feed.Recent(instrumentSymbol);
+        var now = feed.Now;
+        var book = SyntheticBookAndTrades.OrderBook(instrument, last, feed.BarCount(instrumentSymbol), depth, now);
+        return Ok(feed, new
+        {
+            s = symbol,
+            b = book.Bids.Select(level => new[] { Wire.Number(level.Price), Wire.Number(level.Quantity) }),
+            a = book.Asks.Select(level => new[] { Wire.Number(level.Price), Wire.Number(level.Quantity) }),
+            ts = now.ToUnixTimeMilliseconds(),
+            u = book.UpdateId,
+            seq = book.Sequence,
+            cts = now.ToUnixTimeMilliseconds(),
+        });
+    }
+
+    public static IResult GetRecentTrades(SimulatedMarketFeed feed, string? category, string? symbol, int? limit)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        if (!TryKnownSymbol(feed, symbol, out var instrumentSymbol, out var problem))
+        {
+            return Error(feed, problem);
+        }
+
+        var count = Math.Clamp(limit ?? 60, 1, 1000);
+        var instrument = feed.Instruments.Single(candidate => candidate.Symbol == instrumentSymbol);
+        var bars = feed.ClosedBars(instrumentSymbol);
+        var trades = new List<Trade>();
+        for (var index = bars.Count - 1; index >= 0 && trades.Count < count; index--)
+        {
+            trades.InsertRange(0, SyntheticBookAndTrades.Trades(instrument, bars[index], index + 1, 20));
+        }
+
+        var list = trades.TakeLast(count).Reverse().Select(trade => new
+        {
+            execId = trade.TradeId,
+            symbol = trade.Symbol.Value,
+            price = Wire.Number(trade.Price),
+            size = Wire.Number(trade.Size),
+            side = trade.TakerSide.ToString(),
+            time = Wire.Millis(trade.Time),
+            isBlockTrade = false,
+            isRPITrade = false,
+        });
+        return Ok(feed, new { category = "linear", list });
+    }
+
+    private static bool TryKnownSymbol(SimulatedMarketFeed feed, string? symbol, out InstrumentSymbol parsed, out string problem)
+    {
+        if (!InstrumentSymbol.TryParse(symbol, out parsed) || !feed.Knows(parsed))
+        {
+            problem = $"params error: symbol {symbol} invalid";
+            return false;
+        }
+
+        problem = "";
+        return true;
+    }
+
+    private static IEnumerable<Candle> Aggregate(IReadOnlyList<Candle> fiveMinuteBars, CandleInterval interval, DateTimeOffset now)
+    {
+        if (interval == CandleInterval.FiveMinutes)
+        {
+            return fiveMinuteBars;
+        }
+
+        return fiveMinuteBars
+            .GroupBy(bar => interval.OpenTimeContaining(bar.OpenTime))
+            .Select(group => new Candle(
+                interval,
+                group.Key,
+                group.First().Open,
+                group.Max(bar => bar.High),
+                group.Min(bar => bar.Low),
+                group.Last().Close,
+                group.Sum(bar => bar.Volume),
+                group.Sum(bar => bar.Turnover),
+                interval.NextOpenTime(group.Key) <= now));
+    }
+
+    private static DateTimeOffset NextFunding(DateTimeOffset now)
+    {
+        var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var next = day.AddHours(8 * (Math.Floor(now.UtcDateTime.TimeOfDay.TotalHours / 8) + 1));
+        return next;
+    }
+
+    private static Ok<V5Response<T>> Ok<T>(SimulatedMarketFeed feed, T result) => TypedResults.Ok(V5Response.Ok(result, feed.Now));
+
+    private static Ok<V5Response<V5ExtraInfo>> Error(SimulatedMarketFeed feed, string message) =>
+        TypedResults.Ok(V5Response.Error(ParameterError, message, feed.Now));
 }

@@ -18,6 +18,10 @@ public static class V5Response
 {
     public static V5Response<TResult> Ok<TResult>(TResult result, DateTimeOffset now) =>
         new(0, "OK", result, V5ExtraInfo.Empty, now.ToUnixTimeMilliseconds());
+
+    /// <summary>A business error as Bybit sends it: HTTP 200, non-zero <c>retCode</c>, empty <c>result</c>.</summary>
+    public static V5Response<V5ExtraInfo> Error(int retCode, string message, DateTimeOffset now) =>
+        new(retCode, message, V5ExtraInfo.Empty, V5ExtraInfo.Empty, now.ToUnixTimeMilliseconds());
 }
 
 /// <summary>Bybit's <c>retExtInfo</c>: empty for single requests.</summary>

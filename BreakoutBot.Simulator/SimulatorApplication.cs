@@ -1,0 +1,26 @@
+using BreakoutBot.ServiceDefaults;
+using BreakoutBot.Simulator.Api;
+using BreakoutBot.Simulator.Market;
+
+namespace BreakoutBot.Simulator;
+
+/// <summary>Builds the simulator's web application (also used by tests to start it on a real loopback port).</summary>
+public static class SimulatorApplication
+{
+    public static WebApplication Build(string[] args, TimeProvider? clock = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
+        builder.Services.AddOptions<SimulatorOptions>()
+            .Bind(builder.Configuration.GetSection(SimulatorOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SimulatedMarketFeed>();
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapMarketApi();
+        return app;
+    }
+}

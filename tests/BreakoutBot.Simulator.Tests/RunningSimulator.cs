@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BreakoutBot.Simulator.Tests;
+
+/// <summary>The real simulator on a loopback port chosen by the OS, shared by the tests of this assembly.</summary>
+public sealed class RunningSimulator : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = SimulatorApplication.Build(
+        [
+            "--urls=http://127.0.0.1:0",
+            "--Simulator:Speed=600",
+            "--Simulator:HistoryBars=400",
+            "--Simulator:Seed=7",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
