@@ -85,10 +85,12 @@ public static class LevelDetector
             volumes.Add(bar.Volume);
         }
 
+        // Above the median too: with even volume every bar reaches the percentile, and none of them is special.
         var heavy = volumes.ValueAtPercentile(rules.HighVolumePercentile);
+        var typical = volumes.Median();
         for (var i = 0; i < bars.Length; i++)
         {
-            if (bars[i].Volume > 0 && bars[i].Volume >= heavy)
+            if (bars[i].Volume >= heavy && bars[i].Volume > typical)
             {
                 candidates.Add(closed[i].High);
                 candidates.Add(closed[i].Low);

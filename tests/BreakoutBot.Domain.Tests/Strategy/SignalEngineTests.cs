@@ -297,6 +297,32 @@ public sealed partial class SignalEngineTests
         Assert.Equal(Level, retestFirst.LevelPrice);
     }
 
+    [Fact]
+    public void Evaluate_LevelsDetectedFromTheRange_SignalOnceWhenTheRangeTopBreaks()
+    {
+        // A slow wave between 98.0 and 100.0 made of small bars (ATR about 0.5), rejected at the top every 8 bars.
+        decimal[] centres = [98.2m, 98.6m, 99.0m, 99.4m, 99.8m, 99.4m, 99.0m, 98.6m];
+        var range = new List<Candle>();
+        for (var i = 0; i < 40; i++)
+        {
+            var centre = centres[i % 8];
+            range.Add(Bar(i, centre, centre + 0.2m, centre - 0.2m, centre + 0.05m, volume: i % 8 == 4 ? 150m : 100m));
+        }
+
+        var levels = LevelDetector.Detect(range, LevelDetectionRules.FromPreset(PresetLevelsRules()));
+        var engine = new SignalEngine(TestInstrument, Rules());
+        var path = new List<Candle>(range) { Bar(40, 98.7m, 100.9m, 98.6m, 100.8m, volume: 300m), Bar(41, 100.8m, 101.3m, 100.7m, 101.2m, volume: 300m) };
+
+        var evaluations = Feed(engine, path, levels);
+
+        var signal = Assert.Single(evaluations, evaluation => evaluation.HasSignal).Signal!;
+        Assert.Same(signal, evaluations[40].Signal);
+        Assert.Equal(PositionDirection.Long, signal.Direction);
+        var broken = Assert.Single(levels, level => level.Price == signal.LevelPrice);
+        Assert.Equal(LevelRole.Resistance, broken.RoleAt(range[^1].Close));
+        Assert.Equal(LevelRole.Support, broken.RoleAt(path[^1].Close));
+    }
+
     private static BreakoutSignal? RunPriorityScenario(StrategyPriority priority, HorizontalLevel[] levels)
     {
         var engine = new SignalEngine(TestInstrument, Rules() with { Priority = priority });
