@@ -171,6 +171,42 @@ public sealed partial class SignalEngineTests
     }
 
     [Fact]
+    public void Evaluate_BookAskBelowTheStop_RejectsWithNonPositiveRisk()
+    {
+        var engine = new SignalEngine(TestInstrument, Rules());
+        Feed(engine, ConsolidationBelow(), OneLevel);
+
+        var evaluation = engine.Evaluate(BreakoutBar(30), OneLevel, new SignalContext(Book(97.9m, 98.0m, bidQuantity: 30m, askQuantity: 10m)));
+
+        Assert.False(evaluation.HasSignal);
+        Assert.True(evaluation.WasRejectedFor(SignalRejectionCode.NonPositiveRisk));
+    }
+
+    [Fact]
+    public void Evaluate_ConfidenceBelowMinimum_RejectsWithConfidenceTooLow()
+    {
+        var engine = new SignalEngine(TestInstrument, Rules() with { MinConfidence = 0.99 });
+        Feed(engine, ConsolidationBelow(), OneLevel);
+
+        var evaluation = engine.Evaluate(BreakoutBar(30), OneLevel);
+
+        Assert.False(evaluation.HasSignal);
+        Assert.True(evaluation.WasRejectedFor(SignalRejectionCode.ConfidenceTooLow));
+    }
+
+    [Fact]
+    public void Evaluate_NoLevels_RejectsWithNoLevels()
+    {
+        var engine = new SignalEngine(TestInstrument, Rules());
+        Feed(engine, ConsolidationBelow(), OneLevel);
+
+        var evaluation = engine.Evaluate(BreakoutBar(30), []);
+
+        Assert.False(evaluation.HasSignal);
+        Assert.True(evaluation.WasRejectedFor(SignalRejectionCode.NoLevels));
+    }
+
+    [Fact]
     public void Evaluate_SecondLevelBrokenWithinCooldown_IsBlocked()
     {
         HorizontalLevel[] levels = [LevelAt(Level), LevelAt(102m)];
