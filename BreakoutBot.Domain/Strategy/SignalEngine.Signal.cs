@@ -32,6 +32,14 @@ public sealed partial class SignalEngine
             return null;
         }
 
+        var distance = Math.Abs(entry - level.Price) / level.Price;
+        if (_rules.MaxEntryDistanceFraction is { } maxDistance && distance > maxDistance)
+        {
+            rejections.Add(new SignalRejection(strategy, level.Price, SignalRejectionCode.EntryTooFarFromLevel,
+                Invariant($"entry {entry} is {distance:P3} from the level, max {maxDistance:P3}")));
+            return null;
+        }
+
         confidence = Math.Clamp(confidence, 0d, 1d);
         if (confidence < _rules.MinConfidence)
         {

@@ -66,6 +66,9 @@ public enum SignalRejectionCode
     /// <summary>Entry and stop are not on the correct sides of each other.</summary>
     NonPositiveRisk,
 
+    /// <summary>The executable entry is farther from the level than the preset allows.</summary>
+    EntryTooFarFromLevel,
+
     /// <summary>Confidence is below the minimum.</summary>
     ConfidenceTooLow,
 }

@@ -30,6 +30,13 @@ public sealed record SignalRules
     /// <summary>Largest |close − VWAP| as a multiple of ATR (<c>vwap_gap_max_atr</c>); null = no cap.</summary>
     public required decimal? VwapGapMaxAtr { get; init; }
 
+    /// <summary>
+    /// Farthest executable entry from the level, fraction of the level price
+    /// (<c>entry_rules.max_distance_from_level_bps</c> / 10⁴; the original checked it as a minimum); null = no cap.
+    /// Chasing a bar that already ran far from the level puts the stop far away and the sized risk out of line.
+    /// </summary>
+    public required decimal? MaxEntryDistanceFraction { get; init; }
+
     /// <summary>Which strategy wins when both would signal on one bar (<c>strategy_priority</c>).</summary>
     public required StrategyPriority Priority { get; init; }
 
@@ -82,6 +89,7 @@ public sealed record SignalRules
             RetestMaxPierceAtr = config.RetestMaxPierceAtr,
             MinImbalance = config.L2ImbalanceThreshold,
             VwapGapMaxAtr = config.VwapGapMaxAtr,
+            MaxEntryDistanceFraction = config.EntryRules.MaxDistanceFromLevelBps / 10_000m,
             Priority = preset.StrategyPriority,
         };
     }

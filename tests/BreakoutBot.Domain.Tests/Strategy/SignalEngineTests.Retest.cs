@@ -21,7 +21,7 @@ public sealed partial class SignalEngineTests
         return path;
     }
 
-    private static Candle RetestBar(int index = 45, decimal low = 99.95m, decimal close = 100.6m, decimal volume = 100m) =>
+    private static Candle RetestBar(int index = 45, decimal low = 99.95m, decimal close = 100.25m, decimal volume = 100m) =>
         Bar(index, Math.Max(close, 100.5m), 100.9m, low, close, volume);
 
     /// <summary>30 bars holding above the level (lows 100.5) that never crossed it.</summary>
@@ -39,7 +39,7 @@ public sealed partial class SignalEngineTests
         Assert.Same(signal, evaluations[45].Signal);
         Assert.Equal(BreakoutStrategy.Retest, signal.Strategy);
         Assert.Equal(PositionDirection.Long, signal.Direction);
-        Assert.Equal(100.6m, signal.Entry);
+        Assert.Equal(100.25m, signal.Entry);
         Assert.True(signal.Stop < Level);
         Assert.InRange(signal.Confidence, 0.0, 1.0);
     }
@@ -136,7 +136,7 @@ public sealed partial class SignalEngineTests
         var signal = Assert.Single(evaluations, evaluation => evaluation.HasSignal).Signal!;
         Assert.Equal(BreakoutStrategy.Retest, signal.Strategy);
         Assert.Equal(PositionDirection.Short, signal.Direction);
-        Assert.Equal(99.4m, signal.Entry);
+        Assert.Equal(99.75m, signal.Entry);
         Assert.True(signal.Stop > Level);
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class SignalEngineTests
         Assert.Equal(PositionDirection.Long, signal.Direction);
         Assert.Equal(BreakoutStrategy.Momentum, signal.Strategy);
         Assert.Equal(Level, signal.LevelPrice);
-        Assert.Equal(100.8m, signal.Entry);
+        Assert.Equal(100.25m, signal.Entry);
         Assert.InRange(signal.Stop, 98.5m, 99.0m);
         Assert.True(TestInstrument.IsOnTick(signal.Stop));
         Assert.InRange(signal.Confidence, 0.0, 1.0);
@@ -100,7 +100,7 @@ public sealed partial class SignalEngineTests
         var path = ConsolidationBelow();
         Feed(engine, path, OneLevel);
 
-        var evaluation = engine.Evaluate(BreakoutBar(30), OneLevel, new SignalContext(Book(100.79m, 100.81m, bidQuantity: 10m, askQuantity: 30m)));
+        var evaluation = engine.Evaluate(BreakoutBar(30), OneLevel, new SignalContext(Book(100.24m, 100.26m, bidQuantity: 10m, askQuantity: 30m)));
 
         Assert.False(evaluation.HasSignal);
         Assert.True(evaluation.WasRejectedFor(SignalRejectionCode.ImbalanceTooWeak));
@@ -112,9 +112,9 @@ public sealed partial class SignalEngineTests
         var engine = new SignalEngine(TestInstrument, Rules());
         Feed(engine, ConsolidationBelow(), OneLevel);
 
-        var evaluation = engine.Evaluate(BreakoutBar(30), OneLevel, new SignalContext(Book(100.79m, 100.83m, bidQuantity: 30m, askQuantity: 10m)));
+        var evaluation = engine.Evaluate(BreakoutBar(30), OneLevel, new SignalContext(Book(100.24m, 100.28m, bidQuantity: 30m, askQuantity: 10m)));
 
-        Assert.Equal(100.83m, evaluation.Signal!.Entry);
+        Assert.Equal(100.28m, evaluation.Signal!.Entry);
     }
 
     [Fact]
@@ -171,6 +171,18 @@ public sealed partial class SignalEngineTests
     }
 
     [Fact]
+    public void Evaluate_CloseRunningFarPastTheLevel_RejectsWithEntryTooFarFromLevel()
+    {
+        var engine = new SignalEngine(TestInstrument, Rules());
+        Feed(engine, ConsolidationBelow(), OneLevel);
+
+        var evaluation = engine.Evaluate(Bar(30, 99.6m, 100.9m, 99.5m, 100.8m, volume: 300m), OneLevel);
+
+        Assert.False(evaluation.HasSignal);
+        Assert.True(evaluation.WasRejectedFor(SignalRejectionCode.EntryTooFarFromLevel));
+    }
+
+    [Fact]
     public void Evaluate_BookAskBelowTheStop_RejectsWithNonPositiveRisk()
     {
         var engine = new SignalEngine(TestInstrument, Rules());
@@ -214,7 +226,7 @@ public sealed partial class SignalEngineTests
         var path = ConsolidationBelow();
         path.Add(BreakoutBar(30));
         path.Add(Bar(31, 100.8m, 101.4m, 100.7m, 101.2m));
-        path.Add(Bar(32, 101.2m, 102.6m, 101.1m, 102.5m, volume: 400m));
+        path.Add(Bar(32, 101.2m, 102.3m, 101.1m, 102.25m, volume: 400m));
 
         var evaluations = Feed(engine, path, levels);
 
@@ -231,7 +243,7 @@ public sealed partial class SignalEngineTests
         var path = ConsolidationBelow();
         path.Add(BreakoutBar(30));
         path.Add(Bar(31, 100.8m, 101.4m, 100.7m, 101.2m));
-        path.Add(Bar(32, 101.2m, 102.6m, 101.1m, 102.5m, volume: 400m));
+        path.Add(Bar(32, 101.2m, 102.3m, 101.1m, 102.25m, volume: 400m));
 
         var evaluations = Feed(engine, path, levels);
 
@@ -264,7 +276,7 @@ public sealed partial class SignalEngineTests
 
         var signal = Assert.Single(evaluations, evaluation => evaluation.HasSignal).Signal!;
         Assert.Equal(PositionDirection.Short, signal.Direction);
-        Assert.Equal(99.2m, signal.Entry);
+        Assert.Equal(99.75m, signal.Entry);
         Assert.InRange(signal.Stop, 101.0m, 101.5m);
         Assert.True(TestInstrument.IsOnTick(signal.Stop));
         Assert.Equal(path[30].OpenTime, signal.CandleOpenTime);
@@ -276,7 +288,7 @@ public sealed partial class SignalEngineTests
         var engine = new SignalEngine(TestInstrument, Rules());
         Feed(engine, ConsolidationBelow().Select(Mirror), OneLevel);
 
-        var evaluation = engine.Evaluate(Mirror(BreakoutBar(30)), OneLevel, new SignalContext(Book(99.19m, 99.21m, bidQuantity: 30m, askQuantity: 10m)));
+        var evaluation = engine.Evaluate(Mirror(BreakoutBar(30)), OneLevel, new SignalContext(Book(99.74m, 99.76m, bidQuantity: 30m, askQuantity: 10m)));
 
         Assert.True(evaluation.WasRejectedFor(SignalRejectionCode.ImbalanceTooWeak));
     }
@@ -287,9 +299,9 @@ public sealed partial class SignalEngineTests
         var engine = new SignalEngine(TestInstrument, Rules());
         Feed(engine, ConsolidationBelow().Select(Mirror), OneLevel);
 
-        var evaluation = engine.Evaluate(Mirror(BreakoutBar(30)), OneLevel, new SignalContext(Book(99.17m, 99.21m, bidQuantity: 10m, askQuantity: 30m)));
+        var evaluation = engine.Evaluate(Mirror(BreakoutBar(30)), OneLevel, new SignalContext(Book(99.72m, 99.76m, bidQuantity: 10m, askQuantity: 30m)));
 
-        Assert.Equal(99.17m, evaluation.Signal!.Entry);
+        Assert.Equal(99.72m, evaluation.Signal!.Entry);
     }
 
     [Fact]
@@ -302,7 +314,7 @@ public sealed partial class SignalEngineTests
             path.Add(AboveBar(i));
         }
 
-        path.Add(Bar(45, 100.5m, 100.9m, 99.95m, 100.6m));
+        path.Add(Bar(45, 100.5m, 100.9m, 99.95m, 100.25m));
 
         var first = Feed(new SignalEngine(TestInstrument, Rules()), path, OneLevel).Select(evaluation => evaluation.Signal).ToList();
         var second = Feed(new SignalEngine(TestInstrument, Rules()), path, OneLevel).Select(evaluation => evaluation.Signal).ToList();
@@ -346,7 +358,8 @@ public sealed partial class SignalEngineTests
         }
 
         var levels = LevelDetector.Detect(range, LevelDetectionRules.FromPreset(PresetLevelsRules()));
-        var engine = new SignalEngine(TestInstrument, Rules());
+        // Which of the range's levels survives separation is the detector's business; the entry cap is off here.
+        var engine = new SignalEngine(TestInstrument, Rules() with { MaxEntryDistanceFraction = null });
         var path = new List<Candle>(range) { Bar(40, 98.7m, 100.9m, 98.6m, 100.8m, volume: 300m), Bar(41, 100.8m, 101.3m, 100.7m, 101.2m, volume: 300m) };
 
         var evaluations = Feed(engine, path, levels);
@@ -361,7 +374,8 @@ public sealed partial class SignalEngineTests
 
     private static BreakoutSignal? RunPriorityScenario(StrategyPriority priority, HorizontalLevel[] levels)
     {
-        var engine = new SignalEngine(TestInstrument, Rules() with { Priority = priority });
+        // Both levels at once leave no close within 30 bps of each, so the entry cap is off here.
+        var engine = new SignalEngine(TestInstrument, Rules() with { Priority = priority, MaxEntryDistanceFraction = null });
         engine.RecordBreakout(new RecordedBreakout(Level, PositionDirection.Long, Start));
         var path = new List<Candle>();
         for (var i = 0; i < 30; i++)

@@ -48,9 +48,12 @@ internal static class StrategyTestData
         return candles;
     }
 
-    /// <summary>A green bar from 99.6 to 100.8 (body 1.2 of range 1.4) with <paramref name="volume"/>: a fresh cross of 100.</summary>
+    /// <summary>
+    /// A green bar from 99.6 to 100.25 (body 0.65 of range 0.8) with <paramref name="volume"/>: a fresh cross of 100,
+    /// closing 25 bps beyond it (epsilon is 12 bps, the entry cap 30 bps).
+    /// </summary>
     public static Candle BreakoutBar(int index, decimal volume = 300m, bool closed = true) =>
-        Bar(index, 99.6m, 100.9m, 99.5m, 100.8m, volume, closed);
+        Bar(index, 99.6m, 100.3m, 99.5m, 100.25m, volume, closed);
 
     /// <summary>A green bar holding above the level: low 100.5.</summary>
     public static Candle AboveBar(int index, decimal volume = 100m) => Bar(index, 100.6m, 101.2m, 100.5m, 101.0m, volume);
