@@ -1,3 +1,5 @@
+using BreakoutBot.Domain.Trading;
+
 namespace BreakoutBot.Domain.Strategy;
 
 public sealed partial class SignalEngine
@@ -23,7 +25,7 @@ public sealed partial class SignalEngine
         }
 
         var direction = breakout.Direction;
-        var isLong = direction == Trading.PositionDirection.Long;
+        var isLong = direction == PositionDirection.Long;
         var failures = new List<SignalRejection>();
         void Fail(SignalRejectionCode code, string detail) =>
             failures.Add(new SignalRejection(BreakoutStrategy.Retest, level.Price, code, detail));

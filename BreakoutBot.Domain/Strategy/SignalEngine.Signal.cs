@@ -1,3 +1,4 @@
+using System.Globalization;
 using BreakoutBot.Domain.Trading;
 
 namespace BreakoutBot.Domain.Strategy;
@@ -49,7 +50,7 @@ public sealed partial class SignalEngine
         }
 
         var id = Invariant(
-            $"{Symbol.Value}-{strategy}-{direction}-{level.Price.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture)}-{candle.OpenTime.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
+            $"{Symbol.Value}-{strategy}-{direction}-{level.Price.ToString("0.############################", CultureInfo.InvariantCulture)}-{candle.OpenTime.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
         return new BreakoutSignal(id, Symbol, direction, strategy, level.Price, entry, stop, confidence, candle.OpenTime, reasons);
     }
 

@@ -34,6 +34,7 @@ public sealed partial class SignalEngineTests
         Assert.True(TestInstrument.IsOnTick(signal.Stop));
         Assert.InRange(signal.Confidence, 0.0, 1.0);
         Assert.Equal(path[30].OpenTime, signal.CandleOpenTime);
+        Assert.Equal("TESTUSDT-Momentum-Long-100-20261126T023000Z", signal.Id);
         Assert.Contains(evaluations.Skip(31), evaluation => evaluation.WasRejectedFor(SignalRejectionCode.LevelAlreadySignalled));
     }
 
