@@ -3,6 +3,7 @@ using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Presets;
 using BreakoutBot.Domain.Scanning;
 using BreakoutBot.Domain.Simulation;
+using BreakoutBot.Domain.Strategy;
 
 namespace BreakoutBot.Benchmarks;
 
@@ -18,6 +19,7 @@ public class ScannerEvaluationBenchmarks
     private const int Symbols = 500;
     private const int HistoryBars = 300;
     private MarketMetricsInput[] _inputs = [];
+    private List<Candle>[] _history = [];
     private TradingPreset _preset = null!;
 
     [GlobalSetup]
@@ -38,6 +40,7 @@ public class ScannerEvaluationBenchmarks
             }
         }
 
+        _history = history;
         var now = history[0][^1].CloseTime;
         _inputs = [.. universe.Select((symbol, s) => Input(symbol, market.Instruments[s], history[s], history[0], now))];
         _preset = PresetLoader.LoadFile(Path.Combine(RepositoryRoot(), "presets", "breakout_v1.json")).Preset!;
@@ -53,6 +56,21 @@ public class ScannerEvaluationBenchmarks
         }
 
         return MarketScan.Run(metrics, _preset);
+    }
+
+    /// <summary>Level detection over the last 120 bars, for every symbol (signal evaluation itself is O(levels) on top).</summary>
+    [Benchmark]
+    public int DetectLevelsFor500Symbols()
+    {
+        var levelRules = LevelDetectionRules.FromPreset(_preset.LevelsRules);
+        var levels = 0;
+        for (var s = 0; s < _history.Length; s++)
+        {
+            var bars = _history[s];
+            levels += LevelDetector.Detect(bars.GetRange(bars.Count - 120, 120), levelRules).Count;
+        }
+
+        return levels;
     }
 
     private static MarketMetricsInput Input(SyntheticSymbol symbol, Instrument instrument, List<Candle> candles, List<Candle> btc, DateTimeOffset now)
