@@ -1,4 +1,5 @@
-using BreakoutBot.Domain.Indicators;
+using System.Buffers;
+using System.Runtime.InteropServices;
 using BreakoutBot.Domain.MarketData;
 
 namespace BreakoutBot.Domain.Strategy;
@@ -10,6 +11,13 @@ namespace BreakoutBot.Domain.Strategy;
 /// <remarks>
 /// Only closed candles are used, so a still-forming bar cannot create or move a level. A level carries no
 /// support/resistance label: <see cref="HorizontalLevel.RoleAt"/> derives it from the price at the time of asking.
+/// <para>
+/// This runs for every symbol on every closed candle, so it works on pooled scratch arrays and computes the
+/// indicators it needs inline (Wilder ATR, Donchian bands, swing pivots, volume order statistics) with the very same
+/// floating-point operations as <c>BreakoutBot.Domain.Indicators</c>, so the results are bit-for-bit those of the
+/// indicator classes. Decimal comparisons that decide merges and touches are kept; a double pre-check only skips the
+/// decimal work where the answer is certain by a wide margin.
+/// </para>
 /// </remarks>
 public static class LevelDetector
 {
@@ -18,29 +26,22 @@ public static class LevelDetector
     {
         ArgumentNullException.ThrowIfNull(candles);
         ArgumentNullException.ThrowIfNull(rules);
-        var closed = candles.Where(static candle => candle.IsClosed).ToArray();
-        if (closed.Length < Math.Max(rules.MinBars, 2))
+        var closedBuffer = ArrayPool<Candle>.Shared.Rent(Math.Max(candles.Count, 1));
+        try
         {
-            return [];
-        }
-
-        var bars = closed.Select(ToOhlcv).ToArray();
-        var atrSeries = AverageTrueRange.Calculate(bars, rules.AtrPeriod)["atr"];
-        var atrValue = atrSeries[^1];
-        var atr = double.IsNaN(atrValue) ? 0m : (decimal)atrValue;
-
-        var candidates = Candidates(closed, bars, rules);
-        var merged = Merge(candidates, rules, atr);
-        var validated = new List<HorizontalLevel>();
-        foreach (var price in merged)
-        {
-            if (Validate(price, closed, rules, atr) is { } level)
+            var count = CopyClosed(candles, closedBuffer);
+            if (count < Math.Max(rules.MinBars, 2))
             {
-                validated.Add(level);
+                return [];
             }
-        }
 
-        return Separate(validated, rules.MinSeparationAtr * atr);
+            return Detect(closedBuffer.AsSpan(0, count), rules);
+        }
+        finally
+        {
+            // Cleared so the pool does not keep candles alive.
+            ArrayPool<Candle>.Shared.Return(closedBuffer, clearArray: true);
+        }
     }
 
     /// <summary>How close a bar's high or low must come to <paramref name="price"/> to touch it, and how close candidates merge.</summary>
@@ -50,151 +51,72 @@ public static class LevelDetector
         return Math.Max(rules.ToleranceFraction * price, rules.ToleranceAtr * atr);
     }
 
-    private static Ohlcv ToOhlcv(Candle candle) =>
-        new((double)candle.Open, (double)candle.High, (double)candle.Low, (double)candle.Close, (double)candle.Volume);
-
-    private static List<decimal> Candidates(Candle[] closed, Ohlcv[] bars, LevelDetectionRules rules)
+    private static int CopyClosed(IReadOnlyList<Candle> candles, Candle[] closed)
     {
-        var candidates = new List<decimal>();
-        foreach (var period in rules.DonchianPeriods)
-        {
-            if (period >= bars.Length)
-            {
-                continue;
-            }
-
-            var channels = DonchianChannels.Calculate(bars, period);
-            var upper = channels["upperBand"];
-            var lower = channels["lowerBand"];
-            for (var i = Math.Max(0, bars.Length - rules.DonchianRecentBars); i < bars.Length; i++)
-            {
-                // The band is an earlier bar's high or low; take that bar's exact decimal price, not the double.
-                AddBandCandidate(candidates, closed, i, period, upper[i], high: true);
-                AddBandCandidate(candidates, closed, i, period, lower[i], high: false);
-            }
-        }
-
-        foreach (var swing in SwingPoints.Find(bars, rules.SwingBars, rules.SwingBars))
-        {
-            candidates.Add(swing.IsHigh ? closed[swing.Index].High : closed[swing.Index].Low);
-        }
-
-        var volumes = new RollingOrderStatistics(bars.Length);
-        foreach (var bar in bars)
-        {
-            volumes.Add(bar.Volume);
-        }
-
-        // Above the median too: with even volume every bar reaches the percentile, and none of them is special.
-        var heavy = volumes.ValueAtPercentile(rules.HighVolumePercentile);
-        var typical = volumes.Median();
-        for (var i = 0; i < bars.Length; i++)
-        {
-            if (bars[i].Volume >= heavy && bars[i].Volume > typical)
-            {
-                candidates.Add(closed[i].High);
-                candidates.Add(closed[i].Low);
-            }
-        }
-
-        return candidates;
-    }
-
-    private static void AddBandCandidate(List<decimal> candidates, Candle[] closed, int index, int period, double band, bool high)
-    {
-        if (double.IsNaN(band))
-        {
-            return;
-        }
-
-        for (var j = index - period; j < index; j++)
-        {
-            var price = high ? closed[j].High : closed[j].Low;
-            if ((double)price == band)
-            {
-                candidates.Add(price);
-                return;
-            }
-        }
-    }
-
-    private static List<decimal> Merge(List<decimal> candidates, LevelDetectionRules rules, decimal atr)
-    {
-        candidates.Sort();
-        var merged = new List<decimal>();
-        var sum = 0m;
         var count = 0;
-        foreach (var price in candidates)
+        ReadOnlySpan<Candle> span = candles switch
         {
-            if (count > 0)
+            Candle[] array => array,
+            List<Candle> list => CollectionsMarshal.AsSpan(list),
+            _ => default,
+        };
+        if (span.IsEmpty && candles.Count > 0)
+        {
+            for (var i = 0; i < candles.Count; i++)
             {
-                var mean = sum / count;
-                if (price - mean > Tolerance(mean, rules, atr))
+                if (candles[i].IsClosed)
                 {
-                    merged.Add(mean);
-                    sum = 0m;
-                    count = 0;
+                    closed[count++] = candles[i];
                 }
             }
 
-            sum += price;
-            count++;
+            return count;
         }
 
-        if (count > 0)
+        foreach (var candle in span)
         {
-            merged.Add(sum / count);
-        }
-
-        return merged;
-    }
-
-    private static HorizontalLevel? Validate(decimal price, Candle[] closed, LevelDetectionRules rules, decimal atr)
-    {
-        var tolerance = Tolerance(price, rules, atr);
-        var touches = 0;
-        var touchVolume = 0m;
-        var totalVolume = 0m;
-        DateTimeOffset? first = null;
-        DateTimeOffset last = default;
-        foreach (var candle in closed)
-        {
-            totalVolume += candle.Volume;
-            if (Math.Abs(candle.High - price) <= tolerance || Math.Abs(candle.Low - price) <= tolerance)
+            if (candle.IsClosed)
             {
-                touches++;
-                touchVolume += candle.Volume;
-                first ??= candle.OpenTime;
-                last = candle.OpenTime;
+                closed[count++] = candle;
             }
         }
 
-        if (touches < rules.MinTouches || first is not { } firstTouch)
-        {
-            return null;
-        }
-
-        var historySpan = (closed[^1].OpenTime - closed[0].OpenTime).TotalSeconds;
-        var touchScore = Math.Min(1d, touches / (2d * rules.MinTouches));
-        var ageScore = historySpan <= 0 ? 0d : Math.Clamp((last - firstTouch).TotalSeconds / historySpan, 0d, 1d);
-        var meanVolume = totalVolume / closed.Length;
-        var volumeScore = meanVolume <= 0 ? 0d : Math.Min(1d, (double)(touchVolume / touches / (2m * meanVolume)));
-        var strength = (0.5 * touchScore) + (0.2 * ageScore) + (0.3 * volumeScore);
-        return new HorizontalLevel(price, touches, firstTouch, last, Math.Clamp(strength, 0d, 1d));
+        return count;
     }
 
-    private static List<HorizontalLevel> Separate(List<HorizontalLevel> levels, decimal minSeparation)
+    private static List<HorizontalLevel> Detect(ReadOnlySpan<Candle> closed, LevelDetectionRules rules)
     {
-        var kept = new List<HorizontalLevel>();
-        foreach (var level in levels.OrderByDescending(static level => level.Strength).ThenBy(static level => level.Price))
+        var n = closed.Length;
+        var doubles = ArrayPool<double>.Shared.Rent(LevelBars.BufferLength(n));
+        var candidates = ArrayPool<decimal>.Shared.Rent(LevelCandidates.Capacity(n, rules));
+        try
         {
-            if (kept.TrueForAll(other => Math.Abs(other.Price - level.Price) >= minSeparation))
+            // The prices as the indicators see them (Ohlcv is double); opens are never needed.
+            var bars = new LevelBars(doubles.AsSpan(0, LevelBars.BufferLength(n)), n);
+            for (var i = 0; i < n; i++)
             {
-                kept.Add(level);
+                var candle = closed[i];
+                bars.High[i] = (double)candle.High;
+                bars.Low[i] = (double)candle.Low;
+                bars.Close[i] = (double)candle.Close;
+                bars.Volume[i] = (double)candle.Volume;
             }
-        }
 
-        kept.Sort(static (left, right) => left.Price.CompareTo(right.Price));
-        return kept;
+            var atrValue = LevelCandidates.LastAtr(bars, rules.AtrPeriod);
+            var atr = double.IsNaN(atrValue) ? 0m : (decimal)atrValue;
+            var candidateCount = LevelCandidates.Collect(closed, bars, rules, candidates);
+            var prices = candidates.AsSpan(0, candidateCount);
+
+            // The same sort as before on the same sequence: equal prices can differ in scale, and the order they are
+            // summed in must not change the merged means.
+            prices.Sort();
+            var mergedCount = LevelMerger.Merge(prices, rules, atr);
+            return LevelValidator.ValidateAndSeparate(prices[..mergedCount], closed, bars, rules, atr);
+        }
+        finally
+        {
+            ArrayPool<decimal>.Shared.Return(candidates);
+            ArrayPool<double>.Shared.Return(doubles);
+        }
     }
 }
