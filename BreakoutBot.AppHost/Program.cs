@@ -20,6 +20,7 @@ var (database, redis, decision) = infrastructure;
 
 var exchange = builder.AddProject<Projects.BreakoutBot_Simulator>("exchange-sim")
     .WithTradingMode(tradingMode)
+    .WithSimulatorSettings(builder.Configuration)
     .WithHttpHealthCheck("/health");
 
 var executor = builder.AddProject<Projects.BreakoutBot_Executor>("executor")
