@@ -1,4 +1,5 @@
 using BreakoutBot.ServiceDefaults;
+using BreakoutBot.Simulator.Account;
 using BreakoutBot.Simulator.Api;
 using BreakoutBot.Simulator.Market;
 
@@ -17,10 +18,13 @@ public static class SimulatorApplication
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<SimulatedMarketFeed>();
+        builder.Services.AddSingleton<SimulatedAccount>();
+        builder.Services.AddSingleton<SignedRequestFilter>();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapMarketApi();
+        app.MapAccountApi();
         return app;
     }
 }

@@ -21,4 +21,16 @@ public sealed class SimulatorOptions
     /// <summary>How many symbols of the default universe to simulate (at most 32).</summary>
     [Range(1, 32)]
     public int SymbolCount { get; set; } = 32;
+
+    /// <summary>API key of the simulated account. Only meaningful to the simulator; never a real Bybit key.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ApiKey { get; set; } = "sim-api-key";
+
+    /// <summary>Secret of the simulated account (signing only; never logged or returned).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ApiSecret { get; set; } = "sim-api-secret";
+
+    /// <summary>USDT in the simulated account's wallet at start.</summary>
+    [Range(0, 1_000_000_000)]
+    public decimal StartingBalance { get; set; } = 10_000m;
 }

@@ -1,0 +1,66 @@
+using BreakoutBot.Simulator.Account;
+
+namespace BreakoutBot.Simulator.Api;
+
+/// <summary>Bybit V5 account endpoints of the simulated account (signed).</summary>
+public static class AccountApi
+{
+    public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder endpoints)
+    {
+        var account = endpoints.MapGroup("/v5/account").AddEndpointFilter<SignedRequestFilter>();
+        account.MapGet("/wallet-balance", GetWalletBalance);
+        return endpoints;
+    }
+
+    public static IResult GetWalletBalance(SimulatedAccount account, TimeProvider clock, string? accountType)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow();
+        if (accountType != "UNIFIED")
+        {
+            return TypedResults.Ok(V5Response.Error(10001, "params error: accountType must be UNIFIED", now));
+        }
+
+        var balance = account.Read(ledger => new
+        {
+            ledger.WalletBalance,
+            ledger.Equity,
+            ledger.UnrealisedPnl,
+            ledger.RealisedPnl,
+            ledger.InitialMargin,
+            ledger.MaintenanceMargin,
+            ledger.AvailableBalance,
+        });
+        var usdt = new
+        {
+            coin = "USDT",
+            equity = Wire.Number(balance.Equity),
+            usdValue = Wire.Number(balance.Equity),
+            walletBalance = Wire.Number(balance.WalletBalance),
+            unrealisedPnl = Wire.Number(balance.UnrealisedPnl),
+            cumRealisedPnl = Wire.Number(balance.RealisedPnl),
+            totalPositionIM = Wire.Number(balance.InitialMargin),
+            totalPositionMM = Wire.Number(balance.MaintenanceMargin),
+            locked = "0",
+            marginCollateral = true,
+            collateralSwitch = true,
+        };
+        var list = new[]
+        {
+            new
+            {
+                accountType = "UNIFIED",
+                totalEquity = Wire.Number(balance.Equity),
+                totalWalletBalance = Wire.Number(balance.WalletBalance),
+                totalMarginBalance = Wire.Number(balance.Equity),
+                totalAvailableBalance = Wire.Number(balance.AvailableBalance),
+                totalPerpUPL = Wire.Number(balance.UnrealisedPnl),
+                totalInitialMargin = Wire.Number(balance.InitialMargin),
+                totalMaintenanceMargin = Wire.Number(balance.MaintenanceMargin),
+                coin = new[] { usdt },
+            },
+        };
+        return TypedResults.Ok(V5Response.Ok(new { list }, now));
+    }
+}
