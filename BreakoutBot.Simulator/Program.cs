@@ -1,4 +1,3 @@
-using BreakoutBot.ServiceDefaults;
 using BreakoutBot.Simulator;
 
 var app = SimulatorApplication.Build(args);
