@@ -1,5 +1,5 @@
 using BreakoutBot.ServiceDefaults;
-using BreakoutBot.Simulator.Account;
+using BreakoutBot.Simulator.Trading;
 using BreakoutBot.Simulator.Api;
 using BreakoutBot.Simulator.Market;
 
@@ -18,13 +18,15 @@ public static class SimulatorApplication
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<SimulatedMarketFeed>();
-        builder.Services.AddSingleton<SimulatedAccount>();
+        builder.Services.AddSingleton<SimulatedExchange>();
         builder.Services.AddSingleton<SignedRequestFilter>();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapMarketApi();
         app.MapAccountApi();
+        app.MapOrderApi();
+        app.MapPositionApi();
         return app;
     }
 }

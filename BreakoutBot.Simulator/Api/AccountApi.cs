@@ -1,4 +1,4 @@
-using BreakoutBot.Simulator.Account;
+using BreakoutBot.Simulator.Trading;
 
 namespace BreakoutBot.Simulator.Api;
 
@@ -12,7 +12,7 @@ public static class AccountApi
         return endpoints;
     }
 
-    public static IResult GetWalletBalance(SimulatedAccount account, TimeProvider clock, string? accountType)
+    public static IResult GetWalletBalance(SimulatedExchange account, TimeProvider clock, string? accountType)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(clock);
@@ -22,7 +22,7 @@ public static class AccountApi
             return TypedResults.Ok(V5Response.Error(10001, "params error: accountType must be UNIFIED", now));
         }
 
-        var balance = account.Read(ledger => new
+        var balance = account.ReadAccount(ledger => new
         {
             ledger.WalletBalance,
             ledger.Equity,

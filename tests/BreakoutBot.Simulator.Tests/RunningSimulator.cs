@@ -12,9 +12,13 @@ public sealed class RunningSimulator : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => (_app, BaseAddress) = await StartAsync();
+
+    public async ValueTask DisposeAsync() => await StopAsync(_app);
+
+    internal static async Task<(WebApplication App, Uri BaseAddress)> StartAsync()
     {
-        _app = SimulatorApplication.Build(
+        var app = SimulatorApplication.Build(
         [
             "--urls=http://127.0.0.1:0",
             "--Simulator:Speed=600",
@@ -22,17 +26,17 @@ public sealed class RunningSimulator : IAsyncLifetime
             "--Simulator:Seed=7",
             "--Logging:LogLevel:Default=Warning",
         ]);
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address));
     }
 
-    public async ValueTask DisposeAsync()
+    internal static async Task StopAsync(WebApplication? app)
     {
-        if (_app is not null)
+        if (app is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
     }
 }

@@ -1,0 +1,109 @@
+using BreakoutBot.Domain.Accounting;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Matching;
+using BreakoutBot.Simulator.Market;
+using Microsoft.Extensions.Options;
+
+namespace BreakoutBot.Simulator.Trading;
+
+/// <summary>
+/// Order handling of the simulated venue: one <see cref="MatchingEngine"/> per symbol fed with the simulated book,
+/// every fill booked in the account's <see cref="AccountLedger"/>. Resting orders meet each newer book lazily, when any
+/// request reaches the exchange, like the market feed itself. Serialised by one lock: the venue is single-threaded.
+/// </summary>
+public sealed class SimulatedExchange(SimulatedMarketFeed feed, IOptions<SimulatorOptions> options)
+{
+    private const int BookDepth = 50;
+    private readonly Dictionary<InstrumentSymbol, MatchingEngine> _engines = [];
+    private readonly AccountLedger _ledger = new(options?.Value.StartingBalance ?? throw new ArgumentNullException(nameof(options)));
+    private readonly Lock _gate = new();
+
+    public bool Knows(InstrumentSymbol symbol) => feed.Knows(symbol);
+
+    public OrderCommandResult Submit(OrderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_gate)
+        {
+            var engine = EngineFor(request.Symbol);
+            CatchUp();
+            var result = engine.Submit(request, feed.Now);
+            Book(result.Events);
+            return result;
+        }
+    }
+
+    public OrderCommandResult Cancel(InstrumentSymbol symbol, ClientOrderId clientOrderId)
+    {
+        lock (_gate)
+        {
+            CatchUp();
+            var result = EngineFor(symbol).Cancel(clientOrderId, feed.Now);
+            Book(result.Events);
+            return result;
+        }
+    }
+
+    /// <summary>Open orders, or the one order with <paramref name="clientOrderId"/> whatever its status.</summary>
+    public IReadOnlyList<OrderState> Orders(InstrumentSymbol symbol, ClientOrderId? clientOrderId)
+    {
+        lock (_gate)
+        {
+            CatchUp();
+            var engine = EngineFor(symbol);
+            if (clientOrderId is { } id)
+            {
+                return engine.FindOrder(id) is { } order ? [order] : [];
+            }
+
+            return engine.OpenOrders;
+        }
+    }
+
+    /// <summary>Reads the account's ledger, marked to the latest simulated prices.</summary>
+    public T ReadAccount<T>(Func<AccountLedger, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        lock (_gate)
+        {
+            CatchUp();
+            return read(_ledger);
+        }
+    }
+
+    private MatchingEngine EngineFor(InstrumentSymbol symbol)
+    {
+        if (!_engines.TryGetValue(symbol, out var engine))
+        {
+            var instrument = feed.Instruments.FirstOrDefault(candidate => candidate.Symbol == symbol)
+                ?? throw new KeyNotFoundException($"symbol {symbol} invalid");
+            engine = new MatchingEngine(instrument, MatchingOptions.Default);
+            _engines[symbol] = engine;
+        }
+
+        return engine;
+    }
+
+    private void CatchUp()
+    {
+        var now = feed.Now;
+        foreach (var (symbol, engine) in _engines)
+        {
+            var (last, _) = feed.Recent(symbol);
+            var barCount = feed.BarCount(symbol);
+            Book(engine.OnOrderBook(SyntheticBookAndTrades.OrderBook(engine.Instrument, last, barCount, BookDepth, now)));
+            _ledger.UpdateMarkPrice(symbol, last.Close);
+        }
+    }
+
+    private void Book(IReadOnlyList<MatchingEvent> events)
+    {
+        foreach (var matchingEvent in events)
+        {
+            if (matchingEvent is OrderFilled filled)
+            {
+                _ledger.Apply(filled.Fill);
+            }
+        }
+    }
+}
