@@ -15,6 +15,7 @@ public sealed class SimulatedExchange(SimulatedMarketFeed feed, IOptions<Simulat
 {
     private const int BookDepth = 50;
     private readonly Dictionary<InstrumentSymbol, MatchingEngine> _engines = [];
+    private readonly Dictionary<InstrumentSymbol, int> _barsSeen = [];
     private readonly AccountLedger _ledger = new(options?.Value.StartingBalance ?? throw new ArgumentNullException(nameof(options)));
     private readonly Lock _gate = new();
 
@@ -89,8 +90,15 @@ public sealed class SimulatedExchange(SimulatedMarketFeed feed, IOptions<Simulat
         var now = feed.Now;
         foreach (var (symbol, engine) in _engines)
         {
-            var (last, _) = feed.Recent(symbol);
+            // The book only changes when a bar closes; building it again for the same bar would be wasted work.
             var barCount = feed.BarCount(symbol);
+            if (_barsSeen.TryGetValue(symbol, out var seen) && seen == barCount)
+            {
+                continue;
+            }
+
+            _barsSeen[symbol] = barCount;
+            var (last, _) = feed.Recent(symbol);
             Book(engine.OnOrderBook(SyntheticBookAndTrades.OrderBook(engine.Instrument, last, barCount, BookDepth, now)));
             _ledger.UpdateMarkPrice(symbol, last.Close);
         }

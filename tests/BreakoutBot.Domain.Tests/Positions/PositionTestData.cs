@@ -15,8 +15,7 @@ internal static class PositionTestData
     /// <summary>The shipped breakout_v1 position settings, with the early exits off unless a test turns them on.</summary>
     public static PositionConfig Config()
     {
-        var preset = PresetLoader.LoadFile(Path.Combine(RepositoryRoot(), "presets", "breakout_v1.json")).Preset
-            ?? throw new InvalidOperationException("presets/breakout_v1.json does not load.");
+        var preset = RepositoryPaths.LoadShippedPreset("breakout_v1");
         var config = preset.PositionConfig;
         return config with
         {
@@ -51,15 +50,4 @@ internal static class PositionTestData
     /// <summary>A closed 5-minute bar number <paramref name="index"/> after the start.</summary>
     public static Candle Bar(int index, decimal open, decimal high, decimal low, decimal close) =>
         new(CandleInterval.FiveMinutes, Start.AddMinutes(5 * index), open, high, low, close, 10m, 600_000m, isClosed: true);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BreakoutBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
 }

@@ -10,7 +10,7 @@ internal static class PresetFixtures
 
     public static string OriginalDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestData", "presets-original");
 
-    public static string ShippedDirectory { get; } = Path.Combine(FindRepoRoot(), "presets");
+    public static string ShippedDirectory => RepositoryPaths.ShippedPresets;
 
     public static IEnumerable<string> ShippedNames() => NamesIn(ShippedDirectory);
 
@@ -27,17 +27,4 @@ internal static class PresetFixtures
 
     private static IEnumerable<string> NamesIn(string directory) =>
         Directory.EnumerateFiles(directory, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "BreakoutBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No BreakoutBot.sln above {AppContext.BaseDirectory}.");
-    }
 }

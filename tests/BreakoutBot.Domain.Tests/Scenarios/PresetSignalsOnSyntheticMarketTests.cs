@@ -19,14 +19,13 @@ public class PresetSignalsOnSyntheticMarketTests
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static TheoryData<string> ShippedPresets() =>
-        [.. Directory.GetFiles(Path.Combine(RepositoryRoot(), "presets"), "*.json").Select(file => Path.GetFileNameWithoutExtension(file)!).Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(RepositoryPaths.ShippedPresets, "*.json").Select(file => Path.GetFileNameWithoutExtension(file)!).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(ShippedPresets))]
     public void SyntheticMarketWithBreakouts_ShippedPreset_YieldsSignals(string presetName)
     {
-        var preset = PresetLoader.LoadFile(Path.Combine(RepositoryRoot(), "presets", presetName + ".json")).Preset
-            ?? throw new InvalidOperationException($"{presetName} does not load.");
+        var preset = RepositoryPaths.LoadShippedPreset(presetName);
 
         var signals = Run(preset, seed: 20261126);
 
@@ -38,7 +37,7 @@ public class PresetSignalsOnSyntheticMarketTests
     [Fact]
     public void SameSeed_SamePreset_SameSignals()
     {
-        var preset = PresetLoader.LoadFile(Path.Combine(RepositoryRoot(), "presets", "breakout_v1.json")).Preset!;
+        var preset = RepositoryPaths.LoadShippedPreset("breakout_v1");
 
         Assert.Equal(Run(preset, seed: 5).Select(signal => signal.Id), Run(preset, seed: 5).Select(signal => signal.Id));
     }
@@ -86,16 +85,5 @@ public class PresetSignalsOnSyntheticMarketTests
         }
 
         return signals;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BreakoutBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 }

@@ -17,7 +17,7 @@ internal static class StrategyTestData
         new(InstrumentSymbol.Parse("TESTUSDT"), "TEST", "USDT", ContractStatus.Trading, 0.01m, 0.01m, 1_000_000m, 0.1m, 0.1m, 100_000m, 50_000m, 5m, 50m);
 
     private static readonly Lazy<TradingPreset> Preset = new(() =>
-        PresetLoader.LoadFile(Path.Combine(RepositoryRoot(), "presets", "breakout_v1.json")).Preset
+        PresetLoader.LoadFile(Path.Combine(RepositoryPaths.ShippedPresets, "breakout_v1.json")).Preset
         ?? throw new InvalidOperationException("presets/breakout_v1.json does not load."));
 
     /// <summary>breakout_v1: volume ≥ 1.4x, body ≥ 0.3, epsilon 0.12 %, retest zone 0.2 % and pierce 0.35 ATR, imbalance 0.15, VWAP 2 ATR, momentum first.</summary>
@@ -68,17 +68,4 @@ internal static class StrategyTestData
 
     public static List<SignalEvaluation> Feed(SignalEngine engine, IEnumerable<Candle> candles, IReadOnlyList<HorizontalLevel> levels) =>
         [.. candles.Select(candle => engine.Evaluate(candle, levels))];
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "BreakoutBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No BreakoutBot.sln above {AppContext.BaseDirectory}.");
-    }
 }
