@@ -11,7 +11,7 @@ namespace BreakoutBot.Simulator.Trading;
 /// every fill booked in the account's <see cref="AccountLedger"/>. Resting orders meet each newer book lazily, when any
 /// request reaches the exchange, like the market feed itself. Serialised by one lock: the venue is single-threaded.
 /// </summary>
-public sealed class SimulatedExchange(SimulatedMarketFeed feed, IOptions<SimulatorOptions> options)
+public sealed partial class SimulatedExchange(SimulatedMarketFeed feed, IOptions<SimulatorOptions> options)
 {
     private const int BookDepth = 50;
     private readonly Dictionary<InstrumentSymbol, MatchingEngine> _engines = [];
@@ -113,5 +113,7 @@ public sealed class SimulatedExchange(SimulatedMarketFeed feed, IOptions<Simulat
                 _ledger.Apply(filled.Fill);
             }
         }
+
+        Publish(events);
     }
 }
