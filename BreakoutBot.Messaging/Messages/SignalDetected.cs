@@ -1,0 +1,27 @@
+using BreakoutBot.Domain.Strategy;
+using BreakoutBot.Domain.Trading;
+
+namespace BreakoutBot.Messaging.Messages;
+
+/// <summary>The Scanner found a breakout on a closed candle (stream <c>signals</c>).</summary>
+/// <param name="SignalId">Deterministic from symbol, strategy, side, level and candle: a replay yields the same id.</param>
+/// <param name="ExpiresAt">After this the Executor must reject the signal as stale.</param>
+public sealed record SignalDetected(
+    string SignalId,
+    string Symbol,
+    PositionDirection Side,
+    BreakoutStrategy Strategy,
+    decimal LevelPrice,
+    decimal Entry,
+    decimal Stop,
+    double Confidence,
+    string PresetName,
+    int PresetVersion,
+    string Interval,
+    DateTimeOffset CandleOpenTime,
+    DateTimeOffset DetectedAt,
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<string> Reasons) : IMessage
+{
+    public string MessageId => SignalId;
+}
