@@ -1,4 +1,10 @@
+using System.Text;
 using BreakoutBot.Data.Audit;
+using BreakoutBot.Data.Engine;
+using BreakoutBot.Data.Outbox;
+using BreakoutBot.Data.Presets;
+using BreakoutBot.Data.Scanning;
+using BreakoutBot.Data.Trading;
 using Microsoft.EntityFrameworkCore;
 
 namespace BreakoutBot.Data;
@@ -11,9 +17,80 @@ public sealed class TradingDbContext(DbContextOptions<TradingDbContext> options)
 {
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
+    public DbSet<SignalRecord> Signals => Set<SignalRecord>();
+
+    public DbSet<OrderRecord> Orders => Set<OrderRecord>();
+
+    public DbSet<FillRecord> Fills => Set<FillRecord>();
+
+    public DbSet<PositionRecord> Positions => Set<PositionRecord>();
+
+    public DbSet<TradeRecord> Trades => Set<TradeRecord>();
+
+    public DbSet<EngineSessionRecord> EngineSessions => Set<EngineSessionRecord>();
+
+    public DbSet<EngineStateRecord> EngineStates => Set<EngineStateRecord>();
+
+    public DbSet<RiskStateRecord> RiskStates => Set<RiskStateRecord>();
+
+    public DbSet<EquitySnapshotRecord> EquitySnapshots => Set<EquitySnapshotRecord>();
+
+    public DbSet<PresetVersionRecord> PresetVersions => Set<PresetVersionRecord>();
+
+    public DbSet<ScanSummaryRecord> ScanSummaries => Set<ScanSummaryRecord>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TradingDbContext).Assembly);
+        ApplyStorageConventions(modelBuilder);
+    }
+
+    /// <summary>
+    /// Columns in snake_case (unless named explicitly), enums stored by name (readable, and reordering an enum cannot corrupt rows), money and
+    /// quantities as unbounded <c>numeric</c> so decimals round-trip exactly.
+    /// </summary>
+    private static void ApplyStorageConventions(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.GetColumnName() == property.Name)
+                {
+                    property.SetColumnName(SnakeCase(property.Name));
+                }
+
+                var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                if (type.IsEnum)
+                {
+                    property.SetProviderClrType(typeof(string));
+                    property.SetMaxLength(32);
+                }
+                else if (type == typeof(decimal))
+                {
+                    property.SetColumnType("numeric");
+                }
+            }
+        }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var index = 0; index < name.Length; index++)
+        {
+            var character = name[index];
+            if (char.IsUpper(character) && index > 0 && !char.IsUpper(name[index - 1]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(character));
+        }
+
+        return builder.ToString();
     }
 }

@@ -74,6 +74,750 @@ namespace BreakoutBot.Data.Migrations
 
                     b.ToTable("audit_log", (string)null);
                 });
+
+            modelBuilder.Entity("BreakoutBot.Data.Engine.EngineSessionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("EndingEquity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ending_equity");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("PresetName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("preset_name");
+
+                    b.Property<int>("PresetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("preset_version");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<decimal>("StartingEquity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("starting_equity");
+
+                    b.Property<string>("StopReason")
+                        .HasColumnType("text")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("engine_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("BreakoutBot.Data.Engine.EngineStateRecord", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasColumnType("text")
+                        .HasColumnName("account");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("PresetName")
+                        .HasColumnType("text")
+                        .HasColumnName("preset_name");
+
+                    b.Property<int?>("PresetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("preset_version");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("engine_state", (string)null);
+                });
+
+            modelBuilder.Entity("BreakoutBot.Data.Engine.EquitySnapshotRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("Drawdown")
+                        .HasColumnType("numeric")
+                        .HasColumnName("drawdown");
+
+                    b.Property<decimal>("Equity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("equity");
+
+                    b.Property<int>("OpenPositions")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_positions");
+
+                    b.Property<decimal>("UnrealizedPnl")
+                        .HasColumnType("numeric")
+                        .HasColumnName("unrealized_pnl");
+
+                    b.Property<decimal>("WalletBalance")
+                        .HasColumnType("numeric")
+                        .HasColumnName("wallet_balance");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("equity_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("BreakoutBot.Data.Engine.RiskStateRecord", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasColumnType("text")
+                        .HasColumnName("account");
+
+                    b.Property<int>("ConsecutiveLosses")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_losses");
+
+                    b.Property<decimal>("DayStartEquity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("day_start_equity");
+
+                    b.Property<string>("KillSwitchReason")
+                        .HasColumnType("text")
+                        .HasColumnName("kill_switch_reason");
+
+                    b.Property<bool>("KillSwitchTripped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("kill_switch_tripped");
+
+                    b.Property<DateTimeOffset?>("KillSwitchTrippedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("kill_switch_tripped_at");
+
+                    b.Property<decimal>("PeakEquity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("peak_equity");
+
+                    b.Property<DateOnly>("TradingDay")
+                        .HasColumnType("date")
+                        .HasColumnName("trading_day");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("risk_state", (string)null);
+                });
+
+            modelBuilder.Entity("BreakoutBot.Data.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EnvelopeJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("envelope_json");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Stream")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stream");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_outbox_unpublished")
+                        .HasFilter("published_at IS NULL");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("BreakoutBot.Data.Presets.PresetVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("preset_versions", (string)null);
+                });
+
+            modelBuilder.Entity("BreakoutBot.Data.Scanning.ScanSummaryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<DateTimeOffset>("CandleOpenTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("candle_open_time");
+
+                    b.Property<double>("EvaluationMilliseconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("evaluation_milliseconds");
+
+                    b.Property<string>("PresetName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("preset_name");
+
+                    b.Property<int>("SignalsEmitted")
+                        .HasColumnType("integer")
+                        .HasColumnName("signals_emitted");
+
+                    b.Property<int>("SymbolsPassed")
+                        .HasColumnType("integer")
+                        .HasColumnName("symbols_passed");
+
+                    b.Property<int>("SymbolsTracked")
+                        .HasColumnType("integer")
+                        .HasColumnName("symbols_tracked");
+
+                    b.Property<string>("TopCandidatesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("top_candidates_json");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("scan_summaries", (string)null);
+                });
+
+            modelBuilder.Entity("BreakoutBot.Data.Trading.FillRecord", b =>
+                {
+                    b.Property<string>("ExecutionId")
+                        .HasColumnType("text")
+                        .HasColumnName("execution_id");
+
+                    b.Property<DateTimeOffset>("ExecutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("executed_at");
+
+                    b.Property<decimal>("Fee")
+                        .HasColumnType("numeric")
+                        .HasColumnName("fee");
+
+                    b.Property<string>("Liquidity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("liquidity");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("PositionId")
+                        .HasColumnType("text")
+                        .HasColumnName("position_id");
+
+                    b.Property<decimal>("Price")
+                        .HasColumnType("numeric")
+                        .HasColumnName("price");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.HasKey("ExecutionId");
+
+                    b.HasIndex("ExecutedAt");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("PositionId");
+
+                    b.ToTable("fills", (string)null);
+                });
+
+            modelBuilder.Entity("BreakoutBot.Data.Trading.OrderRecord", b =>
+                {
+                    b.Property<string>("OrderId")
+                        .HasColumnType("text")
+                        .HasColumnName("order_id");
+
+                    b.Property<decimal?>("AveragePrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("average_price");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("FilledQuantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("filled_quantity");
+
+                    b.Property<string>("OrderType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("order_type");
+
+                    b.Property<string>("PositionId")
+                        .HasColumnType("text")
+                        .HasColumnName("position_id");
+
+                    b.Property<decimal?>("Price")
+                        .HasColumnType("numeric")
+                        .HasColumnName("price");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("quantity");
+
+                    b.Property<bool>("ReduceOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reduce_only");
+
+                    b.Property<string>("RejectReason")
+                        .HasColumnType("text")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("SignalId")
+                        .HasColumnType("text")
+                        .HasColumnName("signal_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.Property<decimal?>("TriggerPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("trigger_price");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VenueOrderId")
+                        .HasColumnType("text")
+                        .HasColumnName("venue_order_id");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("PositionId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("orders", (string)null);
+                });
+
+            modelBuilder.Entity("BreakoutBot.Data.Trading.PositionRecord", b =>
+                {
+                    b.Property<string>("PositionId")
+                        .HasColumnType("text")
+                        .HasColumnName("position_id");
+
+                    b.Property<int>("BarsHeld")
+                        .HasColumnType("integer")
+                        .HasColumnName("bars_held");
+
+                    b.Property<decimal>("BestPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("best_price");
+
+                    b.Property<decimal?>("BreakoutLevel")
+                        .HasColumnType("numeric")
+                        .HasColumnName("breakout_level");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("direction");
+
+                    b.Property<decimal>("EntryPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("entry_price");
+
+                    b.Property<string>("ExitReason")
+                        .HasColumnType("text")
+                        .HasColumnName("exit_reason");
+
+                    b.Property<decimal>("Fees")
+                        .HasColumnType("numeric")
+                        .HasColumnName("fees");
+
+                    b.Property<decimal>("InitialStop")
+                        .HasColumnType("numeric")
+                        .HasColumnName("initial_stop");
+
+                    b.Property<decimal>("OpenQuantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("open_quantity");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("origin");
+
+                    b.Property<decimal>("OriginalQuantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("original_quantity");
+
+                    b.Property<decimal>("RealizedPnl")
+                        .HasColumnType("numeric")
+                        .HasColumnName("realized_pnl");
+
+                    b.Property<string>("SignalId")
+                        .HasColumnType("text")
+                        .HasColumnName("signal_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Stop")
+                        .HasColumnType("numeric")
+                        .HasColumnName("stop");
+
+                    b.Property<string>("StopKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stop_kind");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("TargetsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("targets_json");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("version");
+
+                    b.HasKey("PositionId");
+
+                    b.HasIndex("SignalId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("positions", (string)null);
+                });
+
+            modelBuilder.Entity("BreakoutBot.Data.Trading.SignalRecord", b =>
+                {
+                    b.Property<string>("SignalId")
+                        .HasColumnType("text")
+                        .HasColumnName("signal_id");
+
+                    b.Property<DateTimeOffset>("CandleOpenTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("candle_open_time");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<string>("CorrelationId")
+                        .HasColumnType("text")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<decimal>("Entry")
+                        .HasColumnType("numeric")
+                        .HasColumnName("entry");
+
+                    b.Property<decimal>("LevelPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("level_price");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PositionId")
+                        .HasColumnType("text")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("PresetName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("preset_name");
+
+                    b.Property<int>("PresetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("preset_version");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("side");
+
+                    b.Property<decimal>("Stop")
+                        .HasColumnType("numeric")
+                        .HasColumnName("stop");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("strategy");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.HasKey("SignalId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Symbol", "ReceivedAt");
+
+                    b.ToTable("signals", (string)null);
+                });
+
+            modelBuilder.Entity("BreakoutBot.Data.Trading.TradeRecord", b =>
+                {
+                    b.Property<string>("TradeId")
+                        .HasColumnType("text")
+                        .HasColumnName("trade_id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("direction");
+
+                    b.Property<decimal>("EntryPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("entry_price");
+
+                    b.Property<decimal>("ExitPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("exit_price");
+
+                    b.Property<string>("ExitReason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("exit_reason");
+
+                    b.Property<decimal>("Fees")
+                        .HasColumnType("numeric")
+                        .HasColumnName("fees");
+
+                    b.Property<decimal>("InitialRisk")
+                        .HasColumnType("numeric")
+                        .HasColumnName("initial_risk");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("PositionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("position_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("RMultiple")
+                        .HasColumnType("numeric")
+                        .HasColumnName("rmultiple");
+
+                    b.Property<decimal>("RealizedPnl")
+                        .HasColumnType("numeric")
+                        .HasColumnName("realized_pnl");
+
+                    b.Property<string>("SignalId")
+                        .HasColumnType("text")
+                        .HasColumnName("signal_id");
+
+                    b.Property<string>("Strategy")
+                        .HasColumnType("text")
+                        .HasColumnName("strategy");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.HasKey("TradeId");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("PositionId")
+                        .IsUnique();
+
+                    b.HasIndex("Symbol", "ClosedAt");
+
+                    b.ToTable("trades", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,47 @@
+using BreakoutBot.Domain.Trading;
+
+namespace BreakoutBot.Data.Trading;
+
+/// <summary>An order of ours, as last reported by the venue.</summary>
+public sealed class OrderRecord
+{
+    /// <summary>Our client order id (Bybit orderLinkId), chosen before sending: the idempotency key with the venue.</summary>
+    public required string OrderId { get; set; }
+
+    public string? VenueOrderId { get; set; }
+
+    public string? PositionId { get; set; }
+
+    public string? SignalId { get; set; }
+
+    public required string Symbol { get; set; }
+
+    public OrderSide Side { get; set; }
+
+    /// <summary>Entry, StopLoss, TakeProfit or Exit.</summary>
+    public required string Purpose { get; set; }
+
+    /// <summary>Market, Limit, or Stop (conditional market).</summary>
+    public required string OrderType { get; set; }
+
+    public decimal? Price { get; set; }
+
+    public decimal? TriggerPrice { get; set; }
+
+    public decimal Quantity { get; set; }
+
+    public decimal FilledQuantity { get; set; }
+
+    public decimal? AveragePrice { get; set; }
+
+    public bool ReduceOnly { get; set; }
+
+    /// <summary>Pending (not yet acknowledged), New, PartiallyFilled, Filled, Cancelled, Rejected, Untriggered, Triggered.</summary>
+    public required string Status { get; set; }
+
+    public string? RejectReason { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,55 @@
+using BreakoutBot.Domain.Trading;
+
+namespace BreakoutBot.Data.Trading;
+
+/// <summary>A position we manage, open or closed.</summary>
+public sealed class PositionRecord
+{
+    public required string PositionId { get; set; }
+
+    public string? SignalId { get; set; }
+
+    public required string Symbol { get; set; }
+
+    public PositionDirection Direction { get; set; }
+
+    /// <summary>Opening, Open, Closing, Closed.</summary>
+    public required string Status { get; set; }
+
+    /// <summary>Strategy (ours), Adopted (found on the venue at reconciliation) or External.</summary>
+    public required string Origin { get; set; }
+
+    public decimal EntryPrice { get; set; }
+
+    public decimal InitialStop { get; set; }
+
+    public decimal Stop { get; set; }
+
+    public required string StopKind { get; set; }
+
+    public decimal OriginalQuantity { get; set; }
+
+    public decimal OpenQuantity { get; set; }
+
+    public decimal BestPrice { get; set; }
+
+    public decimal? BreakoutLevel { get; set; }
+
+    public int BarsHeld { get; set; }
+
+    /// <summary>The take-profit ladder with each target's filled state, JSON.</summary>
+    public required string TargetsJson { get; set; }
+
+    public decimal RealizedPnl { get; set; }
+
+    public decimal Fees { get; set; }
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public string? ExitReason { get; set; }
+
+    /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
+    public uint Version { get; set; }
+}
