@@ -1,0 +1,30 @@
+using System.Reflection;
+
+namespace BreakoutBot.Data.Presets;
+
+/// <summary>The preset files shipped in <c>presets/</c>, embedded in this assembly.</summary>
+public static class ShippedPresets
+{
+    private const string Prefix = "presets/";
+
+    /// <summary>The preset a new installation trades with.</summary>
+    public const string DefaultName = "breakout_v1";
+
+    /// <summary>Every shipped preset: name and JSON text.</summary>
+    public static IReadOnlyList<(string Name, string Json)> All()
+    {
+        var assembly = typeof(ShippedPresets).Assembly;
+        return [.. assembly.GetManifestResourceNames()
+            .Where(resource => resource.StartsWith(Prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(resource => (Path.GetFileNameWithoutExtension(resource[Prefix.Length..]), Read(assembly, resource)))];
+    }
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded preset {resource} is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
