@@ -26,14 +26,30 @@ public sealed class BybitMarketClient(HttpClient http, TimeProvider clock)
         string? cursor = null;
         do
         {
-            var query = $"/v5/market/instruments-info?category=linear&limit={InstrumentPageSize}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
-            var page = MarketDataParsers.ParseInstruments((await GetAsync(query, cancellationToken)).Result);
+            var page = await GetInstrumentPageAsync(InstrumentPageSize, cursor, cancellationToken);
             instruments.AddRange(page.Instruments);
             cursor = page.NextPageCursor;
         }
         while (cursor is not null);
 
         return instruments;
+    }
+
+    /// <summary>One page of instruments; pass the returned cursor back for the next page.</summary>
+    public async Task<InstrumentPage> GetInstrumentPageAsync(int limit = InstrumentPageSize, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var query = $"/v5/market/instruments-info?category=linear&limit={limit.ToString(CultureInfo.InvariantCulture)}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+        return MarketDataParsers.ParseInstruments((await GetAsync(query, cancellationToken)).Result);
+    }
+
+    /// <summary>
+    /// Open interest history, oldest first. <paramref name="intervalTime"/> is Bybit's spelling: 5min, 15min, 30min,
+    /// 1h, 4h, 1d.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestAsync(InstrumentSymbol symbol, string intervalTime = "5min", int limit = 50, CancellationToken cancellationToken = default)
+    {
+        var query = $"/v5/market/open-interest?category=linear&symbol={symbol}&intervalTime={Uri.EscapeDataString(intervalTime)}&limit={limit.ToString(CultureInfo.InvariantCulture)}";
+        return TradingParsers.ParseOpenInterest((await GetAsync(query, cancellationToken)).Result);
     }
 
     /// <summary>The latest <paramref name="limit"/> bars, oldest first; the newest may still be open (see <see cref="Candle.IsClosed"/>).</summary>

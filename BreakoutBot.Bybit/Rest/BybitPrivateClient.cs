@@ -1,4 +1,6 @@
 using System.Globalization;
+using BreakoutBot.Bybit.Resilience;
+using BreakoutBot.Domain.MarketData;
 
 namespace BreakoutBot.Bybit.Rest;
 
@@ -9,7 +11,10 @@ namespace BreakoutBot.Bybit.Rest;
 /// </summary>
 public sealed class BybitPrivateClient(HttpClient http, Signing.BybitCredentials credentials, TimeProvider clock)
 {
-    public const long RecvWindowMs = 5_000;
+    public const long DefaultRecvWindowMs = 5_000;
+
+    /// <summary>How long after its timestamp the venue still accepts a request (X-BAPI-RECV-WINDOW).</summary>
+    public long RecvWindowMs { get; init; } = DefaultRecvWindowMs;
 
     /// <summary>Venue clock minus local clock, as last measured.</summary>
     public TimeSpan ClockOffset { get; private set; }
@@ -39,7 +44,18 @@ public sealed class BybitPrivateClient(HttpClient http, Signing.BybitCredentials
             BybitJson.DecimalOrNull(account, "totalMaintenanceMargin") ?? 0m);
     }
 
-    /// <summary>Places an order; returns the venue's order id. Refusals come back as <see cref="BybitApiException"/> by retCode.</summary>
+    /// <summary>The account's maker/taker fee rates for one symbol, or for every linear symbol.</summary>
+    public async Task<IReadOnlyList<VenueFeeRate>> GetFeeRatesAsync(InstrumentSymbol? symbol = null, CancellationToken cancellationToken = default)
+    {
+        var envelope = await GetSignedAsync("/v5/account/fee-rate", "category=linear" + (symbol is { } one ? "&symbol=" + one : ""), cancellationToken);
+        return TradingParsers.ParseFeeRates(envelope.Result);
+    }
+
+    /// <summary>
+    /// Places an order; returns the venue's order id. Refusals come back as <see cref="BybitApiException"/> by retCode.
+    /// Not retried on an unknown outcome (the retry handler knows order creation is not idempotent); use
+    /// <see cref="PlaceOrderOnceAsync"/> for that.
+    /// </summary>
     public async Task<string> PlaceOrderAsync(OrderPlacement order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -48,9 +64,9 @@ public sealed class BybitPrivateClient(HttpClient http, Signing.BybitCredentials
     }
 
     /// <summary>
-    /// Places an order at most once. If the outcome is unknown (timeout, connection lost, 5xx) or the venue says the
-    /// orderLinkId exists (110072), it asks the venue for that orderLinkId before anything else: an order that exists is
-    /// returned, never placed again.
+    /// Places an order at most once. If the outcome is unknown (timeout, connection lost, 5xx, a server-side timeout
+    /// retCode) or the venue says the orderLinkId exists (110072), it asks the venue for that orderLinkId before
+    /// anything else: an order that exists is returned, never placed again.
     /// </summary>
     public async Task<VenueOrder> PlaceOrderOnceAsync(OrderPlacement order, CancellationToken cancellationToken = default)
     {
@@ -63,7 +79,7 @@ public sealed class BybitPrivateClient(HttpClient http, Signing.BybitCredentials
         {
             // Placed before (by an earlier attempt): fall through to the lookup.
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (BybitRetCodes.IsUnknownOutcome(exception) && !cancellationToken.IsCancellationRequested)
         {
             if (await FindOrderAsync(order, cancellationToken) is { } existing)
             {
@@ -77,41 +93,96 @@ public sealed class BybitPrivateClient(HttpClient http, Signing.BybitCredentials
             ?? throw new BybitApiException("/v5/order/realtime", BybitRetCodes.OrderNotFound, $"order {order.OrderLinkId} was placed but the venue does not report it");
     }
 
-    public async Task<VenueOrder?> GetOrderAsync(Domain.MarketData.InstrumentSymbol symbol, string orderLinkId, CancellationToken cancellationToken = default)
+    /// <summary>Changes quantity, limit price or trigger price of an open order (110001 when it is closed or unknown).</summary>
+    public async Task<OrderAck> AmendOrderAsync(OrderChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return TradingParsers.ParseAck((await PostSignedAsync("/v5/order/amend", OrderJson.Amend(change), cancellationToken)).Result);
+    }
+
+    /// <summary>The order with our <paramref name="orderLinkId"/>, open or recently closed; null when the venue has none.</summary>
+    public async Task<VenueOrder?> GetOrderAsync(InstrumentSymbol symbol, string orderLinkId, CancellationToken cancellationToken = default)
     {
         var envelope = await GetSignedAsync("/v5/order/realtime", $"category=linear&symbol={symbol}&orderLinkId={Uri.EscapeDataString(orderLinkId)}", cancellationToken);
-        var list = envelope.Result.GetProperty("list");
-        if (list.GetArrayLength() == 0)
-        {
-            return null;
-        }
-
-        var item = list[0];
-        return new VenueOrder(
-            item.GetProperty("orderId").GetString()!,
-            item.GetProperty("orderLinkId").GetString()!,
-            item.GetProperty("orderStatus").GetString()!,
-            BybitJson.Decimal(item, "qty"),
-            BybitJson.Decimal(item, "cumExecQty"),
-            BybitJson.DecimalOrNull(item, "avgPrice"),
-            BybitJson.DecimalOrNull(item, "cumExecFee") ?? 0m);
+        var orders = TradingParsers.ParseOrders(envelope.Result).Items;
+        return orders.Count > 0 ? orders[0] : null;
     }
 
-    public async Task CancelOrderAsync(Domain.MarketData.InstrumentSymbol symbol, string orderLinkId, CancellationToken cancellationToken = default) =>
-        await PostSignedAsync("/v5/order/cancel", OrderJson.Cancel(symbol, orderLinkId), cancellationToken);
+    public async Task<OrderAck> CancelOrderAsync(InstrumentSymbol symbol, string orderLinkId, CancellationToken cancellationToken = default) =>
+        TradingParsers.ParseAck((await PostSignedAsync("/v5/order/cancel", OrderJson.Cancel(symbol, orderLinkId), cancellationToken)).Result);
 
-    public async Task<IReadOnlyList<VenuePosition>> GetPositionsAsync(CancellationToken cancellationToken = default)
+    /// <summary>Cancels every open order (conditional ones included) of one symbol, or of all USDT symbols.</summary>
+    public async Task<IReadOnlyList<OrderAck>> CancelAllOrdersAsync(InstrumentSymbol? symbol = null, CancellationToken cancellationToken = default) =>
+        TradingParsers.ParseCancelAll((await PostSignedAsync("/v5/order/cancel-all", OrderJson.CancelAll(symbol), cancellationToken)).Result);
+
+    /// <summary>Every open order (New, PartiallyFilled, Untriggered) of one symbol or of all USDT symbols, all pages, newest first.</summary>
+    public async Task<IReadOnlyList<VenueOrder>> GetOpenOrdersAsync(InstrumentSymbol? symbol = null, CancellationToken cancellationToken = default)
     {
-        var envelope = await GetSignedAsync("/v5/position/list", "category=linear&settleCoin=USDT", cancellationToken);
-        return [.. envelope.Result.GetProperty("list").EnumerateArray()
-            .Where(item => BybitJson.Decimal(item, "size") > 0)
-            .Select(item => new VenuePosition(
-                Domain.MarketData.InstrumentSymbol.Parse(item.GetProperty("symbol").GetString()!),
-                item.GetProperty("side").GetString() == "Buy" ? Domain.Trading.PositionDirection.Long : Domain.Trading.PositionDirection.Short,
-                BybitJson.Decimal(item, "size"),
-                BybitJson.Decimal(item, "avgPrice"),
-                BybitJson.DecimalOrNull(item, "unrealisedPnl") ?? 0m))];
+        var orders = new List<VenueOrder>();
+        string? cursor = null;
+        do
+        {
+            var query = ScopeQuery(symbol) + "&openOnly=0&limit=50" + CursorQuery(cursor);
+            var page = TradingParsers.ParseOrders((await GetSignedAsync("/v5/order/realtime", query, cancellationToken)).Result);
+            orders.AddRange(page.Items);
+            cursor = page.NextPageCursor;
+        }
+        while (cursor is not null);
+
+        return orders;
     }
+
+    /// <summary>One page of order history (closed and open orders), newest first.</summary>
+    public async Task<VenuePage<VenueOrder>> GetOrderHistoryAsync(InstrumentSymbol? symbol = null, int limit = 50, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var query = "category=linear" + (symbol is { } one ? "&symbol=" + one : "") + "&limit=" + limit.ToString(CultureInfo.InvariantCulture) + CursorQuery(cursor);
+        return TradingParsers.ParseOrders((await GetSignedAsync("/v5/order/history", query, cancellationToken)).Result);
+    }
+
+    /// <summary>One page of executions (fills), newest first; optionally those of one order.</summary>
+    public async Task<VenuePage<VenueExecution>> GetExecutionsAsync(
+        InstrumentSymbol? symbol = null, string? orderId = null, int limit = 100, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var query = "category=linear" + (symbol is { } one ? "&symbol=" + one : "") + (orderId is null ? "" : "&orderId=" + Uri.EscapeDataString(orderId))
+            + "&limit=" + limit.ToString(CultureInfo.InvariantCulture) + CursorQuery(cursor);
+        return TradingParsers.ParseExecutions((await GetSignedAsync("/v5/execution/list", query, cancellationToken)).Result);
+    }
+
+    /// <summary>Open positions of all USDT symbols.</summary>
+    public async Task<IReadOnlyList<VenuePosition>> GetPositionsAsync(CancellationToken cancellationToken = default) =>
+        TradingParsers.ParsePositions((await GetSignedAsync("/v5/position/list", "category=linear&settleCoin=USDT", cancellationToken)).Result);
+
+    /// <summary>The position in <paramref name="symbol"/>; null when flat.</summary>
+    public async Task<VenuePosition?> GetPositionAsync(InstrumentSymbol symbol, CancellationToken cancellationToken = default)
+    {
+        var positions = TradingParsers.ParsePositions((await GetSignedAsync("/v5/position/list", "category=linear&symbol=" + symbol, cancellationToken)).Result);
+        return positions.Count > 0 ? positions[0] : null;
+    }
+
+    /// <summary>Sets the symbol's leverage; false when it already had that leverage (retCode 110043, which is not a failure).</summary>
+    public async Task<bool> SetLeverageAsync(InstrumentSymbol symbol, decimal leverage, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await PostSignedAsync("/v5/position/set-leverage", OrderJson.SetLeverage(symbol, leverage), cancellationToken);
+            return true;
+        }
+        catch (BybitApiException exception) when (exception.RetCode == BybitRetCodes.LeverageNotModified)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sets (or with 0 removes) the take-profit and stop-loss of the whole position in a symbol.</summary>
+    public async Task SetTradingStopAsync(PositionStops stops, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stops);
+        await PostSignedAsync("/v5/position/trading-stop", OrderJson.TradingStop(stops), cancellationToken);
+    }
+
+    private static string ScopeQuery(InstrumentSymbol? symbol) => "category=linear" + (symbol is { } one ? "&symbol=" + one : "&settleCoin=USDT");
+
+    private static string CursorQuery(string? cursor) => cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor);
 
     private Task<VenueOrder?> FindOrderAsync(OrderPlacement order, CancellationToken cancellationToken) =>
         GetOrderAsync(order.Symbol, order.OrderLinkId, cancellationToken);
@@ -122,10 +193,12 @@ public sealed class BybitPrivateClient(HttpClient http, Signing.BybitCredentials
     private Task<V5Envelope> PostSignedAsync(string path, string body, CancellationToken cancellationToken) =>
         SendSignedAsync(HttpMethod.Post, path, body, cancellationToken);
 
-    /// <summary>Signs exactly the bytes sent: the query string for GET, the JSON body for POST.</summary>
+    /// <summary>
+    /// Signs exactly the bytes sent: the query string for GET, the JSON body for POST. The request carries a way to sign
+    /// itself again, so a retry after a back-off goes out with a fresh timestamp instead of failing with 10002.
+    /// </summary>
     private async Task<V5Envelope> SendSignedAsync(HttpMethod method, string path, string payload, CancellationToken cancellationToken)
     {
-        var timestamp = (clock.GetUtcNow() + ClockOffset).ToUnixTimeMilliseconds();
         var isGet = method == HttpMethod.Get;
         using var request = new HttpRequestMessage(method, new Uri(path + (isGet && payload.Length > 0 ? "?" + payload : ""), UriKind.Relative));
         if (!isGet)
@@ -133,13 +206,25 @@ public sealed class BybitPrivateClient(HttpClient http, Signing.BybitCredentials
             request.Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json");
         }
 
-        request.Headers.Add("X-BAPI-API-KEY", credentials.ApiKey);
-        request.Headers.Add("X-BAPI-TIMESTAMP", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("X-BAPI-RECV-WINDOW", RecvWindowMs.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("X-BAPI-SIGN", Signing.RequestSigner.SignRest(credentials, timestamp, RecvWindowMs, payload));
+        Sign(request, payload);
+        request.Options.Set(BybitRequestOptions.Resign, message => Sign(message, payload));
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         var envelope = V5Envelope.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         return envelope.IsSuccess ? envelope : throw new BybitApiException(path, envelope.RetCode, envelope.RetMessage);
+    }
+
+    private void Sign(HttpRequestMessage request, string payload)
+    {
+        var timestamp = (clock.GetUtcNow() + ClockOffset).ToUnixTimeMilliseconds();
+        var headers = request.Headers;
+        headers.Remove("X-BAPI-API-KEY");
+        headers.Remove("X-BAPI-TIMESTAMP");
+        headers.Remove("X-BAPI-RECV-WINDOW");
+        headers.Remove("X-BAPI-SIGN");
+        headers.Add("X-BAPI-API-KEY", credentials.ApiKey);
+        headers.Add("X-BAPI-TIMESTAMP", timestamp.ToString(CultureInfo.InvariantCulture));
+        headers.Add("X-BAPI-RECV-WINDOW", RecvWindowMs.ToString(CultureInfo.InvariantCulture));
+        headers.Add("X-BAPI-SIGN", Signing.RequestSigner.SignRest(credentials, timestamp, RecvWindowMs, payload));
     }
 }
