@@ -43,7 +43,12 @@ public static class PublicMessageParser
         var data = message.GetProperty("data");
         return new OrderBookMessage(
             InstrumentSymbol.Parse(data.GetProperty("s").GetString()!),
-            message.GetProperty("type").GetString() == "snapshot",
+            message.GetProperty("type").GetString() switch
+            {
+                "snapshot" => true,
+                "delta" => false,
+                var other => throw new FormatException($"Unknown order book message type '{other}'."),
+            },
             Levels(data.GetProperty("b")),
             Levels(data.GetProperty("a")),
             data.GetProperty("u").GetInt64(),
@@ -59,8 +64,16 @@ public static class PublicMessageParser
             DateTimeOffset.FromUnixTimeMilliseconds(trade.GetProperty("T").GetInt64()),
             BybitJson.Decimal(trade, "p"),
             BybitJson.Decimal(trade, "v"),
-            trade.GetProperty("S").GetString() == "Buy" ? TakerSide.Buy : TakerSide.Sell,
+            Side(trade.GetProperty("S").GetString()),
             trade.TryGetProperty("BT", out var block) && block.ValueKind == JsonValueKind.True))];
+
+    /// <exception cref="FormatException">The side is neither Buy nor Sell (an enum value this client does not know).</exception>
+    private static TakerSide Side(string? side) => side switch
+    {
+        "Buy" => TakerSide.Buy,
+        "Sell" => TakerSide.Sell,
+        _ => throw new FormatException($"Unknown taker side '{side}'."),
+    };
 
     private static PriceLevel[] Levels(JsonElement levels)
     {
