@@ -35,6 +35,37 @@ public sealed class RedisStreamPublisher(IConnectionMultiplexer redis, TimeProvi
         return id.ToString();
     }
 
+    /// <summary>
+    /// Publishes <paramref name="message"/> unless <paramref name="onceKey"/> exists, and sets that key, in one atomic
+    /// step (a Lua script): a restarted publisher can never add the same fact twice. Returns the entry id, or null when
+    /// it had been published before.
+    /// </summary>
+    public async Task<string?> PublishOnceAsync<T>(string stream, T message, string correlationId, string onceKey, TimeSpan remember, DateTimeOffset? occurredAt = null)
+        where T : class, IMessage
+    {
+        var envelope = Wrap(message, correlationId, occurredAt ?? clock.GetUtcNow());
+        var json = JsonSerializer.Serialize(envelope, MessageJson.Options);
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(
+            PublishOnceScript,
+            [onceKey, stream],
+            [(long)remember.TotalSeconds, MaxStreamLength, EnvelopeField, json]);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var id = (string)result!;
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RedisKeys.StreamNotification(stream)), id);
+        return id;
+    }
+
+    private const string PublishOnceScript = """
+        if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+          return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', ARGV[3], ARGV[4])
+        end
+        return false
+        """;
+
     /// <summary>Builds the envelope of <paramref name="message"/> with the ambient trace context.</summary>
     public static MessageEnvelope Wrap<T>(T message, string correlationId, DateTimeOffset occurredAt) where T : class, IMessage
     {

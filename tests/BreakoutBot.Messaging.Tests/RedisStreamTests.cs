@@ -129,6 +129,22 @@ public sealed class RedisStreamTests(LocalRedisServer redis)
     }
 
     [Fact]
+    public async Task PublishOnceAsync_SameKeyTwice_AddsOneEntry()
+    {
+        var stream = NewStream();
+        var publisher = new RedisStreamPublisher(redis.Connection, TimeProvider.System);
+        var onceKey = "once:" + stream;
+
+        var first = await publisher.PublishOnceAsync(stream, Signal("x"), "c", onceKey, TimeSpan.FromMinutes(5));
+        var second = await publisher.PublishOnceAsync(stream, Signal("x"), "c", onceKey, TimeSpan.FromMinutes(5));
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(1, await redis.Connection.GetDatabase().StreamLengthAsync(stream));
+        Assert.True(await redis.Connection.GetDatabase().KeyTimeToLiveAsync(onceKey) > TimeSpan.FromMinutes(4));
+    }
+
+    [Fact]
     public void MessageContracts_UnknownType_IsRefusedByName()
     {
         Assert.Null(MessageContracts.TypeOf("NoSuchMessage"));
