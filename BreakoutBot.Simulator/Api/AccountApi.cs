@@ -1,3 +1,4 @@
+using BreakoutBot.Simulator.Market;
 using BreakoutBot.Simulator.Trading;
 
 namespace BreakoutBot.Simulator.Api;
@@ -9,6 +10,7 @@ public static class AccountApi
     {
         var account = endpoints.MapGroup("/v5/account").AddEndpointFilter<SignedRequestFilter>();
         account.MapGet("/wallet-balance", GetWalletBalance);
+        account.MapGet("/fee-rate", GetFeeRate);
         return endpoints;
     }
 
@@ -61,6 +63,33 @@ public static class AccountApi
                 coin = new[] { usdt },
             },
         };
+        return TypedResults.Ok(V5Response.Ok(new { list }, now));
+    }
+
+    /// <summary>The account's fee rates: one row per symbol (or the one asked for); no category key, as on Bybit.</summary>
+    public static IResult GetFeeRate(SimulatedMarketFeed feed, TimeProvider clock, string? category, string? symbol)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow();
+        if (category != "linear")
+        {
+            return TypedResults.Ok(V5Response.Error(10001, "params error: category must be linear", now));
+        }
+
+        var instruments = feed.Instruments.Where(instrument => symbol is null || instrument.Symbol.Value == symbol).ToList();
+        if (instruments.Count == 0)
+        {
+            return TypedResults.Ok(V5Response.Error(10001, $"params error: symbol {symbol} invalid", now));
+        }
+
+        var fees = SimulatedExchange.FeeRates;
+        var list = instruments.Select(instrument => new
+        {
+            symbol = instrument.Symbol.Value,
+            takerFeeRate = Wire.Number(fees.TakerFraction),
+            makerFeeRate = Wire.Number(fees.MakerFraction),
+        }).ToList();
         return TypedResults.Ok(V5Response.Ok(new { list }, now));
     }
 }

@@ -9,6 +9,7 @@ namespace BreakoutBot.Simulator.Api;
 public static class MarketApi
 {
     private const int ParameterError = 10001;
+    private const int BarsPerDay = 288;
 
     public static IEndpointRouteBuilder MapMarketApi(this IEndpointRouteBuilder endpoints)
     {
@@ -19,6 +20,7 @@ public static class MarketApi
         market.MapGet("/kline", GetKlines);
         market.MapGet("/orderbook", GetOrderBook);
         market.MapGet("/recent-trade", GetRecentTrades);
+        market.MapGet("/open-interest", GetOpenInterest);
         return endpoints;
     }
 
@@ -29,7 +31,7 @@ public static class MarketApi
         return TypedResults.Ok(V5Response.Ok(ServerTimeResult.At(now), now));
     }
 
-    public static IResult GetInstruments(SimulatedMarketFeed feed, string? category, string? symbol)
+    public static IResult GetInstruments(SimulatedMarketFeed feed, string? category, string? symbol, int? limit, string? cursor)
     {
         ArgumentNullException.ThrowIfNull(feed);
         if (category != "linear")
@@ -57,7 +59,12 @@ public static class MarketApi
             },
             fundingInterval = 480,
         }).ToList();
-        return Ok(feed, new { category = "linear", list, nextPageCursor = "" });
+        if (!Paging.TryPage(list, limit, cursor, 500, 1000, out var page, out var next, out var problem))
+        {
+            return Error(feed, problem);
+        }
+
+        return Ok(feed, new { category = "linear", list = page, nextPageCursor = next });
     }
 
     public static IResult GetTickers(SimulatedMarketFeed feed, string? category, string? symbol)
@@ -198,6 +205,56 @@ public static class MarketApi
             isRPITrade = false,
         });
         return Ok(feed, new { category = "linear", list });
+    }
+
+    /// <summary>
+    /// Open interest (base coin) at the close of each <paramref name="intervalTime"/> period, newest first: a quarter of
+    /// the trailing 24 h volume, the same model the tickers use.
+    /// </summary>
+    public static IResult GetOpenInterest(SimulatedMarketFeed feed, string? category, string? symbol, string? intervalTime, int? limit, string? cursor)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        if (category != "linear")
+        {
+            return Error(feed, "params error: category must be linear");
+        }
+
+        if (!TryKnownSymbol(feed, symbol, out var instrumentSymbol, out var problem))
+        {
+            return Error(feed, problem);
+        }
+
+        int? minutes = intervalTime switch { "5min" => 5, "15min" => 15, "30min" => 30, "1h" => 60, "4h" => 240, "1d" => 1440, _ => null };
+        if (minutes is null)
+        {
+            return Error(feed, "params error: intervalTime must be 5min, 15min, 30min, 1h, 4h or 1d");
+        }
+
+        var bars = feed.ClosedBars(instrumentSymbol);
+        var points = new List<object>();
+        var windowVolume = 0m;
+        for (var index = 0; index < bars.Count; index++)
+        {
+            windowVolume += bars[index].Volume;
+            if (index >= BarsPerDay)
+            {
+                windowVolume -= bars[index - BarsPerDay].Volume;
+            }
+
+            var close = bars[index].OpenTime.AddMinutes(5);
+            if (close.ToUnixTimeMilliseconds() % (minutes.Value * 60_000L) == 0)
+            {
+                points.Add(new { openInterest = Wire.Number(decimal.Round(windowVolume / 4, 3)), timestamp = Wire.Millis(close) });
+            }
+        }
+
+        points.Reverse();
+        if (!Paging.TryPage(points, limit, cursor, 50, 200, out var page, out var next, out problem))
+        {
+            return Error(feed, problem);
+        }
+
+        return Ok(feed, new { symbol, category = "linear", list = page, nextPageCursor = next });
     }
 
     private static bool TryKnownSymbol(SimulatedMarketFeed feed, string? symbol, out InstrumentSymbol parsed, out string problem)

@@ -8,8 +8,9 @@ using BreakoutBot.Simulator.Trading;
 namespace BreakoutBot.Simulator.Api;
 
 /// <summary>
-/// Bybit V5 order endpoints of the simulated venue (signed): create, cancel, realtime. Bodies are read as Bybit sends
-/// them (numbers as strings); a request the venue would refuse gets the venue's retCode and nothing is created.
+/// Bybit V5 order endpoints of the simulated venue (signed): create (plain and conditional), amend, cancel, cancel-all,
+/// realtime, history, and the execution list. Bodies are read as Bybit sends them (numbers as strings); a request the
+/// venue would refuse gets the venue's retCode and nothing is created or changed.
 /// </summary>
 public static class OrderApi
 {
@@ -17,8 +18,12 @@ public static class OrderApi
     {
         var orders = endpoints.MapGroup("/v5/order").AddEndpointFilter<SignedRequestFilter>();
         orders.MapPost("/create", CreateOrder);
+        orders.MapPost("/amend", AmendOrder);
         orders.MapPost("/cancel", CancelOrder);
+        orders.MapPost("/cancel-all", CancelAllOrders);
         orders.MapGet("/realtime", GetOrders);
+        orders.MapGet("/history", GetOrderHistory);
+        endpoints.MapGroup("/v5/execution").AddEndpointFilter<SignedRequestFilter>().MapGet("/list", GetExecutions);
         return endpoints;
     }
 
@@ -42,21 +47,43 @@ public static class OrderApi
         return TypedResults.Ok(V5Response.Ok(new { orderId = result.Order!.OrderId, orderLinkId = result.Order.ClientOrderId.Value }, now));
     }
 
-    public static async Task<IResult> CancelOrder(HttpRequest request, SimulatedExchange exchange, TimeProvider clock)
+    public static async Task<IResult> AmendOrder(HttpRequest request, SimulatedExchange exchange, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(exchange);
         var now = clock.GetUtcNow();
         using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
         var root = body.RootElement;
-        if (!InstrumentSymbol.TryParse(Text(root, "symbol"), out var symbol) || !exchange.Knows(symbol))
+        if (!TryReadTarget(root, exchange, out var symbol, out var clientOrderId, out var refusal))
         {
-            return Error(10001, $"params error: symbol {Text(root, "symbol")} invalid", now);
+            return Error(refusal.RetCode, refusal.Message, now);
         }
 
-        if (!ClientOrderId.TryParse(Text(root, "orderLinkId"), out var clientOrderId))
+        if (!TryDecimal(root, "qty", out var quantity) || !TryDecimal(root, "price", out var price) || !TryDecimal(root, "triggerPrice", out var triggerPrice))
         {
-            return Error(10001, "params error: orderLinkId is required by the simulator", now);
+            return Error(10001, "params error: qty, price and triggerPrice must be numbers in strings", now);
+        }
+
+        if (quantity is null && price is null && triggerPrice is null)
+        {
+            return Error(10001, "params error: nothing to amend", now);
+        }
+
+        var result = exchange.Amend(symbol, new OrderAmendment(clientOrderId, quantity, price, triggerPrice));
+        return result.Rejection is { } rejection
+            ? Error(rejection.BybitRetCode, rejection.Message, now)
+            : TypedResults.Ok(V5Response.Ok(new { orderId = result.Order!.OrderId, orderLinkId = clientOrderId.Value }, now));
+    }
+
+    public static async Task<IResult> CancelOrder(HttpRequest request, SimulatedExchange exchange, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(exchange);
+        var now = clock.GetUtcNow();
+        using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        if (!TryReadTarget(body.RootElement, exchange, out var symbol, out var clientOrderId, out var refusal))
+        {
+            return Error(refusal.RetCode, refusal.Message, now);
         }
 
         var result = exchange.Cancel(symbol, clientOrderId);
@@ -65,47 +92,198 @@ public static class OrderApi
             : TypedResults.Ok(V5Response.Ok(new { orderId = result.Order!.OrderId, orderLinkId = clientOrderId.Value }, now));
     }
 
-    public static IResult GetOrders(SimulatedExchange exchange, TimeProvider clock, string? category, string? symbol, string? orderLinkId)
+    public static async Task<IResult> CancelAllOrders(HttpRequest request, SimulatedExchange exchange, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(exchange);
+        var now = clock.GetUtcNow();
+        using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        var root = body.RootElement;
+        if (Text(root, "category") != "linear")
+        {
+            return Error(10001, "params error: category must be linear", now);
+        }
+
+        if (!TryScope(exchange, Text(root, "symbol"), Text(root, "baseCoin"), Text(root, "settleCoin"), out var symbol, out var problem))
+        {
+            return Error(10001, problem, now);
+        }
+
+        var list = exchange.CancelAll(symbol).Select(order => new { orderId = order.OrderId, orderLinkId = order.ClientOrderId.Value }).ToList();
+        return TypedResults.Ok(V5Response.Ok(new { list, success = "1" }, now));
+    }
+
+    /// <summary>Open orders; with orderId or orderLinkId also a closed one, as Bybit does for recent orders.</summary>
+    public static IResult GetOrders(
+        SimulatedExchange exchange, TimeProvider clock, string? category, string? symbol, string? baseCoin, string? settleCoin, string? orderId, string? orderLinkId, int? limit, string? cursor)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         var now = clock.GetUtcNow();
-        if (!InstrumentSymbol.TryParse(symbol, out var parsed) || !exchange.Knows(parsed))
+        if (category != "linear")
         {
-            return Error(10001, $"params error: symbol {symbol} invalid", now);
+            return Error(10001, "params error: category must be linear", now);
         }
 
-        ClientOrderId? id = null;
-        if (orderLinkId is not null)
+        if (!TryScope(exchange, symbol, baseCoin, settleCoin, out var scope, out var problem))
         {
-            if (!ClientOrderId.TryParse(orderLinkId, out var parsedId))
+            return Error(10001, problem, now);
+        }
+
+        var byId = orderId is not null || orderLinkId is not null;
+        var orders = (byId ? exchange.OrderHistory(scope) : exchange.OpenOrders(scope))
+            .Where(order => (orderId is null || order.State.OrderId == orderId) && (orderLinkId is null || order.State.ClientOrderId.Value == orderLinkId))
+            .ToList();
+        return OrderPage(orders, limit, cursor, now);
+    }
+
+    public static IResult GetOrderHistory(SimulatedExchange exchange, TimeProvider clock, string? category, string? symbol, string? orderId, string? orderLinkId, int? limit, string? cursor)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        var now = clock.GetUtcNow();
+        if (category != "linear")
+        {
+            return Error(10001, "params error: category must be linear", now);
+        }
+
+        InstrumentSymbol? scope = null;
+        if (symbol is not null)
+        {
+            if (!InstrumentSymbol.TryParse(symbol, out var parsed) || !exchange.Knows(parsed))
             {
-                return Error(10001, $"params error: orderLinkId {orderLinkId} invalid", now);
+                return Error(10001, $"params error: symbol {symbol} invalid", now);
             }
 
-            id = parsedId;
+            scope = parsed;
         }
 
-        var list = exchange.Orders(parsed, id).Select(order => new
+        var orders = exchange.OrderHistory(scope)
+            .Where(order => (orderId is null || order.State.OrderId == orderId) && (orderLinkId is null || order.State.ClientOrderId.Value == orderLinkId))
+            .ToList();
+        return OrderPage(orders, limit, cursor, now);
+    }
+
+    public static IResult GetExecutions(SimulatedExchange exchange, TimeProvider clock, string? category, string? symbol, string? orderId, string? orderLinkId, int? limit, string? cursor)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        var now = clock.GetUtcNow();
+        if (category != "linear")
         {
-            orderId = order.OrderId,
-            orderLinkId = order.ClientOrderId.Value,
-            symbol = order.Request.Symbol.Value,
-            side = order.Request.Side.ToString(),
-            orderType = order.Request.Type.ToString(),
-            price = order.LimitPrice is { } price ? Wire.Number(price) : "",
-            qty = Wire.Number(order.Quantity),
-            orderStatus = order.Status.ToString(),
-            cumExecQty = Wire.Number(order.FilledQuantity),
-            avgPrice = order.FilledQuantity > 0 ? Wire.Number(order.AverageFillPrice) : "",
-            cumExecFee = Wire.Number(order.CumulativeFee),
-            leavesQty = Wire.Number(order.LeavesQuantity),
-            reduceOnly = order.Request.ReduceOnly,
-            timeInForce = WireTimeInForce(order.Request.TimeInForce),
-            rejectReason = order.RejectReason?.ToString() ?? order.CancelReason?.ToString() ?? "",
-            createdTime = Wire.Millis(order.SubmittedAt),
-            updatedTime = Wire.Millis(order.UpdatedAt),
-        });
-        return TypedResults.Ok(V5Response.Ok(new { category = "linear", list, nextPageCursor = "" }, now));
+            return Error(10001, "params error: category must be linear", now);
+        }
+
+        InstrumentSymbol? scope = null;
+        if (symbol is not null)
+        {
+            if (!InstrumentSymbol.TryParse(symbol, out var parsed) || !exchange.Knows(parsed))
+            {
+                return Error(10001, $"params error: symbol {symbol} invalid", now);
+            }
+
+            scope = parsed;
+        }
+
+        var executions = exchange.Executions(scope)
+            .Where(execution => (orderId is null || execution.Fill.OrderId == orderId) && (orderLinkId is null || execution.ClientOrderId.Value == orderLinkId))
+            .ToList();
+        if (!Paging.TryPage(executions, limit, cursor, 50, 100, out var page, out var next, out var problem))
+        {
+            return Error(10001, problem, now);
+        }
+
+        return TypedResults.Ok(V5Response.Ok(new { category = "linear", list = page.Select(OrderWire.Execution).ToList(), nextPageCursor = next }, now));
+    }
+
+    private static IResult OrderPage(List<SimulatedOrder> orders, int? limit, string? cursor, DateTimeOffset now)
+    {
+        if (!Paging.TryPage(orders, limit, cursor, 20, 50, out var page, out var next, out var problem))
+        {
+            return Error(10001, problem, now);
+        }
+
+        return TypedResults.Ok(V5Response.Ok(new { category = "linear", list = page.Select(OrderWire.Order).ToList(), nextPageCursor = next }, now));
+    }
+
+    /// <summary>Linear list endpoints need one of symbol, baseCoin or settleCoin (USDT here); null symbol = all symbols.</summary>
+    private static bool TryScope(SimulatedExchange exchange, string? symbol, string? baseCoin, string? settleCoin, out InstrumentSymbol? scope, out string problem)
+    {
+        scope = null;
+        problem = "";
+        if (symbol is not null)
+        {
+            if (!InstrumentSymbol.TryParse(symbol, out var parsed) || !exchange.Knows(parsed))
+            {
+                problem = $"params error: symbol {symbol} invalid";
+                return false;
+            }
+
+            scope = parsed;
+            return true;
+        }
+
+        if (settleCoin is "USDT" || baseCoin is { Length: > 0 })
+        {
+            return true;
+        }
+
+        problem = "params error: symbol, baseCoin or settleCoin is required for linear";
+        return false;
+    }
+
+    /// <summary>The order a cancel or amend names: by orderId (which wins) or by orderLinkId.</summary>
+    private static bool TryReadTarget(JsonElement root, SimulatedExchange exchange, out InstrumentSymbol symbol, out ClientOrderId clientOrderId, out VenueRefusal refusal)
+    {
+        clientOrderId = default;
+        refusal = new VenueRefusal(0, "");
+        if (Text(root, "category") != "linear")
+        {
+            refusal = new VenueRefusal(10001, "params error: category must be linear");
+            symbol = default;
+            return false;
+        }
+
+        if (!InstrumentSymbol.TryParse(Text(root, "symbol"), out symbol) || !exchange.Knows(symbol))
+        {
+            refusal = new VenueRefusal(10001, $"params error: symbol {Text(root, "symbol")} invalid");
+            return false;
+        }
+
+        if (Text(root, "orderId") is { Length: > 0 } orderId)
+        {
+            var found = exchange.OrderHistory(symbol).FirstOrDefault(order => order.State.OrderId == orderId);
+            if (found is null)
+            {
+                refusal = new VenueRefusal(110001, "order not exists or too late to cancel");
+                return false;
+            }
+
+            clientOrderId = found.State.ClientOrderId;
+            return true;
+        }
+
+        if (!ClientOrderId.TryParse(Text(root, "orderLinkId"), out clientOrderId))
+        {
+            refusal = new VenueRefusal(10001, "params error: orderId or orderLinkId is required");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryDecimal(JsonElement root, string property, out decimal? value)
+    {
+        value = null;
+        if (Text(root, property) is not { Length: > 0 } text)
+        {
+            return !root.TryGetProperty(property, out var present) || present.ValueKind is JsonValueKind.Null or JsonValueKind.String;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return false;
+        }
+
+        value = parsed;
+        return true;
     }
 
     private static bool TryReadOrder(JsonElement root, SimulatedExchange exchange, out OrderRequest order, out string problem)
@@ -171,18 +349,56 @@ public static class OrderApi
         }
 
         var reduceOnly = root.TryGetProperty("reduceOnly", out var reduce) && reduce.ValueKind == JsonValueKind.True;
-        order = new OrderRequest(clientOrderId, symbol, side.Value, type.Value, quantity, price, timeInForce.Value, reduceOnly);
+        if (!TryReadTrigger(root, out var trigger, out problem))
+        {
+            return false;
+        }
+
+        order = new OrderRequest(clientOrderId, symbol, side.Value, type.Value, quantity, price, timeInForce.Value, reduceOnly, trigger);
         problem = "";
         return true;
     }
 
-    private static string WireTimeInForce(TimeInForce timeInForce) => timeInForce switch
+    /// <summary>triggerPrice + triggerDirection (1 rises to, 2 falls to) + triggerBy make a conditional order.</summary>
+    private static bool TryReadTrigger(JsonElement root, out OrderTrigger? trigger, out string problem)
     {
-        TimeInForce.ImmediateOrCancel => "IOC",
-        TimeInForce.FillOrKill => "FOK",
-        TimeInForce.PostOnly => "PostOnly",
-        _ => "GTC",
-    };
+        trigger = null;
+        problem = "";
+        if (!TryDecimal(root, "triggerPrice", out var triggerPrice))
+        {
+            problem = "params error: triggerPrice must be a number in a string";
+            return false;
+        }
+
+        if (triggerPrice is not { } price || price == 0)
+        {
+            return true;
+        }
+
+        var direction = root.TryGetProperty("triggerDirection", out var directionElement) && directionElement.ValueKind == JsonValueKind.Number && directionElement.TryGetInt32(out var code)
+            ? code
+            : 0;
+        if (direction is not (1 or 2))
+        {
+            problem = "params error: triggerDirection must be 1 (rises to) or 2 (falls to) for a conditional order";
+            return false;
+        }
+
+        TriggerSource? source = (Text(root, "triggerBy") ?? "LastPrice") switch
+        {
+            "LastPrice" => TriggerSource.LastPrice,
+            "MarkPrice" or "IndexPrice" => TriggerSource.MarkPrice,
+            _ => null,
+        };
+        if (source is null)
+        {
+            problem = "params error: triggerBy must be LastPrice, MarkPrice or IndexPrice";
+            return false;
+        }
+
+        trigger = new OrderTrigger(price, (TriggerDirection)direction, source.Value);
+        return true;
+    }
 
     private static string? Text(JsonElement root, string property) =>
         root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -1,14 +1,24 @@
+using System.Globalization;
+using System.Text.Json;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Matching;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Simulator.Trading;
 
 namespace BreakoutBot.Simulator.Api;
 
-/// <summary><c>GET /v5/position/list</c> of the simulated account (signed, one-way mode: <c>positionIdx</c> 0).</summary>
+/// <summary>
+/// Position endpoints of the simulated account (signed, one-way mode: <c>positionIdx</c> 0): list, set-leverage and
+/// trading-stop (the position's TP/SL, which the venue then executes with a reduce-only market order when crossed).
+/// </summary>
 public static class PositionApi
 {
     public static IEndpointRouteBuilder MapPositionApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/v5/position").AddEndpointFilter<SignedRequestFilter>().MapGet("/list", GetPositions);
+        var positions = endpoints.MapGroup("/v5/position").AddEndpointFilter<SignedRequestFilter>();
+        positions.MapGet("/list", GetPositions);
+        positions.MapPost("/set-leverage", SetLeverage);
+        positions.MapPost("/trading-stop", SetTradingStop);
         return endpoints;
     }
 
@@ -21,6 +31,7 @@ public static class PositionApi
             .Select(position =>
             {
                 var mark = ledger.MarkPriceOf(position.Symbol) ?? position.AverageEntryPrice;
+                var stops = exchange.StopsOf(position.Symbol);
                 return new
                 {
                     positionIdx = 0,
@@ -33,9 +44,116 @@ public static class PositionApi
                     unrealisedPnl = Wire.Number(position.UnrealisedPnlAt(mark)),
                     cumRealisedPnl = Wire.Number(position.RealisedPnl),
                     leverage = Wire.Number(ledger.LeverageOf(position.Symbol)),
+                    takeProfit = stops?.TakeProfit is { } takeProfit ? Wire.Number(takeProfit) : "0",
+                    stopLoss = stops?.StopLoss is { } stopLoss ? Wire.Number(stopLoss) : "0",
+                    tpslMode = "Full",
+                    positionStatus = "Normal",
                 };
             })
             .ToList());
         return TypedResults.Ok(V5Response.Ok(new { category = "linear", list, nextPageCursor = "" }, now));
     }
+
+    public static async Task<IResult> SetLeverage(HttpRequest request, SimulatedExchange exchange, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(exchange);
+        var now = clock.GetUtcNow();
+        using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        var root = body.RootElement;
+        if (!TryCommon(root, exchange, out var symbol, out var problem))
+        {
+            return Error(10001, problem, now);
+        }
+
+        if (!TryNumber(root, "buyLeverage", out var buy) || !TryNumber(root, "sellLeverage", out var sell) || buy is null || sell is null)
+        {
+            return Error(10001, "params error: buyLeverage and sellLeverage are required numbers in strings", now);
+        }
+
+        if (buy != sell)
+        {
+            return Error(10001, "params error: buy leverage must equal sell leverage in one-way mode", now);
+        }
+
+        return exchange.SetLeverage(symbol, buy.Value) is { } refusal
+            ? Error(refusal.RetCode, refusal.Message, now)
+            : TypedResults.Ok(V5Response.Ok(V5ExtraInfo.Empty, now));
+    }
+
+    public static async Task<IResult> SetTradingStop(HttpRequest request, SimulatedExchange exchange, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(exchange);
+        var now = clock.GetUtcNow();
+        using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        var root = body.RootElement;
+        if (!TryCommon(root, exchange, out var symbol, out var problem))
+        {
+            return Error(10001, problem, now);
+        }
+
+        if (Text(root, "tpslMode") is { } mode && mode != "Full")
+        {
+            return Error(10001, "params error: the simulator supports tpslMode Full only", now);
+        }
+
+        if (!TryNumber(root, "takeProfit", out var takeProfit) || !TryNumber(root, "stopLoss", out var stopLoss))
+        {
+            return Error(10001, "params error: takeProfit and stopLoss must be numbers in strings", now);
+        }
+
+        if (takeProfit is null && stopLoss is null)
+        {
+            return Error(10001, "params error: takeProfit or stopLoss is required", now);
+        }
+
+        var triggerBy = Text(root, "slTriggerBy") ?? Text(root, "tpTriggerBy") ?? "MarkPrice";
+        var source = triggerBy == "LastPrice" ? TriggerSource.LastPrice : TriggerSource.MarkPrice;
+        return exchange.SetTradingStop(symbol, takeProfit, stopLoss, source) is { } refusal
+            ? Error(refusal.RetCode, refusal.Message, now)
+            : TypedResults.Ok(V5Response.Ok(V5ExtraInfo.Empty, now));
+    }
+
+    private static bool TryCommon(JsonElement root, SimulatedExchange exchange, out InstrumentSymbol symbol, out string problem)
+    {
+        problem = "";
+        if (Text(root, "category") != "linear")
+        {
+            problem = "params error: category must be linear";
+            symbol = default;
+            return false;
+        }
+
+        if (!InstrumentSymbol.TryParse(Text(root, "symbol"), out symbol) || !exchange.Knows(symbol))
+        {
+            problem = $"params error: symbol {Text(root, "symbol")} invalid";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryNumber(JsonElement root, string property, out decimal? value)
+    {
+        value = null;
+        if (Text(root, property) is not { Length: > 0 } text)
+        {
+            return true;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || parsed < 0)
+        {
+            return false;
+        }
+
+        value = parsed;
+        return true;
+    }
+
+    private static string? Text(JsonElement root, string property) =>
+        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static Microsoft.AspNetCore.Http.HttpResults.Ok<V5Response<V5ExtraInfo>> Error(int retCode, string message, DateTimeOffset now) =>
+        TypedResults.Ok(V5Response.Error(retCode, message, now));
 }

@@ -101,6 +101,7 @@ public sealed partial class SimulatedExchange(SimulatedMarketFeed feed, IOptions
             var (last, _) = feed.Recent(symbol);
             Book(engine.OnOrderBook(SyntheticBookAndTrades.OrderBook(engine.Instrument, last, barCount, BookDepth, now)));
             _ledger.UpdateMarkPrice(symbol, last.Close);
+            OnNewPrice(engine, last.Close, now);
         }
     }
 
@@ -108,6 +109,7 @@ public sealed partial class SimulatedExchange(SimulatedMarketFeed feed, IOptions
     {
         foreach (var matchingEvent in events)
         {
+            Remember(matchingEvent);
             if (matchingEvent is OrderFilled filled)
             {
                 _ledger.Apply(filled.Fill);

@@ -1,0 +1,265 @@
+using System.Globalization;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Matching;
+using BreakoutBot.Domain.Trading;
+
+namespace BreakoutBot.Simulator.Trading;
+
+// Amend, cancel-all, order history, executions, leverage and position TP/SL: the rest of Bybit's trading endpoints.
+public sealed partial class SimulatedExchange
+{
+    private const int ParameterError = 10001;
+    private const int LeverageNotModified = 110043;
+    private readonly Dictionary<string, SimulatedOrder> _history = new(StringComparer.Ordinal);
+    private readonly List<string> _historyOrder = [];
+    private readonly List<SimulatedExecution> _executions = [];
+    private readonly Dictionary<string, (string CreateType, string StopOrderType)> _origins = new(StringComparer.Ordinal);
+    private readonly Dictionary<InstrumentSymbol, PositionStopPrices> _stops = [];
+    private long _stopOrderCount;
+
+    public OrderCommandResult Amend(InstrumentSymbol symbol, OrderAmendment amendment)
+    {
+        ArgumentNullException.ThrowIfNull(amendment);
+        lock (_gate)
+        {
+            CatchUp();
+            var result = EngineFor(symbol).Amend(amendment, feed.Now);
+            Book(result.Events);
+            return result;
+        }
+    }
+
+    /// <summary>Cancels every open order (conditional ones too) of one symbol, or of all symbols; returns those cancelled.</summary>
+    public IReadOnlyList<OrderState> CancelAll(InstrumentSymbol? symbol)
+    {
+        lock (_gate)
+        {
+            CatchUp();
+            var cancelled = new List<OrderState>();
+            var engines = symbol is { } one ? [EngineFor(one)] : _engines.Values.ToList();
+            foreach (var engine in engines)
+            {
+                foreach (var order in engine.OpenOrders)
+                {
+                    var result = engine.Cancel(order.ClientOrderId, feed.Now);
+                    Book(result.Events);
+                    if (result.IsAccepted)
+                    {
+                        cancelled.Add(result.Order!);
+                    }
+                }
+            }
+
+            return cancelled;
+        }
+    }
+
+    /// <summary>Open orders of one symbol or all, newest first.</summary>
+    public IReadOnlyList<SimulatedOrder> OpenOrders(InstrumentSymbol? symbol)
+    {
+        lock (_gate)
+        {
+            CatchUp();
+            return [.. HistoryNewestFirst().Where(order => order.State.IsOpen && (symbol is null || order.State.Request.Symbol == symbol))];
+        }
+    }
+
+    /// <summary>Every order the venue has seen (open and closed), newest first.</summary>
+    public IReadOnlyList<SimulatedOrder> OrderHistory(InstrumentSymbol? symbol)
+    {
+        lock (_gate)
+        {
+            CatchUp();
+            return [.. HistoryNewestFirst().Where(order => symbol is null || order.State.Request.Symbol == symbol)];
+        }
+    }
+
+    /// <summary>Fills, newest first.</summary>
+    public IReadOnlyList<SimulatedExecution> Executions(InstrumentSymbol? symbol)
+    {
+        lock (_gate)
+        {
+            CatchUp();
+            return [.. _executions.AsEnumerable().Reverse()
+                .Where(execution => symbol is null || execution.Fill.Symbol == symbol)
+                .Select(execution => execution with { Order = _history.GetValueOrDefault(execution.Fill.OrderId) })];
+        }
+    }
+
+    /// <summary>The account's fee rates (the same for every symbol).</summary>
+    public static FeeRates FeeRates => MatchingOptions.Default.Fees;
+
+    /// <summary>Sets a symbol's leverage (one-way mode); the same value again is 110043, as on Bybit.</summary>
+    public VenueRefusal? SetLeverage(InstrumentSymbol symbol, decimal leverage)
+    {
+        lock (_gate)
+        {
+            var instrument = feed.Instruments.First(candidate => candidate.Symbol == symbol);
+            if (leverage < 1m || leverage > instrument.MaxLeverage)
+            {
+                return new VenueRefusal(ParameterError, string.Create(CultureInfo.InvariantCulture, $"params error: leverage must be within [1, {instrument.MaxLeverage}]"));
+            }
+
+            if (_ledger.LeverageOf(symbol) == leverage)
+            {
+                return new VenueRefusal(LeverageNotModified, "leverage not modified");
+            }
+
+            _ledger.SetLeverage(instrument, leverage);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Sets the take-profit and stop-loss of the whole position (null keeps a price, zero removes it). Like Bybit it
+    /// refuses a flat position and prices on the wrong side of the current price.
+    /// </summary>
+    public VenueRefusal? SetTradingStop(InstrumentSymbol symbol, decimal? takeProfit, decimal? stopLoss, TriggerSource triggerBy)
+    {
+        lock (_gate)
+        {
+            CatchUp();
+            if (_ledger.PositionOf(symbol) is not { } position)
+            {
+                return new VenueRefusal(ParameterError, "can not set tp/sl/ts for zero position");
+            }
+
+            var current = _stops.GetValueOrDefault(symbol) ?? new PositionStopPrices(null, null, triggerBy);
+            var next = new PositionStopPrices(
+                takeProfit is null ? current.TakeProfit : takeProfit == 0 ? null : takeProfit,
+                stopLoss is null ? current.StopLoss : stopLoss == 0 ? null : stopLoss,
+                triggerBy);
+            var price = _ledger.MarkPriceOf(symbol) ?? position.AverageEntryPrice;
+            var isLong = position.Direction == PositionDirection.Long;
+            var instrument = EngineFor(symbol).Instrument;
+            foreach (var stop in new[] { next.TakeProfit, next.StopLoss })
+            {
+                if (stop is { } value && instrument.CheckPrice(value) != InstrumentRuleViolation.None)
+                {
+                    return new VenueRefusal(ParameterError, string.Create(CultureInfo.InvariantCulture, $"params error: {value} is not a valid price for {symbol}"));
+                }
+            }
+
+            if (next.TakeProfit is { } tp && (isLong ? tp <= price : tp >= price))
+            {
+                return new VenueRefusal(ParameterError, string.Create(CultureInfo.InvariantCulture, $"TakeProfit:{tp} set for {(isLong ? "Buy" : "Sell")} position should be {(isLong ? "higher" : "lower")} than base_price:{price}"));
+            }
+
+            if (next.StopLoss is { } sl && (isLong ? sl >= price : sl <= price))
+            {
+                return new VenueRefusal(ParameterError, string.Create(CultureInfo.InvariantCulture, $"StopLoss:{sl} set for {(isLong ? "Buy" : "Sell")} position should be {(isLong ? "lower" : "higher")} than base_price:{price}"));
+            }
+
+            if (next.TakeProfit is null && next.StopLoss is null)
+            {
+                _stops.Remove(symbol);
+            }
+            else
+            {
+                _stops[symbol] = next;
+            }
+
+            return null;
+        }
+    }
+
+    public PositionStopPrices? StopsOf(InstrumentSymbol symbol)
+    {
+        lock (_gate)
+        {
+            return _stops.GetValueOrDefault(symbol);
+        }
+    }
+
+    /// <summary>
+    /// A new last/mark price for a symbol: conditional orders watching it may fire, and a position whose stop or target
+    /// it crossed is closed by a reduce-only market order through the engine (createType CreateByStopLoss/TakeProfit).
+    /// </summary>
+    private void OnNewPrice(MatchingEngine engine, decimal price, DateTimeOffset now)
+    {
+        Book(engine.OnTicker(new Ticker
+        {
+            Symbol = engine.Symbol,
+            Time = now,
+            LastPrice = price,
+            MarkPrice = price,
+            IndexPrice = price,
+            HighPrice24h = price,
+            LowPrice24h = price,
+            Volume24h = 0,
+            Turnover24h = 0,
+            PriceChange24hFraction = 0,
+            OpenInterest = 0,
+            OpenInterestValue = 0,
+        }));
+
+        if (!_stops.TryGetValue(engine.Symbol, out var stops))
+        {
+            return;
+        }
+
+        if (_ledger.PositionOf(engine.Symbol) is not { } position)
+        {
+            // Bybit drops a position's TP/SL when the position closes.
+            _stops.Remove(engine.Symbol);
+            return;
+        }
+
+        var isLong = position.Direction == PositionDirection.Long;
+        var (createType, stopOrderType) =
+            stops.StopLoss is { } sl && (isLong ? price <= sl : price >= sl) ? ("CreateByStopLoss", "StopLoss")
+            : stops.TakeProfit is { } tp && (isLong ? price >= tp : price <= tp) ? ("CreateByTakeProfit", "TakeProfit")
+            : default;
+        if (createType is null)
+        {
+            return;
+        }
+
+        var id = new ClientOrderId(string.Create(CultureInfo.InvariantCulture, $"tpsl-{engine.Symbol}-{++_stopOrderCount}"));
+        var close = OrderRequest.Market(id, engine.Symbol, isLong ? OrderSide.Sell : OrderSide.Buy, position.Quantity, reduceOnly: true);
+        var result = engine.Submit(close, now);
+        if (result.Order is { } order)
+        {
+            _origins[order.OrderId] = (createType, stopOrderType);
+            Remember(new OrderUpdated(result.Order));
+        }
+
+        Book(result.Events);
+        if (_ledger.PositionOf(engine.Symbol) is null)
+        {
+            _stops.Remove(engine.Symbol);
+        }
+    }
+
+    /// <summary>Keeps each order's latest state and every fill for the history and execution endpoints.</summary>
+    private void Remember(MatchingEvent matchingEvent)
+    {
+        switch (matchingEvent)
+        {
+            case OrderUpdated { Order: var order }:
+                if (!_history.ContainsKey(order.OrderId))
+                {
+                    _historyOrder.Add(order.OrderId);
+                }
+
+                var (createType, stopOrderType) = _origins.TryGetValue(order.OrderId, out var origin)
+                    ? origin
+                    : ("CreateByUser", order.Request.Trigger is null ? "" : "Stop");
+                _history[order.OrderId] = new SimulatedOrder(order, createType, stopOrderType);
+                break;
+            case OrderFilled { Fill: var fill }:
+                var linkId = _history.TryGetValue(fill.OrderId, out var known) ? known.State.ClientOrderId : default;
+                var rate = fill.Liquidity == LiquidityRole.Maker ? FeeRates.MakerFraction : FeeRates.TakerFraction;
+                _executions.Add(new SimulatedExecution(fill, linkId, rate));
+                break;
+        }
+    }
+
+    private IEnumerable<SimulatedOrder> HistoryNewestFirst()
+    {
+        for (var index = _historyOrder.Count - 1; index >= 0; index--)
+        {
+            yield return _history[_historyOrder[index]];
+        }
+    }
+}
