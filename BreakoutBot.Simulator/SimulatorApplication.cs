@@ -1,6 +1,7 @@
 using BreakoutBot.ServiceDefaults;
 using BreakoutBot.Simulator.Trading;
 using BreakoutBot.Simulator.Api;
+using BreakoutBot.Simulator.Faults;
 using BreakoutBot.Simulator.Market;
 
 namespace BreakoutBot.Simulator;
@@ -20,9 +21,11 @@ public static class SimulatorApplication
         builder.Services.AddSingleton<SimulatedMarketFeed>();
         builder.Services.AddSingleton<SimulatedExchange>();
         builder.Services.AddSingleton<SignedRequestFilter>();
+        builder.Services.AddVenueLimitsAndFaults(builder.Configuration);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
+        app.UseVenueLimitsAndFaults();
         app.MapMarketApi();
         app.MapAccountApi();
         app.MapOrderApi();

@@ -1,0 +1,4 @@
+namespace BreakoutBot.Simulator.Faults;
+
+/// <summary>How often each fault has been injected since the settings were last replaced.</summary>
+public sealed record FaultCounters(long Requests, long RateLimited, long ServerErrors, long Delayed, long AcksLost);
