@@ -1,22 +1,63 @@
+using BreakoutBot.Bybit;
+using BreakoutBot.Bybit.WebSocket;
+using BreakoutBot.Data;
 using BreakoutBot.Domain.Trading;
+using BreakoutBot.Messaging.Streams;
+using BreakoutBot.Scanner.Engine;
+using BreakoutBot.Scanner.Market;
+using BreakoutBot.Scanner.Publishing;
+using BreakoutBot.ServiceDefaults;
+using Microsoft.Extensions.Options;
 
 namespace BreakoutBot.Scanner;
 
-/// <summary>The Scanner's registrations: options and the Redis connection it publishes to.</summary>
+/// <summary>The Scanner's registrations: options, the venue (Bybit V5 REST + public stream), Redis, PostgreSQL, the worker.</summary>
 public static class ScannerServiceExtensions
 {
     public const string RedisConnectionName = "redis";
+    public const string DatabaseConnectionName = "breakoutdb";
 
     public static IHostApplicationBuilder AddScannerServices(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<TradingOptions>()
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<TradingOptions>()
             .Bind(builder.Configuration.GetSection(TradingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<ScannerOptions>()
+            .Bind(builder.Configuration.GetSection(ScannerOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<BybitStreamOptions>()
+            .Bind(builder.Configuration.GetSection(BybitStreamOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         builder.AddRedisClient(RedisConnectionName);
+        builder.AddNpgsqlDbContext<TradingDbContext>(DatabaseConnectionName);
+        services.AddBybitClient(builder.Configuration);
+        services.AddSingleton<IMarketDataFeed>(provider => new BybitPublicStreamClient(
+            provider.GetRequiredService<IOptions<BybitStreamOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<BybitPublicStreamClient>>(),
+            new BybitStreamMetrics(provider.GetRequiredService<ServiceTelemetry>().Meter),
+            new Random()));
+
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ScannerOptions>>().Value);
+        services.AddSingleton<RedisStreamPublisher>();
+        services.AddSingleton<ScannerMetrics>();
+        services.AddSingleton<MarketDataStore>();
+        services.AddSingleton(provider => new CloseBatcher(
+            provider.GetRequiredService<ScannerOptions>().CloseBatchWindow, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<MarketStreamPump>();
+        services.AddSingleton<EngineStateReader>();
+        services.AddSingleton<PresetSource>();
+        services.AddSingleton<ScanPublisher>();
+        services.AddSingleton<ScanSummaryWriter>();
+        services.AddHostedService<ScannerWorker>();
         return builder;
     }
 }

@@ -1,0 +1,105 @@
+using BreakoutBot.Domain.Indicators;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Scanning;
+using BreakoutBot.Domain.Strategy;
+
+namespace BreakoutBot.Scanner.Evaluation;
+
+/// <summary>
+/// One closed candle for the whole universe, with one preset: metrics → filters → score → rank (Domain
+/// <see cref="MarketScan"/>), then levels and the signal engine for every symbol that closed the bar. The signal
+/// engines keep per-symbol memory (recorded breakouts for retests, cooldowns), so one evaluator lives as long as its
+/// preset; a preset change creates a new one. Only candidates' signals are emitted.
+/// </summary>
+public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, TimeProvider clock)
+{
+    private static readonly InstrumentSymbol Btc = InstrumentSymbol.Parse("BTCUSDT");
+    private readonly Dictionary<InstrumentSymbol, SignalEngine> _engines = [];
+    private readonly LevelDetectionRules _levelRules = LevelDetectionRules.FromPreset(preset?.Preset.LevelsRules ?? throw new ArgumentNullException(nameof(preset)));
+    private readonly SignalRules _signalRules = SignalRules.FromPreset(preset.Preset);
+
+    public ActivePreset Preset { get; } = preset;
+
+    public ScanOutcome Evaluate(DateTimeOffset candleOpenTime, IReadOnlyList<SymbolInputs> universe)
+    {
+        ArgumentNullException.ThrowIfNull(universe);
+        var started = clock.GetTimestamp();
+        var closed = universe.Where(inputs => inputs.Candles.Count > 0 && inputs.Candles[^1].OpenTime == candleOpenTime).ToList();
+        var btcCandles = closed.FirstOrDefault(inputs => inputs.Instrument.Symbol == Btc)?.Candles;
+        var now = closed.Count > 0 ? closed[0].Candles[^1].CloseTime : candleOpenTime;
+
+        var metrics = closed.Select(inputs => MarketMetricsCalculator.Compute(new MarketMetricsInput
+        {
+            Symbol = inputs.Instrument.Symbol,
+            Now = now,
+            Candles = inputs.Candles,
+            BtcCandles = btcCandles,
+            OrderBook = inputs.OrderBook,
+            RecentTrades = inputs.RecentTrades,
+            TradesCompleteSince = inputs.TradesCompleteSince,
+            Ticker = inputs.Ticker,
+        })).ToList();
+        var scan = MarketScan.Run(metrics, Preset.Preset);
+        var ranks = scan.Candidates.ToDictionary(candidate => candidate.Symbol, candidate => candidate.Rank);
+        var inputsBySymbol = closed.ToDictionary(inputs => inputs.Instrument.Symbol);
+
+        var outcomes = new List<SymbolOutcome>(scan.Evaluations.Count);
+        var signals = new List<BreakoutSignal>();
+        foreach (var evaluation in scan.Evaluations)
+        {
+            var inputs = inputsBySymbol[evaluation.Symbol];
+            var (levels, signal) = EvaluateSignal(inputs);
+            var candidate = ranks.TryGetValue(evaluation.Symbol, out var rank);
+            if (candidate && signal?.Signal is { } breakout)
+            {
+                signals.Add(breakout);
+            }
+
+            outcomes.Add(new SymbolOutcome(evaluation, candidate ? rank : null, levels, signal, candidate));
+        }
+
+        return new ScanOutcome(candleOpenTime, outcomes, signals, clock.GetElapsedTime(started));
+    }
+
+    private (IReadOnlyList<HorizontalLevel> Levels, SignalEvaluation? Signal) EvaluateSignal(SymbolInputs inputs)
+    {
+        var candles = inputs.Candles;
+        if (candles.Count < 2)
+        {
+            return ([], null);
+        }
+
+        // Levels come from the bars before the closed one, so a breakout bar is judged as a fresh cross.
+        var windowStart = Math.Max(0, candles.Count - 1 - levelWindowBars);
+        var window = candles.Skip(windowStart).Take(candles.Count - 1 - windowStart).ToList();
+        var levels = LevelDetector.Detect(window, _levelRules);
+        var engine = EngineFor(inputs.Instrument);
+        var context = new SignalContext(inputs.OrderBook, Atr: AverageTrueRangeOf(candles, _signalRules.AtrPeriod));
+        return (levels, engine.Evaluate(candles[^1], levels, context));
+    }
+
+    private SignalEngine EngineFor(Instrument instrument)
+    {
+        if (!_engines.TryGetValue(instrument.Symbol, out var engine))
+        {
+            engine = new SignalEngine(instrument, _signalRules);
+            _engines[instrument.Symbol] = engine;
+        }
+
+        return engine;
+    }
+
+    private static decimal? AverageTrueRangeOf(IReadOnlyList<Candle> candles, int period)
+    {
+        var atr = new AverageTrueRange(period);
+        foreach (var candle in candles.Skip(Math.Max(0, candles.Count - (period * 10))))
+        {
+            atr.Add(new Ohlcv((double)candle.Open, (double)candle.High, (double)candle.Low, (double)candle.Close, (double)candle.Volume));
+        }
+
+        return double.IsNaN(atr.Value) ? null : (decimal)atr.Value;
+    }
+
+    /// <summary>Drops the memory of symbols that left the universe.</summary>
+    public void Forget(InstrumentSymbol symbol) => _engines.Remove(symbol);
+}

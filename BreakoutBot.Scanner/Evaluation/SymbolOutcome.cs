@@ -1,0 +1,13 @@
+using BreakoutBot.Domain.Scanning;
+using BreakoutBot.Domain.Strategy;
+
+namespace BreakoutBot.Scanner.Evaluation;
+
+/// <summary>One symbol's result of a close: its scan verdict, the levels it was judged against, the strategy's answer.</summary>
+/// <param name="Candidate">Passed every filter and ranked within the preset's maximum candidates.</param>
+public sealed record SymbolOutcome(
+    SymbolEvaluation Evaluation,
+    int? Rank,
+    IReadOnlyList<HorizontalLevel> Levels,
+    SignalEvaluation? Signal,
+    bool Candidate);

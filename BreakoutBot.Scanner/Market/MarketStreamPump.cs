@@ -1,0 +1,93 @@
+using BreakoutBot.Bybit.Rest;
+using BreakoutBot.Bybit.WebSocket;
+using BreakoutBot.Domain.MarketData;
+
+namespace BreakoutBot.Scanner.Market;
+
+/// <summary>
+/// Moves the public stream into the <see cref="MarketDataStore"/>: closed klines (a gap is back-filled over REST),
+/// tickers, books and trades; after a reconnect every symbol's candles are re-read over REST, since pushes were
+/// missed. Each closed kline is reported to the <see cref="CloseBatcher"/>.
+/// </summary>
+public sealed class MarketStreamPump(
+    IMarketDataFeed feed,
+    BybitMarketClient rest,
+    MarketDataStore store,
+    CloseBatcher closes,
+    ScannerOptions options,
+    ScannerMetrics metrics,
+    TimeProvider clock,
+    ILogger<MarketStreamPump> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var streamEvent in feed.Events.ReadAllAsync(cancellationToken))
+        {
+            try
+            {
+                await HandleAsync(streamEvent, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.StepFailed(logger, exception, "stream " + streamEvent.Topic);
+            }
+        }
+    }
+
+    /// <summary>Reads a symbol's recent closed candles over REST and replaces what the store holds.</summary>
+    public async Task BackfillCandlesAsync(InstrumentSymbol symbol, CancellationToken cancellationToken)
+    {
+        var bars = await rest.GetKlinesAsync(symbol, options.ParsedInterval, options.HistoryBars, cancellationToken);
+        store.Update(symbol, data => data.Candles.Reset(bars));
+    }
+
+    private async Task HandleAsync(MarketStreamEvent streamEvent, CancellationToken cancellationToken)
+    {
+        switch (streamEvent)
+        {
+            case KlineReceived { Candle.IsClosed: true } kline:
+                await OnClosedCandleAsync(kline.Symbol, kline.Candle, cancellationToken);
+                break;
+            case TickerReceived ticker:
+                store.Update(ticker.Ticker.Symbol, data => data.Ticker = ticker.Ticker);
+                break;
+            case OrderBookChanged book:
+                store.Update(book.Book.Symbol, data => data.OrderBook = book.Book);
+                break;
+            case TradesReceived trades:
+                store.Update(trades.Symbol, data =>
+                {
+                    data.TradesCompleteSince ??= trades.ReceivedAt;
+                    data.AddTrades(trades.Trades, clock.GetUtcNow());
+                });
+                break;
+            case MarketStreamReconnected reconnected:
+                metrics.RecordStreamReconnect();
+                Log.StreamReconnected(logger, reconnected.Topics.Count);
+                foreach (var symbol in store.Symbols)
+                {
+                    // Trades pushed while the connection was down are lost: the window restarts.
+                    store.Update(symbol, data => data.TradesCompleteSince = reconnected.ReceivedAt);
+                    await BackfillCandlesAsync(symbol, cancellationToken);
+                }
+
+                break;
+        }
+    }
+
+    private async Task OnClosedCandleAsync(InstrumentSymbol symbol, Candle candle, CancellationToken cancellationToken)
+    {
+        var result = store.AppendCandle(symbol, candle);
+        if (result == CandleAppendResult.Gap)
+        {
+            metrics.RecordDataGap();
+            Log.CandleGap(logger, symbol.Value);
+            await BackfillCandlesAsync(symbol, cancellationToken);
+        }
+
+        if (result is CandleAppendResult.Appended or CandleAppendResult.Gap)
+        {
+            closes.OnClose(candle.OpenTime, store.CountClosed(candle.OpenTime), store.Count);
+        }
+    }
+}
