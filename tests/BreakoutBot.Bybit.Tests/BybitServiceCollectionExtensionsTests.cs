@@ -1,0 +1,64 @@
+using BreakoutBot.Bybit.Rest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BreakoutBot.Bybit.Tests;
+
+public sealed class BybitServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddBybitClient_ValidSection_ResolvesBothClients()
+    {
+        using var provider = Provider(("Bybit:BaseUrl", "http://exchange-sim"), ("Bybit:ApiKey", "key-1234"), ("Bybit:ApiSecret", "very-secret"));
+
+        Assert.NotNull(provider.GetRequiredService<BybitMarketClient>());
+        Assert.Equal(5_000, provider.GetRequiredService<BybitPrivateClient>().RecvWindowMs);
+    }
+
+    [Fact]
+    public void AddBybitClient_NoBaseUrl_ValidationNamesTheKey()
+    {
+        using var provider = Provider();
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BybitOptions>>().Value);
+
+        Assert.Contains("BaseUrl", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddBybitClient_WebSocketUrlWithHttpScheme_IsRefused()
+    {
+        using var provider = Provider(("Bybit:BaseUrl", "https://api.bybit.com"), ("Bybit:PublicWebSocketUrl", "https://stream.bybit.com/v5/public/linear"));
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BybitOptions>>().Value);
+
+        Assert.Contains("Bybit:PublicWebSocketUrl", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddBybitClient_KeyWithoutSecret_IsRefused()
+    {
+        using var provider = Provider(("Bybit:BaseUrl", "https://api.bybit.com"), ("Bybit:ApiKey", "key-1234"));
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BybitOptions>>().Value);
+    }
+
+    [Fact]
+    public void Options_ToString_NeverShowsTheSecret()
+    {
+        var options = new BybitOptions { BaseUrl = "https://api.bybit.com", ApiKey = "key-1234", ApiSecret = "very-secret" };
+
+        Assert.DoesNotContain("very-secret", options.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("key-1234", options.ToString(), StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Provider(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value))).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddBybitClient(configuration);
+        return services.BuildServiceProvider();
+    }
+}
