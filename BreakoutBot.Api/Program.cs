@@ -1,5 +1,4 @@
 using BreakoutBot.Api;
-using BreakoutBot.Api.Info;
 using BreakoutBot.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,8 +6,9 @@ builder.AddServiceDefaults();
 builder.AddApiServices();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapDefaultEndpoints();
-app.MapInfoApi();
+app.UseApiPipeline();
+app.MapApi();
 app.Run();
+
+/// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

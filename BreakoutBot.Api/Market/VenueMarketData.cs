@@ -1,0 +1,83 @@
+using BreakoutBot.Bybit.Rest;
+using BreakoutBot.Domain.MarketData;
+
+namespace BreakoutBot.Api.Market;
+
+/// <summary>
+/// Market data from the venue (the simulator or Bybit, over the Bybit V5 REST protocol): candles on request and
+/// mark prices, shared for <see cref="MarkPriceLifetime"/> so many position reads cost one ticker call. A venue that
+/// does not answer is remembered as down for the same time, so a page never waits on it twice in a row.
+/// </summary>
+public sealed class VenueMarketData(IHttpClientFactory httpClients, TimeProvider clock, ILogger<VenueMarketData> logger) : IDisposable
+{
+    public const string HttpClientName = "venue";
+
+    public static readonly TimeSpan MarkPriceLifetime = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MarkPriceTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CandleTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private IReadOnlyDictionary<string, decimal>? _marks;
+    private DateTimeOffset _marksAt = DateTimeOffset.MinValue;
+
+    /// <summary>Mark price per symbol; empty when the venue is unavailable.</summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> MarkPricesAsync(CancellationToken cancellationToken)
+    {
+        if (Fresh() is { } cached)
+        {
+            return cached;
+        }
+
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (Fresh() is { } again)
+            {
+                return again;
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(MarkPriceTimeout);
+            try
+            {
+                var tickers = await Client().GetTickersAsync(null, timeout.Token);
+                _marks = tickers.ToDictionary(ticker => ticker.Symbol.Value, ticker => ticker.MarkPrice, StringComparer.Ordinal);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or BybitApiException or OperationCanceledException or FormatException
+                                              && !cancellationToken.IsCancellationRequested)
+            {
+                Log.MarkPricesUnavailable(logger, exception.GetType().Name);
+                _marks = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            }
+
+            _marksAt = clock.GetUtcNow();
+            return _marks;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    /// <summary>The latest <paramref name="limit"/> candles, oldest first.</summary>
+    public async Task<IReadOnlyList<Candle>> CandlesAsync(InstrumentSymbol symbol, CandleInterval interval, int limit, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CandleTimeout);
+        try
+        {
+            return await Client().GetKlinesAsync(symbol, interval, limit, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HttpRequestException("the venue did not answer in time");
+        }
+    }
+
+    public void Dispose() => _refresh.Dispose();
+
+    private IReadOnlyDictionary<string, decimal>? Fresh() =>
+        _marks is { } marks && clock.GetUtcNow() - _marksAt < MarkPriceLifetime ? marks : null;
+
+    private BybitMarketClient Client() => new(httpClients.CreateClient(HttpClientName), clock);
+}

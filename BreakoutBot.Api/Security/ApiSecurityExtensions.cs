@@ -1,0 +1,88 @@
+using System.Threading.RateLimiting;
+using BreakoutBot.Api.Errors;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace BreakoutBot.Api.Security;
+
+/// <summary>Authentication (API keys), authorization policies, rate limiting and CORS.</summary>
+internal static class ApiSecurityExtensions
+{
+    public static IHostApplicationBuilder AddApiSecurity(this IHostApplicationBuilder builder, ApiOptions api)
+    {
+        var keys = builder.Configuration.GetSection(ApiKeyOptions.KeysSection).GetChildren()
+            .Where(entry => !string.IsNullOrEmpty(entry.Value))
+            .ToDictionary(entry => entry.Key, entry => entry.Value!, StringComparer.Ordinal);
+        foreach (var (name, key) in keys)
+        {
+            if (key.Length < ApiKeyOptions.MinimumKeyLength)
+            {
+                throw new InvalidOperationException(
+                    $"{ApiKeyOptions.KeysSection}:{name} is shorter than {ApiKeyOptions.MinimumKeyLength} characters; issue a longer key.");
+            }
+        }
+
+        builder.Services.AddAuthentication(ApiKeyDefaults.Scheme)
+            .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, options =>
+            {
+                foreach (var (name, key) in keys)
+                {
+                    options.Keys[name] = key;
+                }
+            });
+
+        var readRequiresKey = api.ReadRequiresKey;
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyDefaults.OperatorPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiKeyDefaults.ReaderPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
+                .RequireAssertion(context => !readRequiresKey || context.User.Identity?.IsAuthenticated == true));
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(ApiKeyDefaults.MutationRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = api.RateLimitPermits, Window = api.RateLimitWindow, QueueLimit = 0 }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Type = ProblemTypes.RateLimited,
+                        Title = "Too many requests",
+                        Detail = $"At most {api.RateLimitPermits} changes per {api.RateLimitWindow.TotalSeconds:0.#} s per caller.",
+                    },
+                });
+            };
+        });
+
+        var origins = api.CorsOrigins.Where(origin => !string.IsNullOrWhiteSpace(origin)).ToArray();
+        builder.Services.AddCors(options => options.AddDefaultPolicy(policy =>
+        {
+            if (origins.Length > 0)
+            {
+                policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().AllowCredentials();
+            }
+        }));
+        return builder;
+    }
+
+    /// <summary>Mutating endpoint: API key required, rate limited.</summary>
+    public static TBuilder RequireOperator<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(ApiKeyDefaults.OperatorPolicy).RequireRateLimiting(ApiKeyDefaults.MutationRateLimit);
+
+    /// <summary>Read-only endpoint: open unless <c>Api:ReadRequiresKey</c>.</summary>
+    public static TBuilder RequireReader<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(ApiKeyDefaults.ReaderPolicy);
+
+    /// <summary>The caller's key name for the audit log.</summary>
+    public static string CallerName(this HttpContext context) => context.User.Identity?.Name ?? "anonymous";
+}
