@@ -3,6 +3,7 @@ using BreakoutBot.Simulator.Trading;
 using BreakoutBot.Simulator.Api;
 using BreakoutBot.Simulator.Faults;
 using BreakoutBot.Simulator.Market;
+using BreakoutBot.Simulator.Streams;
 
 namespace BreakoutBot.Simulator;
 
@@ -21,6 +22,7 @@ public static class SimulatorApplication
         builder.Services.AddSingleton<SimulatedMarketFeed>();
         builder.Services.AddSingleton<SimulatedExchange>();
         builder.Services.AddSingleton<SignedRequestFilter>();
+        builder.Services.AddSimulatorStreams(builder.Configuration);
         builder.Services.AddVenueLimitsAndFaults(builder.Configuration);
 
         var app = builder.Build();
@@ -30,6 +32,7 @@ public static class SimulatorApplication
         app.MapAccountApi();
         app.MapOrderApi();
         app.MapPositionApi();
+        app.MapSimulatorStreams();
         return app;
     }
 }

@@ -89,12 +89,13 @@ internal sealed class StreamConnection : IAsyncDisposable
     /// <exception cref="BybitStreamException">The venue refused the subscription.</exception>
     public async Task SubscribeAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken)
     {
+        // Connect first, so a refusal is answered to this request rather than logged by a session start.
+        await StartAsync(cancellationToken);
         lock (_gate)
         {
             _topics.UnionWith(topics);
         }
 
-        await StartAsync(cancellationToken);
         while (true)
         {
             var session = await _connected.Task.WaitAsync(cancellationToken);

@@ -1,0 +1,20 @@
+namespace BreakoutBot.Simulator;
+
+/// <summary>The simulator's log messages (source-generated; event ids 4000–4999 are the simulator's). Never a key, secret or signature.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Stream connection {ConnectionId} opened on {Path}")]
+    public static partial void StreamOpened(ILogger logger, string connectionId, string path);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Stream connection {ConnectionId} closed ({Reason})")]
+    public static partial void StreamClosed(ILogger logger, string connectionId, string reason);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Stream connection {ConnectionId} is {Capacity} messages behind; closing it as a slow consumer")]
+    public static partial void SlowConsumer(ILogger logger, string connectionId, int capacity);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Stream connection {ConnectionId}: private auth {Outcome}")]
+    public static partial void PrivateAuth(ILogger logger, string connectionId, string outcome);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Fault injected on the WebSocket streams: {Fault}")]
+    public static partial void StreamFault(ILogger logger, string fault);
+}

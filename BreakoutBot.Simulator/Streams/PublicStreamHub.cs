@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Simulator.Market;
+using Microsoft.Extensions.Options;
+
+namespace BreakoutBot.Simulator.Streams;
+
+/// <summary>
+/// <c>/v5/public/linear</c>: subscribe/unsubscribe with Bybit's answers, ping → pong, a per-connection topic limit,
+/// and the topic feeds (kline, tickers, orderbook, publicTrade) ticked every <see cref="SimulatorStreamOptions.PushIntervalMs"/>.
+/// </summary>
+public sealed class PublicStreamHub : BackgroundService
+{
+    private static readonly int[] BookDepths = [1, 50, 200, 1000];
+    private readonly SimulatedMarketFeed _feed;
+    private readonly WebSocketFaults _faults;
+    private readonly StreamConnectionRegistry _registry;
+    private readonly SimulatorStreamOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<PublicStreamHub> _logger;
+    private readonly ConcurrentDictionary<string, TopicFeed> _topics = new(StringComparer.Ordinal);
+
+    internal PublicStreamHub(
+        SimulatedMarketFeed feed,
+        WebSocketFaults faults,
+        StreamConnectionRegistry registry,
+        IOptions<SimulatorStreamOptions> options,
+        TimeProvider clock,
+        ILogger<PublicStreamHub> logger)
+    {
+        _feed = feed;
+        _faults = faults;
+        _registry = registry;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public Task HandleAsync(HttpContext context) =>
+        StreamSocket.RunAsync(context, isPrivate: false, _options, _faults, _registry, _clock, _logger, OnRequest, OnClosed);
+
+    /// <summary>Sends a frame as it is to the subscribers of <paramref name="topic"/>; returns how many got it.</summary>
+    public int Inject(string topic, byte[] frame) => _topics.TryGetValue(topic, out var feed) ? feed.Inject(frame) : 0;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(_options.PushIntervalMs), _clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                foreach (var feed in _topics.Values)
+                {
+                    feed.Tick();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private void OnRequest(StreamClient client, JsonElement request)
+    {
+        var op = StreamSocket.Op(request);
+        var requestId = StreamFrames.RequestId(request);
+        switch (op)
+        {
+            case "ping":
+                client.Enqueue(StreamFrames.PublicAnswer("ping", true, "pong", client.ConnectionId, requestId));
+                break;
+            case "subscribe":
+                Subscribe(client, request, requestId);
+                break;
+            case "unsubscribe":
+                var topics = StreamSocket.StringArgs(request) ?? [];
+                client.RemoveTopics(topics);
+                foreach (var topic in topics)
+                {
+                    if (_topics.TryGetValue(topic, out var feed))
+                    {
+                        feed.Unsubscribe(client);
+                    }
+                }
+
+                client.Enqueue(StreamFrames.PublicAnswer("unsubscribe", true, "", client.ConnectionId, requestId));
+                break;
+            default:
+                client.Enqueue(StreamFrames.PublicAnswer(op, false, $"error:unknown op '{op}'", client.ConnectionId, requestId));
+                break;
+        }
+    }
+
+    private void Subscribe(StreamClient client, JsonElement request, string requestId)
+    {
+        if (StreamSocket.StringArgs(request) is not { Count: > 0 } topics)
+        {
+            client.Enqueue(StreamFrames.PublicAnswer("subscribe", false, "error:args must be a non-empty array of topics", client.ConnectionId, requestId));
+            return;
+        }
+
+        var feeds = new List<TopicFeed>();
+        foreach (var topic in topics)
+        {
+            if (FeedFor(topic) is not { } feed)
+            {
+                client.Enqueue(StreamFrames.PublicAnswer("subscribe", false, $"error:handler not found,topic:{topic}", client.ConnectionId, requestId));
+                return;
+            }
+
+            feeds.Add(feed);
+        }
+
+        if (client.TryAddTopics(topics, _options.MaxTopicsPerConnection) is { } refusal)
+        {
+            client.Enqueue(StreamFrames.PublicAnswer("subscribe", false, refusal, client.ConnectionId, requestId));
+            return;
+        }
+
+        // The answer first, then each topic's snapshot: Bybit's order.
+        client.Enqueue(StreamFrames.PublicAnswer("subscribe", true, "", client.ConnectionId, requestId));
+        foreach (var feed in feeds)
+        {
+            feed.Subscribe(client);
+        }
+    }
+
+    private void OnClosed(StreamClient client)
+    {
+        foreach (var topic in client.Topics)
+        {
+            if (_topics.TryGetValue(topic, out var feed))
+            {
+                feed.Unsubscribe(client);
+            }
+        }
+    }
+
+    private TopicFeed? FeedFor(string topic)
+    {
+        if (_topics.TryGetValue(topic, out var existing))
+        {
+            return existing;
+        }
+
+        TopicFeed? created = topic.Split('.') switch
+        {
+            ["kline", var interval, var symbol] when Known(symbol) is { } instrument && KlineInterval(interval) is { } parsed =>
+                new KlineFeed(topic, instrument, parsed, _feed, _clock, TimeSpan.FromMilliseconds(_options.KlinePushIntervalMs)),
+            ["tickers", var symbol] when Known(symbol) is { } instrument => new TickerFeed(topic, instrument, _feed),
+            ["orderbook", var depth, var symbol] when Known(symbol) is { } instrument && Depth(depth) is { } levels =>
+                new OrderBookFeed(topic, instrument, levels, _feed, _faults),
+            ["publicTrade", var symbol] when Known(symbol) is { } instrument => new TradeFeed(topic, instrument, _feed),
+            _ => null,
+        };
+        return created is null ? null : _topics.GetOrAdd(topic, created);
+    }
+
+    private Instrument? Known(string symbol) =>
+        InstrumentSymbol.TryParse(symbol, out var parsed) ? _feed.Instruments.FirstOrDefault(instrument => instrument.Symbol == parsed) : null;
+
+    /// <summary>5 minutes up to a day, like the simulator's REST klines (it has no bars finer than 5 minutes).</summary>
+    private static CandleInterval? KlineInterval(string wireName) =>
+        CandleInterval.TryParseWireName(wireName, out var interval)
+        && interval is not (CandleInterval.OneMinute or CandleInterval.ThreeMinutes or CandleInterval.OneWeek or CandleInterval.OneMonth)
+            ? interval
+            : null;
+
+    private static int? Depth(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var depth) && BookDepths.Contains(depth) ? depth : null;
+}
