@@ -231,14 +231,10 @@ internal sealed class StreamConnection : IAsyncDisposable
         while (!stopping.IsCancellationRequested)
         {
             string reason;
+            var session = new SessionOutcome();
             try
             {
-                if (await RunSessionAsync(everConnected, stopping))
-                {
-                    everConnected = true;
-                    attempt = 0;
-                }
-
+                await RunSessionAsync(everConnected, session, stopping);
                 reason = "closed by the venue";
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -257,8 +253,11 @@ internal sealed class StreamConnection : IAsyncDisposable
                 reason = exception.GetType().Name + ": " + exception.Message;
             }
 
-            if (everConnected)
+            if (session.Established)
             {
+                // The session had been up: count the loss and start the back-off from the beginning.
+                everConnected = true;
+                attempt = 0;
                 _metrics.Reconnects.Add(1, new KeyValuePair<string, object?>("stream", Name));
             }
 
@@ -278,8 +277,8 @@ internal sealed class StreamConnection : IAsyncDisposable
         _firstSession.TrySetCanceled(stopping);
     }
 
-    /// <returns>True if the session got as far as being subscribed.</returns>
-    private async Task<bool> RunSessionAsync(bool isReconnect, CancellationToken stopping)
+    /// <summary>One connection from connect to loss; <paramref name="outcome"/> says whether it got as far as being subscribed.</summary>
+    private async Task RunSessionAsync(bool isReconnect, SessionOutcome outcome, CancellationToken stopping)
     {
         using var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
@@ -290,7 +289,6 @@ internal sealed class StreamConnection : IAsyncDisposable
         Volatile.Write(ref _lastReceived, _clock.GetTimestamp());
         var receive = Task.Run(() => ReceiveLoopAsync(session, token), CancellationToken.None);
         var ping = Task.Run(() => PingLoopAsync(session, token), CancellationToken.None);
-        var established = false;
         try
         {
             _opening = session;
@@ -319,7 +317,7 @@ internal sealed class StreamConnection : IAsyncDisposable
 
             _opening = null;
             _connected.TrySetResult(session);
-            established = true;
+            outcome.Established = true;
             Log.StreamConnected(_logger, Name, _endpointForLogs, topics.Length);
             await _handler.SessionStartedAsync(this, isReconnect, token);
             _firstSession.TrySetResult();
@@ -350,8 +348,6 @@ internal sealed class StreamConnection : IAsyncDisposable
             await Task.WhenAll(receive, ping).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             session.Dispose();
         }
-
-        return established;
     }
 
     private async Task ReceiveLoopAsync(Session session, CancellationToken cancellationToken)
@@ -522,6 +518,11 @@ internal sealed class StreamConnection : IAsyncDisposable
         var rest = frame[(start + marker.Length)..];
         var end = rest.IndexOf((byte)'"');
         return end <= 0 || end > 128 ? null : Encoding.UTF8.GetString(rest[..end]);
+    }
+
+    private sealed class SessionOutcome
+    {
+        public bool Established { get; set; }
     }
 
     private sealed record PendingAck(string RequestId, string Op, TaskCompletionSource<StreamAck> Completion);
