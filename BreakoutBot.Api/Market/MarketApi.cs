@@ -2,6 +2,7 @@ using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Events;
 using BreakoutBot.Api.Scanner;
 using BreakoutBot.Api.Security;
+using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Domain.MarketData;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,9 +64,13 @@ public static class MarketApi
         {
             candles = await venue.CandlesAsync(instrument, parsedInterval, count, cancellationToken);
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException exception)
         {
-            return Problems.VenueUnavailable("the venue did not answer the kline request");
+            return Problems.VenueUnavailable(exception.Message);
+        }
+        catch (BybitApiException exception)
+        {
+            return Problems.VenueUnavailable($"the venue refused the kline request: retCode {exception.RetCode} {exception.RetMessage}");
         }
 
         var views = candles.Select(candle => new CandleView(

@@ -44,6 +44,7 @@ public sealed class VenueMarketData(IHttpClientFactory httpClients, TimeProvider
                 _marks = tickers.ToDictionary(ticker => ticker.Symbol.Value, ticker => ticker.MarkPrice, StringComparer.Ordinal);
             }
             catch (Exception exception) when (exception is HttpRequestException or BybitApiException or OperationCanceledException or FormatException
+                                                  or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException
                                               && !cancellationToken.IsCancellationRequested)
             {
                 Log.MarkPricesUnavailable(logger, exception.GetType().Name);
@@ -60,6 +61,8 @@ public sealed class VenueMarketData(IHttpClientFactory httpClients, TimeProvider
     }
 
     /// <summary>The latest <paramref name="limit"/> candles, oldest first.</summary>
+    /// <exception cref="HttpRequestException">The venue did not answer in time, or its answer could not be read.</exception>
+    /// <exception cref="BybitApiException">The venue refused the request (e.g. an unknown symbol).</exception>
     public async Task<IReadOnlyList<Candle>> CandlesAsync(InstrumentSymbol symbol, CandleInterval interval, int limit, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -68,9 +71,13 @@ public sealed class VenueMarketData(IHttpClientFactory httpClients, TimeProvider
         {
             return await Client().GetKlinesAsync(symbol, interval, limit, timeout.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new HttpRequestException("the venue did not answer in time");
+            throw new HttpRequestException("the venue did not answer in time", exception);
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new HttpRequestException("the venue's answer could not be read", exception);
         }
     }
 

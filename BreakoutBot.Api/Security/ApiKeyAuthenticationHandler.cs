@@ -8,20 +8,26 @@ using Microsoft.Extensions.Options;
 namespace BreakoutBot.Api.Security;
 
 /// <summary>
-/// Authenticates a request by its <c>X-Api-Key</c> header (or, on the hub path only, the <c>access_token</c> query
-/// parameter). The principal's name is the key's configured name.
+/// Authenticates a request by its <c>X-Api-Key</c> header (or, on the hub path only, a SignalR access token: the
+/// <c>Authorization: Bearer</c> header or the <c>access_token</c> query parameter). The principal's name is the
+/// key's configured name.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder)
     : AuthenticationHandler<ApiKeyOptions>(options, loggerFactory, encoder)
 {
     public const string HubPathPrefix = "/hubs";
+    private const string BearerPrefix = "Bearer ";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = Request.Headers[ApiKeyDefaults.HeaderName].ToString();
         if (presented.Length == 0 && Request.Path.StartsWithSegments(HubPathPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            presented = Request.Query[ApiKeyDefaults.HubQueryParameter].ToString();
+            // SignalR clients send their access token as a bearer header, or (browsers, WebSocket) as a query parameter.
+            var authorization = Request.Headers.Authorization.ToString();
+            presented = authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+                ? authorization[BearerPrefix.Length..].Trim()
+                : Request.Query[ApiKeyDefaults.HubQueryParameter].ToString();
         }
 
         if (presented.Length == 0)

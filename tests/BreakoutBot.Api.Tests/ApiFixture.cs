@@ -1,0 +1,122 @@
+using System.Net.Http.Headers;
+using BreakoutBot.Data;
+using BreakoutBot.Messaging.Streams;
+using BreakoutBot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace BreakoutBot.Api.Tests;
+
+/// <summary>
+/// PostgreSQL (migrated), Redis, a stand-in venue and the real Api on a loopback port, plus <see cref="FakeExecutor"/>
+/// answering commands the way the Executor's contract says.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public const string OperatorKey = "operator-key-0123456789abcdef";
+    public const string WebKey = "web-console-key-0123456789abcdef";
+
+    /// <summary>Commands issued with this key get no answer (the 504 path).</summary>
+    public const string MuteKey = "mute-key-0123456789abcdef-000";
+
+    /// <summary>A key of its own, so the rate-limit test does not use up the others' budget.</summary>
+    public const string BurstKey = "burst-key-0123456789abcdef-00";
+
+    public const int RateLimitPermits = 60;
+
+    private readonly LocalPostgresServer _postgres = new();
+    private readonly LocalRedisServer _redis = new();
+    private WebApplicationFactory<ApiOptions>? _factory;
+
+    public FakeVenue Venue { get; } = new();
+
+    public FakeExecutor Executor { get; private set; } = null!;
+
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public IConnectionMultiplexer Redis => _redis.Connection;
+
+    public RedisStreamPublisher Publisher { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _postgres.InitializeAsync();
+        await _redis.InitializeAsync();
+        await Venue.StartAsync();
+        DatabaseConnectionString = await _postgres.CreateDatabaseAsync("breakoutdb");
+        await using (var database = CreateDatabase())
+        {
+            await database.Database.MigrateAsync();
+
+            // Known schema defect (reported): TradingState maps PositionRecord.Version to a real column "version" of
+            // type xid instead of the xmin system column, so EF's INSERT (which leaves a row version out) violates NOT
+            // NULL. Until the Data migration is fixed, give the column a default so the tests can seed positions.
+            await database.Database.ExecuteSqlRawAsync(
+                "DO $$ BEGIN IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'positions' AND column_name = 'version') "
+                + "THEN ALTER TABLE positions ALTER COLUMN version SET DEFAULT '0'::xid; END IF; END $$;");
+        }
+
+        Publisher = new RedisStreamPublisher(Redis, TimeProvider.System);
+        Executor = new FakeExecutor(Redis, Publisher);
+        Executor.Start();
+
+        _factory = new WebApplicationFactory<ApiOptions>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:breakoutdb", DatabaseConnectionString);
+            builder.UseSetting("ConnectionStrings:redis", _redis.ConnectionString);
+            builder.UseSetting("Trading:Mode", "sim");
+            builder.UseSetting("Api:Keys:operator", OperatorKey);
+            builder.UseSetting("Api:Keys:web", WebKey);
+            builder.UseSetting("Api:Keys:mute", MuteKey);
+            builder.UseSetting("Api:Keys:burst", BurstKey);
+            builder.UseSetting("Api:CommandTimeout", "00:00:02");
+            builder.UseSetting("Api:RateLimitPermits", RateLimitPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Api:RateLimitWindow", "00:01:00");
+            builder.UseSetting("Api:ScanPushInterval", "00:00:00.300");
+            builder.UseSetting("Api:CorsOrigins:0", "https://console.example");
+            builder.UseSetting("Api:MarketDataUrl", Venue.BaseAddress.ToString());
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        await _factory.Services.GetRequiredService<Events.TradingEventsWorker>().Ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public HttpClient Client(string? key = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return client;
+    }
+
+    public TradingDbContext CreateDatabase() =>
+        new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(DatabaseConnectionString).Options);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await Executor.DisposeAsync();
+        await Venue.DisposeAsync();
+        await _redis.DisposeAsync();
+        await _postgres.DisposeAsync();
+    }
+}
