@@ -9,7 +9,7 @@ namespace BreakoutBot.Bybit.WebSocket;
 /// carries. A message is merged into a copy and kept only if the result still makes a valid ticker, so a bad delta
 /// cannot spoil the state.
 /// </summary>
-internal sealed class TickerState
+public sealed class TickerState
 {
     private Dictionary<string, string> _fields = new(StringComparer.Ordinal);
 
