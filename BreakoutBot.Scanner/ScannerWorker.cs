@@ -138,6 +138,7 @@ public sealed class ScannerWorker(
         {
             var symbol = instrument.Symbol;
             await pump.BackfillCandlesAsync(symbol, cancellationToken);
+            await pump.BackfillOpenInterestAsync(symbol, cancellationToken);
             store.Update(symbol, data => data.Ticker = tickerBySymbol.GetValueOrDefault(symbol));
             await feed.SubscribeKlinesAsync(symbol, _options.ParsedInterval, cancellationToken);
             await feed.SubscribeTickersAsync(symbol, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using BreakoutBot.Domain.Trading;
 
 namespace BreakoutBot.Data.Presets;
 
@@ -7,8 +8,14 @@ public static class ShippedPresets
 {
     private const string Prefix = "presets/";
 
-    /// <summary>The preset a new installation trades with.</summary>
+    /// <summary>The preset a new installation trades real markets with.</summary>
     public const string DefaultName = "breakout_v1";
+
+    /// <summary>The preset calibrated for the simulator's synthetic market (see presets/README.md).</summary>
+    public const string SimulatedMarketName = "sim_breakout";
+
+    /// <summary>The default preset of a trading mode: the simulated market has its own calibration.</summary>
+    public static string DefaultFor(TradingMode mode) => mode == TradingMode.Sim ? SimulatedMarketName : DefaultName;
 
     /// <summary>Every shipped preset: name and JSON text.</summary>
     public static IReadOnlyList<(string Name, string Json)> All()

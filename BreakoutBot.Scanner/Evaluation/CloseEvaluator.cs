@@ -38,6 +38,7 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
             RecentTrades = inputs.RecentTrades,
             TradesCompleteSince = inputs.TradesCompleteSince,
             Ticker = inputs.Ticker,
+            OpenInterestHistory = inputs.OpenInterestHistory,
         })).ToList();
         var scan = MarketScan.Run(metrics, Preset.Preset);
         var ranks = scan.Candidates.ToDictionary(candidate => candidate.Symbol, candidate => candidate.Rank);

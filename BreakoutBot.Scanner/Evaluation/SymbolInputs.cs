@@ -1,4 +1,5 @@
 using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Scanning;
 
 namespace BreakoutBot.Scanner.Evaluation;
 
@@ -10,4 +11,5 @@ public sealed record SymbolInputs(
     Ticker? Ticker,
     OrderBookSnapshot? OrderBook,
     IReadOnlyList<Trade> RecentTrades,
-    DateTimeOffset? TradesCompleteSince);
+    DateTimeOffset? TradesCompleteSince,
+    IReadOnlyList<OpenInterestSample>? OpenInterestHistory = null);

@@ -112,7 +112,8 @@ public sealed class MarketDataStore(ScannerOptions options)
                 data.Ticker,
                 data.OrderBook,
                 [.. data.RecentTrades],
-                data.TradesCompleteSince))];
+                data.TradesCompleteSince,
+                [.. data.OpenInterest]))];
         }
     }
 

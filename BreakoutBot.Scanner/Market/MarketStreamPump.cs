@@ -1,6 +1,7 @@
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Bybit.WebSocket;
 using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Scanning;
 
 namespace BreakoutBot.Scanner.Market;
 
@@ -41,6 +42,13 @@ public sealed class MarketStreamPump(
         store.Update(symbol, data => data.Candles.Reset(bars));
     }
 
+    /// <summary>Reads a symbol's open interest of the last 30 hours (hourly) over REST.</summary>
+    public async Task BackfillOpenInterestAsync(InstrumentSymbol symbol, CancellationToken cancellationToken)
+    {
+        var points = await rest.GetOpenInterestAsync(symbol, "1h", 30, cancellationToken);
+        store.Update(symbol, data => data.AddOpenInterest(points.Select(point => new OpenInterestSample(point.Time, point.OpenInterest))));
+    }
+
     private async Task HandleAsync(MarketStreamEvent streamEvent, CancellationToken cancellationToken)
     {
         switch (streamEvent)
@@ -78,6 +86,13 @@ public sealed class MarketStreamPump(
     private async Task OnClosedCandleAsync(InstrumentSymbol symbol, Candle candle, CancellationToken cancellationToken)
     {
         var result = store.AppendCandle(symbol, candle);
+        store.Update(symbol, data =>
+        {
+            if (data.Ticker is { } ticker)
+            {
+                data.AddOpenInterest([new OpenInterestSample(candle.CloseTime, ticker.OpenInterest)]);
+            }
+        });
         if (result == CandleAppendResult.Gap)
         {
             metrics.RecordDataGap();

@@ -20,9 +20,9 @@ public class PresetsValidateCommandTests
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         var files = Directory.GetFiles(ShippedPresets(), "*.json");
-        Assert.Equal(15, files.Length);
+        Assert.Equal(16, files.Length);
         Assert.Equal(files.Length, run.Output.Split('\n').Count(line => line.StartsWith("OK ", StringComparison.Ordinal)));
-        Assert.Contains("15 of 15 preset file(s) valid", run.Output, StringComparison.Ordinal);
+        Assert.Contains("16 of 16 preset file(s) valid", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
