@@ -105,7 +105,30 @@ public sealed class BybitPublicStreamClient : IMarketDataFeed
             }
         }
 
-        await Task.WhenAll(byShard.Select(pair => pair.Key.Connection.SubscribeAsync(pair.Value, cancellationToken)));
+        try
+        {
+            await Task.WhenAll(byShard.Select(pair => pair.Key.Connection.SubscribeAsync(pair.Value, cancellationToken)));
+        }
+        catch (BybitStreamException)
+        {
+            // Refused topics free their place on the connection; accepted ones are still known to their connection.
+            lock (_gate)
+            {
+                foreach (var (shard, list) in byShard)
+                {
+                    var held = shard.Connection.Topics;
+                    foreach (var topic in list.Where(topic => !held.Contains(topic)))
+                    {
+                        if (_shardOf.Remove(topic))
+                        {
+                            shard.TopicCount--;
+                        }
+                    }
+                }
+            }
+
+            throw;
+        }
     }
 
     public async Task UnsubscribeAsync(string topic, CancellationToken cancellationToken = default)

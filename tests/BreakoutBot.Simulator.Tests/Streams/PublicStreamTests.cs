@@ -136,14 +136,18 @@ public sealed class PublicStreamTests(StreamingSimulator simulator) : IClassFixt
     }
 
     [Fact]
-    public async Task Subscribe_UnknownTopic_IsRefusedWithTheVenuesMessage()
+    public async Task Subscribe_UnknownTopic_IsRefusedWithTheVenuesMessageAndTheClientGoesOn()
     {
         using var probe = new CounterProbe();
-        await using var client = NewClient(probe);
+        await using var client = NewClient(probe, maxTopicsPerConnection: 1);
 
         var refusal = await Assert.ThrowsAsync<BybitStreamException>(() => client.SubscribeAsync(["kline.7.BTCUSDT"], Cancellation));
+        await client.SubscribeTickersAsync(InstrumentSymbol.Parse("BTCUSDT"), Cancellation);
+        var ticker = await WaitForAsync<TickerReceived>(client.Events);
 
         Assert.Contains("handler not found", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("BTCUSDT", ticker.Ticker.Symbol.Value);
+        Assert.Equal(1, client.ConnectionCount);
     }
 
     [Fact]
