@@ -1,10 +1,16 @@
+using BreakoutBot.Bybit;
 using BreakoutBot.Data;
 using BreakoutBot.Domain.Trading;
+using BreakoutBot.Executor.Hosting;
+using BreakoutBot.Executor.Lease;
 using BreakoutBot.Executor.Persistence;
+using BreakoutBot.Executor.Trading;
+using BreakoutBot.Executor.Venue;
+using Microsoft.Extensions.Options;
 
 namespace BreakoutBot.Executor;
 
-/// <summary>The Executor's registrations: options, the database (migrated before anything else runs) and Redis.</summary>
+/// <summary>The Executor's registrations: options, the database (migrated before anything else runs), Redis, the venue and the engine.</summary>
 public static class ExecutorServiceExtensions
 {
     public const string DatabaseConnectionName = "breakoutdb";
@@ -19,15 +25,34 @@ public static class ExecutorServiceExtensions
             .Bind(builder.Configuration.GetSection(TradingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<ExecutorTradingOptions>().Bind(builder.Configuration.GetSection(TradingOptions.SectionName));
+        builder.Services.AddOptions<ExecutorOptions>()
+            .Bind(builder.Configuration.GetSection(ExecutorOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
-        builder.AddNpgsqlDbContext<TradingDbContext>(DatabaseConnectionName);
+        // The outbox publisher and the lease use transactions and sessions of their own; EF's retrying strategy
+        // would refuse user transactions, so transient failures are retried by the loops instead.
+        builder.AddNpgsqlDbContext<TradingDbContext>(DatabaseConnectionName, settings => settings.DisableRetry = true);
         builder.AddRedisClient(RedisConnectionName);
+        builder.Services.AddBybitClient(builder.Configuration);
+        builder.Services.AddSingleton<IVenue, BybitVenue>();
 
         // Registered before every other hosted service: hosted services start in order, so nothing touches the
         // schema before it is current.
         builder.Services.AddSingleton<DatabaseMigrationState>();
         builder.Services.AddHostedService<DatabaseMigrationService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseMigrationHealthCheck>("database-migrations");
+
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseConnectionName);
+        builder.Services.AddSingleton(provider => new AccountLease(
+            connectionString ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseConnectionName} is required by the account lease."),
+            provider.GetRequiredService<IOptions<ExecutorOptions>>().Value.Account));
+        builder.Services.AddSingleton<ExecutorMetrics>();
+        builder.Services.AddSingleton<OutboxPublisher>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<OutboxPublisher>());
+        builder.Services.AddSingleton<TradingEngine>();
+        builder.Services.AddHostedService<ExecutorWorker>();
         return builder;
     }
 }

@@ -1,3 +1,8 @@
+using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Trading;
+using BreakoutBot.Executor.Engine;
+using BreakoutBot.Messaging.Messages;
+
 namespace BreakoutBot.Executor;
 
 /// <summary>The Executor's log messages (source-generated; event ids 1000–1999 are the Executor's).</summary>
@@ -8,4 +13,76 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Database schema is current ({ElapsedMs:F0} ms)")]
     public static partial void SchemaCurrent(ILogger logger, double elapsedMs);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Account {Account}: another executor holds the lease; standing by")]
+    public static partial void Standby(ILogger logger, string account);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Account {Account}: lease acquired; this executor trades")]
+    public static partial void LeaseAcquired(ILogger logger, string account);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Account {Account}: lease lost; order placement stopped")]
+    public static partial void LeaseLost(ILogger logger, string account);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Executor failed while holding the lease; giving it up and starting over")]
+    public static partial void WorkerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Handling {Stream} entry {EntryId} failed (delivery {DeliveryCount})")]
+    public static partial void MessageFailed(ILogger logger, string stream, string entryId, long deliveryCount, Exception exception);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "A management round failed; retrying")]
+    public static partial void LoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Publishing the outbox failed; retrying")]
+    public static partial void OutboxPublishFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Warning, Message = "Could not store the engine state snapshot in Redis")]
+    public static partial void StateSnapshotFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Engine of account {Account} loaded: {State}, preset {Preset}")]
+    public static partial void EngineInitialized(ILogger logger, string account, EngineState state, string preset);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Information, Message = "Engine {From} -> {To}: {Reason}")]
+    public static partial void EngineStateChanged(ILogger logger, EngineState from, EngineState to, string reason);
+
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Information, Message = "Automatic start: accepted {Accepted} {Reason}")]
+    public static partial void AutoStarted(ILogger logger, bool accepted, string reason);
+
+    [LoggerMessage(EventId = 1023, Level = LogLevel.Information, Message = "Command {Kind} {CommandId}: accepted {Accepted} {Reason}")]
+    public static partial void CommandHandled(ILogger logger, EngineCommandKind kind, string commandId, bool accepted, string reason);
+
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "Signal {SignalId} already taken in; ignored")]
+    public static partial void DuplicateSignal(ILogger logger, string signalId);
+
+    [LoggerMessage(EventId = 1031, Level = LogLevel.Information, Message = "Signal {SignalId} {Symbol}: {Outcome} {Reason}")]
+    public static partial void SignalDecided(ILogger logger, string signalId, string symbol, string outcome, string reason);
+
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Order {OrderId} not sent: this executor does not hold the account lease")]
+    public static partial void OrderRefusedWithoutLease(ILogger logger, string orderId);
+
+    [LoggerMessage(EventId = 1041, Level = LogLevel.Warning, Message = "Order {OrderId} refused by the venue: {RetCode} {Reason}")]
+    public static partial void OrderRejected(ILogger logger, string orderId, int retCode, string reason);
+
+    [LoggerMessage(EventId = 1042, Level = LogLevel.Warning, Message = "Order {OrderId}: outcome unknown; it will be looked up by its orderLinkId")]
+    public static partial void OrderOutcomeUnknown(ILogger logger, string orderId, Exception exception);
+
+    [LoggerMessage(EventId = 1043, Level = LogLevel.Information, Message = "Position {PositionId}: exit {Reason} for {Quantity}")]
+    public static partial void ExitSent(ILogger logger, string positionId, ExitReason reason, decimal quantity);
+
+    [LoggerMessage(EventId = 1044, Level = LogLevel.Information, Message = "Position {PositionId} opened: {Symbol} {Direction} {Quantity} at {Price}")]
+    public static partial void PositionOpened(ILogger logger, string positionId, string symbol, PositionDirection direction, decimal quantity, decimal price);
+
+    [LoggerMessage(EventId = 1045, Level = LogLevel.Information, Message = "Position {PositionId}: stop {From} -> {To} ({Kind})")]
+    public static partial void StopMoved(ILogger logger, string positionId, decimal from, decimal to, StopKind kind);
+
+    [LoggerMessage(EventId = 1046, Level = LogLevel.Information, Message = "Position {PositionId}: breakeven after TP1 skipped: {Reason}")]
+    public static partial void BreakevenSkipped(ILogger logger, string positionId, string reason);
+
+    [LoggerMessage(EventId = 1047, Level = LogLevel.Information, Message = "Trade {TradeId} {Symbol} closed: {Pnl} USDT, {R} R ({Reason})")]
+    public static partial void TradeClosed(ILogger logger, string tradeId, string symbol, decimal pnl, decimal r, string reason);
+
+    [LoggerMessage(EventId = 1050, Level = LogLevel.Warning, Message = "Kill switch tripped: {Reason} (flatten {Flatten})")]
+    public static partial void KillSwitchTripped(ILogger logger, string reason, bool flatten);
+
+    [LoggerMessage(EventId = 1051, Level = LogLevel.Warning, Message = "Reconciliation: {Symbol} is {Ours} in the database but {Venue} on the venue")]
+    public static partial void ReconciliationDrift(ILogger logger, string symbol, decimal ours, decimal venue);
 }

@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BreakoutBot.Executor;
+
+/// <summary>The <c>Executor</c> configuration section.</summary>
+public sealed class ExecutorOptions
+{
+    public const string SectionName = "Executor";
+
+    /// <summary>The trading account this executor owns; one lease and one engine-state row per account.</summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression("^[a-z0-9_-]{1,32}$", ErrorMessage = "Executor:Account must be 1-32 lower-case letters, digits, '_' or '-'.")]
+    public string Account { get; set; } = "default";
+
+    /// <summary>This instance's consumer name in the stream groups; stable across restarts so its own pending entries come back.</summary>
+    public string? ConsumerName { get; set; }
+
+    /// <summary>How often open positions and working orders are refreshed from the venue (the REST drive).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the database is reconciled with the venue's positions and orders.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often equity is snapshotted (also on every fill) and the daily loss limit checked.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan EquitySnapshotInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often a standby instance tries to take the account lease.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan LeaseRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the lease holder checks that its lease connection is alive.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan LeaseCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Where the stop-loss lives: <c>Venue</c> (a reduce-only conditional order on the venue, survives our crash) or
+    /// <c>Local</c> (the executor watches the last price and sends a reduce-only market order). Null: Local in <c>sim</c>
+    /// mode (the simulator has no conditional orders yet), Venue otherwise.
+    /// </summary>
+    public StopPlacement? StopPlacement { get; set; }
+
+    /// <summary>Candle interval the position rules run on (Bybit wire name, e.g. 5).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ManagementInterval { get; set; } = "5";
+
+    /// <summary>Entry orders (Pending) that the venue does not know after this long are given up.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan LostOrderTimeout { get; set; } = TimeSpan.FromSeconds(15);
+}

@@ -1,0 +1,15 @@
+using BreakoutBot.Domain.Trading;
+
+namespace BreakoutBot.Executor;
+
+/// <summary>The Executor's own keys of the shared <c>Trading</c> section.</summary>
+public sealed class ExecutorTradingOptions
+{
+    /// <summary><c>Trading:AutoStart</c>: start the engine by itself with <see cref="DefaultPreset"/>; null = true in <c>sim</c>, false otherwise.</summary>
+    public bool? AutoStart { get; set; }
+
+    /// <summary><c>Trading:DefaultPreset</c>: the preset an automatic start trades.</summary>
+    public string DefaultPreset { get; set; } = BreakoutBot.Data.Presets.ShippedPresets.DefaultName;
+
+    public bool ResolveAutoStart(TradingMode mode) => AutoStart ?? mode == TradingMode.Sim;
+}

@@ -1,0 +1,242 @@
+using BreakoutBot.Data;
+using BreakoutBot.Data.Engine;
+using BreakoutBot.Data.Presets;
+using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Trading;
+using BreakoutBot.Executor.Engine;
+using BreakoutBot.Executor.Persistence;
+using BreakoutBot.Messaging.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace BreakoutBot.Executor.Trading;
+
+public sealed partial class TradingEngine
+{
+    /// <summary>
+    /// Handles one operator command: exactly one <see cref="CommandAcknowledged"/> (accepted, or refused with the
+    /// reason) and one audit row, committed with the state change. A command delivered again is answered from the
+    /// first answer and changes nothing.
+    /// </summary>
+    public async Task HandleCommandAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await HandleCommandCoreAsync(command, correlationId, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        outbox.Wake();
+        Wake();
+    }
+
+    private async Task<CommandAcknowledged> HandleCommandCoreAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
+    {
+        using var activity = telemetry.ActivitySource.StartActivity("engine.command");
+        activity?.SetTag("breakoutbot.command", command.Kind.ToString());
+        var ackId = new CommandAcknowledged(command.CommandId, command.Kind, false, null, "", clock.GetUtcNow()).MessageId;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            if (await Database(scope).Outbox.AsNoTracking().AnyAsync(row => row.MessageId == ackId, cancellationToken))
+            {
+                return new CommandAcknowledged(command.CommandId, command.Kind, true, "already handled", _state.ToString(), clock.GetUtcNow());
+            }
+        }
+
+        var decision = EngineStateMachine.Decide(_state, command.Kind, command.Flatten);
+        string? refusal = decision.Refusal;
+        if (decision.IsAccepted)
+        {
+            refusal = command.Kind switch
+            {
+                EngineCommandKind.Start => await StartAsync(command, correlationId, cancellationToken),
+                EngineCommandKind.Pause or EngineCommandKind.Resume => await SimpleTransitionAsync(command, decision.Next, correlationId, cancellationToken),
+                EngineCommandKind.Stop => await StopAsync(command, correlationId, cancellationToken),
+                EngineCommandKind.Kill => await KillAsync(command, correlationId, cancellationToken),
+                EngineCommandKind.ResetKillSwitch => await ResetKillSwitchAsync(command, correlationId, cancellationToken),
+                EngineCommandKind.ClosePosition => await ClosePositionAsync(command, correlationId, cancellationToken),
+                EngineCommandKind.MoveStopToBreakeven => await MoveStopToBreakevenAsync(command, correlationId, cancellationToken),
+                _ => $"unknown command {command.Kind}",
+            };
+        }
+
+        var now = clock.GetUtcNow();
+        var ack = new CommandAcknowledged(command.CommandId, command.Kind, refusal is null, refusal, _state.ToString(), now);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var database = Database(scope);
+            Outbox.Event(database, ack, correlationId, now);
+            Audit(database, command.IssuedBy, "engine." + command.Kind, refusal is null ? "accepted" : "refused: " + refusal, command, correlationId, now);
+            await database.SaveChangesAsync(cancellationToken);
+        }
+
+        Log.CommandHandled(logger, command.Kind, command.CommandId, refusal is null, refusal ?? "");
+        return ack;
+    }
+
+    private async Task<string?> StartAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
+    {
+        if (command.Mode is { } mode && !string.Equals(mode, ModeName, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"mode '{mode}' does not match this deployment's Trading:Mode '{ModeName}'";
+        }
+
+        var name = command.PresetName ?? _presetName ?? executorTradingOptions.Value.DefaultPreset;
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        var (preset, version, errors) = await new PresetStore(database, clock).LoadAsync(name, command.PresetVersion, cancellationToken);
+        if (preset is null)
+        {
+            return $"preset '{name}' cannot be traded: {string.Join("; ", errors.Select(error => error.ToString()))}";
+        }
+
+        var now = clock.GetUtcNow();
+        _preset = preset;
+        _presetName = name;
+        _presetVersion = version;
+        await ChangeStateAsync(database, EngineState.Starting, $"start requested by {command.IssuedBy}", now, cancellationToken);
+        await database.SaveChangesAsync(cancellationToken);
+
+        await ReconcileCoreAsync(cancellationToken);
+        var wallet = await venue.GetWalletAsync(cancellationToken);
+        var session = new EngineSessionRecord { Mode = ModeName, PresetName = name, PresetVersion = version, StartedAt = now, StartingEquity = wallet.Equity };
+        database.EngineSessions.Add(session);
+        await database.SaveChangesAsync(cancellationToken);
+        _sessionId = session.Id;
+        await ChangeStateAsync(database, EngineState.Running, $"started by {command.IssuedBy} with {name} v{version}", clock.GetUtcNow(), cancellationToken);
+        await database.SaveChangesAsync(cancellationToken);
+        _ = correlationId;
+        return null;
+    }
+
+    private async Task<string?> SimpleTransitionAsync(EngineCommand command, EngineState next, string correlationId, CancellationToken cancellationToken)
+    {
+        _ = correlationId;
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        await ChangeStateAsync(database, next, $"{command.Kind.ToString().ToLowerInvariant()}d by {command.IssuedBy}", clock.GetUtcNow(), cancellationToken);
+        await database.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task<string?> StopAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        await ChangeStateAsync(database, EngineState.Stopping, $"stop requested by {command.IssuedBy}", clock.GetUtcNow(), cancellationToken);
+        await database.SaveChangesAsync(cancellationToken);
+
+        // Entries still working are cancelled; open positions stay protected and managed.
+        var opening = await database.Positions.Where(position => position.Status == PositionStatuses.Opening).ToListAsync(cancellationToken);
+        foreach (var position in opening)
+        {
+            await CancelWorkingOrdersAsync(database, position, OrderPurposes.Entry, correlationId, cancellationToken);
+        }
+
+        await CloseSessionAsync(database, $"stopped by {command.IssuedBy}", cancellationToken);
+        await ChangeStateAsync(database, EngineState.Stopped, $"stopped by {command.IssuedBy}", clock.GetUtcNow(), cancellationToken);
+        await database.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task CloseSessionAsync(TradingDbContext database, string reason, CancellationToken cancellationToken)
+    {
+        if (_sessionId is not { } id || await database.EngineSessions.FindAsync([id], cancellationToken) is not { StoppedAt: null } session)
+        {
+            return;
+        }
+
+        session.StoppedAt = clock.GetUtcNow();
+        session.StopReason = reason;
+        try
+        {
+            session.EndingEquity = (await venue.GetWalletAsync(cancellationToken)).Equity;
+        }
+        catch (HttpRequestException)
+        {
+            // The session closes without its ending equity rather than not at all.
+        }
+    }
+
+    private async Task<string?> KillAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        await TripKillSwitchAsync(database, $"kill by {command.IssuedBy}", command.Flatten, correlationId, cancellationToken);
+        await database.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task<string?> ResetKillSwitchAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var transition = _killSwitch.Reset(command.IssuedBy, now);
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        if (transition.IsAccepted)
+        {
+            _killSwitch = transition.Next;
+
+            // The operator has looked at the losing streak that may have tripped it; it would trip again at once.
+            _consecutiveLosses = 0;
+            await SaveRiskAsync(database, now, cancellationToken);
+            Outbox.Event(database, new KillSwitchChanged(TradingIds.NewEventId(), false, $"reset by {command.IssuedBy}", now), correlationId, now);
+        }
+
+        await CloseSessionAsync(database, "kill switch reset", cancellationToken);
+        await ChangeStateAsync(database, EngineState.Stopped, $"kill switch reset by {command.IssuedBy}", now, cancellationToken);
+        await database.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task<string?> ClosePositionAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        if (await FindManagedAsync(database, command.PositionId, cancellationToken) is not { } found)
+        {
+            return $"position '{command.PositionId}' is not open";
+        }
+
+        var (record, managed, instrument) = found;
+        var price = (await venue.GetTickerAsync(instrument.Symbol, cancellationToken))?.LastPrice ?? record.EntryPrice;
+        var (_, exit, refusal) = PositionRules.CloseManually(managed, command.Percent ?? 100m, price, clock.GetUtcNow(), instrument);
+        if (exit is null)
+        {
+            return refusal;
+        }
+
+        if (exit.Quantity >= record.OpenQuantity)
+        {
+            await CancelWorkingOrdersAsync(database, record, null, correlationId, cancellationToken);
+        }
+
+        return await SendExitAsync(database, record, instrument, exit.Quantity, ExitReason.Manual, correlationId, cancellationToken);
+    }
+
+    private async Task<string?> MoveStopToBreakevenAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        if (await FindManagedAsync(database, command.PositionId, cancellationToken) is not { } found || _preset is null)
+        {
+            return $"position '{command.PositionId}' is not open";
+        }
+
+        var (record, managed, instrument) = found;
+        var price = (await venue.GetTickerAsync(instrument.Symbol, cancellationToken))?.LastPrice ?? record.EntryPrice;
+        var (_, move, refusal) = PositionRules.MoveStopToBreakeven(managed, price, _preset.PositionConfig.BreakevenBufferBps, instrument);
+        if (move is null)
+        {
+            return refusal;
+        }
+
+        await MoveStopAsync(database, record, instrument, move, correlationId, cancellationToken);
+        await database.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+}

@@ -1,0 +1,337 @@
+using System.Text.Json;
+using BreakoutBot.Bybit.Rest;
+using BreakoutBot.Data;
+using BreakoutBot.Data.Trading;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Trading;
+using BreakoutBot.Executor.Persistence;
+using BreakoutBot.Messaging.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace BreakoutBot.Executor.Trading;
+
+public sealed partial class TradingEngine
+{
+    /// <summary>
+    /// One management round over every active position: refresh its orders from the venue (fills), move it along
+    /// (entry filled → protected; nothing left → trade), watch a local stop, and apply the position rules to each
+    /// newly closed bar. Runs in every engine state: a stopped engine still protects what is open.
+    /// </summary>
+    public async Task ManageAsync(CancellationToken cancellationToken)
+    {
+        if (!IsActive)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var activity = telemetry.ActivitySource.StartActivity("positions.manage");
+            await using var scope = scopes.CreateAsyncScope();
+            var database = Database(scope);
+            var active = await database.Positions
+                .Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing)
+                .ToListAsync(cancellationToken);
+            metrics.OpenPositions = active.Count;
+            foreach (var position in active)
+            {
+                var correlationId = position.SignalId ?? position.PositionId;
+                await RefreshPositionAsync(database, position, correlationId, cancellationToken);
+                if (position.Status == PositionStatuses.Open && lease.IsHeld)
+                {
+                    await WatchPositionAsync(database, position, correlationId, cancellationToken);
+                }
+            }
+
+            if (_equityDue)
+            {
+                _equityDue = false;
+                await SnapshotEquityCoreAsync(database, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        outbox.Wake();
+    }
+
+    /// <summary>Refreshes the position's working orders and moves the position to its next status.</summary>
+    private async Task RefreshPositionAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
+    {
+        var orders = await database.Orders.Where(order => order.PositionId == position.PositionId).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var order in orders.Where(order => !OrderStatuses.IsTerminal(order.Status)))
+        {
+            var venueOrder = await venue.GetOrderAsync(InstrumentSymbol.Parse(order.Symbol), order.OrderId, cancellationToken);
+            if (venueOrder is not null)
+            {
+                await ApplyVenueOrderAsync(database, position, order, venueOrder, correlationId, cancellationToken);
+            }
+            else if (order.Status == OrderStatuses.Pending && now - order.CreatedAt > _options.LostOrderTimeout)
+            {
+                // Recorded but never accepted: the venue has no order with our id, so there is nothing to wait for.
+                order.Status = OrderStatuses.Rejected;
+                order.RejectReason = "the venue has no order with this orderLinkId";
+                order.UpdatedAt = now;
+                OrderEvent(database, order, correlationId);
+            }
+        }
+
+        await database.SaveChangesAsync(cancellationToken);
+        var entry = orders.FirstOrDefault(order => order.Purpose == OrderPurposes.Entry);
+        if (position.Status == PositionStatuses.Opening && (entry is null || OrderStatuses.IsTerminal(entry.Status)))
+        {
+            if (position.OpenQuantity > 0)
+            {
+                await ProtectAsync(database, position, correlationId, cancellationToken);
+            }
+            else
+            {
+                position.Status = PositionStatuses.Closed;
+                position.ClosedAt = now;
+                position.ExitReason = "entry not filled: " + (entry?.RejectReason ?? entry?.Status ?? "no entry order");
+                PositionEvent(database, position);
+                await database.SaveChangesAsync(cancellationToken);
+            }
+        }
+        else if (position.Status is PositionStatuses.Open or PositionStatuses.Closing && position.OpenQuantity <= 0)
+        {
+            await FinishAsync(database, position, correlationId, cancellationToken);
+        }
+        else if (position.Status == PositionStatuses.Closing
+            && orders.Where(order => order.Purpose is OrderPurposes.Exit or OrderPurposes.StopLoss && order.OrderType == "Market").All(order => OrderStatuses.IsTerminal(order.Status)))
+        {
+            // The closing order ended with quantity left (refused, or the book was too thin): manage it again.
+            position.Status = PositionStatuses.Open;
+            await database.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The entry filled: builds the managed position from the real fill (entry price, quantity), then puts the
+    /// protection on the venue: reduce-only take-profit limit orders for the ladder and the stop-loss. A fill already
+    /// beyond the stop is closed at once.
+    /// </summary>
+    private async Task ProtectAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
+    {
+        var instrument = InstrumentOf(position.Symbol)!;
+        position.OriginalQuantity = position.OpenQuantity;
+        position.BestPrice = position.EntryPrice;
+        position.Status = PositionStatuses.Open;
+        if ((position.EntryPrice - position.InitialStop) * position.Direction.Sign() <= 0)
+        {
+            PositionEvent(database, position);
+            await database.SaveChangesAsync(cancellationToken);
+            await SendExitAsync(database, position, instrument, position.OpenQuantity, ExitReason.StopLoss, correlationId, cancellationToken);
+            return;
+        }
+
+        var ladder = _preset?.PositionConfig.TpLevels ?? [];
+        var managed = PositionOpening.Open(position.PositionId, instrument, position.Direction, position.EntryPrice, position.InitialStop, position.OpenQuantity,
+            position.OpenedAt, ladder, position.BreakoutLevel);
+        position.TargetsJson = JsonSerializer.Serialize(managed.Targets, TargetJson);
+        PositionEvent(database, position);
+        await database.SaveChangesAsync(cancellationToken);
+        Log.PositionOpened(logger, position.PositionId, position.Symbol, position.Direction, position.OpenQuantity, position.EntryPrice);
+
+        for (var i = 0; i < managed.Targets.Count; i++)
+        {
+            var target = managed.Targets[i];
+            if (target.Quantity < instrument.MinOrderQty)
+            {
+                continue;
+            }
+
+            var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: false, target.Quantity,
+                TradingIds.TakeProfit(position.PositionId, i + 1), LimitPrice: target.Price, TimeInForce: "GTC", ReduceOnly: true);
+            await PlaceAsync(database, position, placement, OrderPurposes.TakeProfit, correlationId, cancellationToken);
+        }
+
+        await PlaceStopAsync(database, position, instrument, correlationId, cancellationToken);
+    }
+
+    /// <summary>Puts the stop on the venue as a reduce-only conditional market order (Venue placement).</summary>
+    private async Task PlaceStopAsync(TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId, CancellationToken cancellationToken)
+    {
+        if (StopPlacement != StopPlacement.Venue)
+        {
+            return;
+        }
+
+        var prefix = position.PositionId + "-s";
+        var sequence = await database.Orders.CountAsync(order => order.OrderId.StartsWith(prefix), cancellationToken) + 1;
+        var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: true, position.OpenQuantity,
+            TradingIds.Stop(position.PositionId, sequence), ReduceOnly: true, TriggerPrice: position.Stop, TriggerDirection: StopTriggerDirection(position.Direction));
+        await PlaceAsync(database, position, placement, OrderPurposes.StopLoss, correlationId, cancellationToken);
+    }
+
+    /// <summary>Moves the stop (breakeven, trailing, operator): records it and replaces the venue's stop order.</summary>
+    private async Task MoveStopAsync(TradingDbContext database, PositionRecord position, Instrument instrument, StopMove move, string correlationId, CancellationToken cancellationToken)
+    {
+        position.Stop = move.To;
+        position.StopKind = move.Kind.ToString();
+        PositionEvent(database, position);
+        await database.SaveChangesAsync(cancellationToken);
+        Log.StopMoved(logger, position.PositionId, move.From, move.To, move.Kind);
+        if (StopPlacement == StopPlacement.Venue)
+        {
+            var stops = await database.Orders
+                .Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.StopLoss && order.OrderType == "Stop")
+                .ToListAsync(cancellationToken);
+            foreach (var stop in stops.Where(order => !OrderStatuses.IsTerminal(order.Status)))
+            {
+                await venue.CancelOrderAsync(instrument.Symbol, stop.OrderId, cancellationToken);
+                if (await venue.GetOrderAsync(instrument.Symbol, stop.OrderId, cancellationToken) is { } venueOrder)
+                {
+                    await ApplyVenueOrderAsync(database, position, stop, venueOrder, correlationId, cancellationToken);
+                }
+            }
+
+            await database.SaveChangesAsync(cancellationToken);
+            await PlaceStopAsync(database, position, instrument, correlationId, cancellationToken);
+        }
+    }
+
+    /// <summary>Local stop watch and the position rules on newly closed bars.</summary>
+    private async Task WatchPositionAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
+    {
+        if (InstrumentOf(position.Symbol) is not { } instrument || _preset is null)
+        {
+            return;
+        }
+
+        if (StopPlacement == StopPlacement.Local && await venue.GetTickerAsync(instrument.Symbol, cancellationToken) is { } ticker)
+        {
+            var crossed = position.Direction == PositionDirection.Long ? ticker.LastPrice <= position.Stop : ticker.LastPrice >= position.Stop;
+            if (crossed)
+            {
+                await CancelWorkingOrdersAsync(database, position, OrderPurposes.TakeProfit, correlationId, cancellationToken);
+                await SendExitAsync(database, position, instrument, position.OpenQuantity, StopReason(position.StopKind), correlationId, cancellationToken);
+                return;
+            }
+        }
+
+        var interval = ManagementInterval;
+        var bars = await venue.GetKlinesAsync(instrument.Symbol, interval, 5, cancellationToken);
+        var closed = bars.Where(bar => bar.IsClosed).OrderBy(bar => bar.OpenTime).ToList();
+        if (closed.Count == 0)
+        {
+            return;
+        }
+
+        if (!_lastBarOpen.TryGetValue(position.PositionId, out var last))
+        {
+            // First look after a (re)start: only bars that close from now on are applied.
+            _lastBarOpen[position.PositionId] = closed[^1].OpenTime;
+            return;
+        }
+
+        foreach (var bar in closed.Where(bar => bar.OpenTime > last && bar.CloseTime > position.OpenedAt))
+        {
+            _lastBarOpen[position.PositionId] = bar.OpenTime;
+            if (await ApplyBarAsync(database, position, instrument, bar, correlationId, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies one closed bar through the Domain rules. Take-profits are the venue's resting orders, so the rules see
+    /// only the rungs that really filled; the stop is the venue's (or the local watch's) too, but a bar through it is
+    /// closed at once as a safety net. Returns true when an exit was sent.
+    /// </summary>
+    private async Task<bool> ApplyBarAsync(TradingDbContext database, PositionRecord position, Instrument instrument, Candle bar, string correlationId, CancellationToken cancellationToken)
+    {
+        var managed = Managed(position, instrument);
+        managed = managed with { Targets = [.. managed.Targets.Where(target => target.IsFilled)] };
+        var outcome = PositionRules.ApplyBar(managed, bar, _preset!.PositionConfig, instrument);
+        position.BarsHeld = outcome.Position.BarsHeld;
+        position.BestPrice = outcome.Position.BestPrice;
+        var exit = outcome.Exits.FirstOrDefault(candidate => candidate.Reason != ExitReason.TakeProfit);
+        if (exit is not null)
+        {
+            await CancelWorkingOrdersAsync(database, position, null, correlationId, cancellationToken);
+            await SendExitAsync(database, position, instrument, position.OpenQuantity, exit.Reason, correlationId, cancellationToken);
+            return true;
+        }
+
+        if (outcome.StopMove is { } move)
+        {
+            await MoveStopAsync(database, position, instrument, move, correlationId, cancellationToken);
+        }
+        else
+        {
+            await database.SaveChangesAsync(cancellationToken);
+        }
+
+        return false;
+    }
+
+    /// <summary>Nothing is open any more: cancels what still rests, and writes the trade.</summary>
+    private async Task FinishAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
+    {
+        await CancelWorkingOrdersAsync(database, position, null, correlationId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var exitOrders = await database.Orders
+            .Where(order => order.PositionId == position.PositionId && order.Purpose != OrderPurposes.Entry)
+            .Select(order => order.OrderId)
+            .ToListAsync(cancellationToken);
+        var exits = await database.Fills.Where(fill => exitOrders.Contains(fill.OrderId)).ToListAsync(cancellationToken);
+        var exitQuantity = exits.Sum(fill => fill.Quantity);
+        var exitPrice = exitQuantity > 0 ? exits.Sum(fill => fill.Price * fill.Quantity) / exitQuantity : position.EntryPrice;
+        var lastExit = exits.OrderBy(fill => fill.ExecutedAt).LastOrDefault();
+        var lastExitOrder = lastExit is null ? null : await database.Orders.FindAsync([lastExit.OrderId], cancellationToken);
+        var reason = position.ExitReason ?? (lastExitOrder?.Purpose == OrderPurposes.TakeProfit ? nameof(ExitReason.TakeProfit) : "Closed");
+        var initialRisk = Math.Abs(position.EntryPrice - position.InitialStop) * position.OriginalQuantity;
+        var closedAt = lastExit?.ExecutedAt ?? now;
+
+        position.Status = PositionStatuses.Closed;
+        position.ClosedAt = closedAt;
+        position.ExitReason = reason;
+        PositionEvent(database, position);
+        if (!await database.Trades.AnyAsync(trade => trade.PositionId == position.PositionId, cancellationToken))
+        {
+            var trade = new TradeRecord
+            {
+                TradeId = "t" + position.PositionId[1..],
+                PositionId = position.PositionId,
+                SignalId = position.SignalId,
+                Symbol = position.Symbol,
+                Direction = position.Direction,
+                Strategy = await database.Signals.Where(signal => signal.SignalId == position.SignalId).Select(signal => signal.Strategy).FirstOrDefaultAsync(cancellationToken) ?? position.Origin,
+                EntryPrice = position.EntryPrice,
+                ExitPrice = exitPrice,
+                Quantity = position.OriginalQuantity,
+                RealizedPnl = position.RealizedPnl,
+                Fees = position.Fees,
+                RMultiple = initialRisk > 0 ? position.RealizedPnl / initialRisk : 0,
+                InitialRisk = initialRisk,
+                ExitReason = reason,
+                OpenedAt = position.OpenedAt,
+                ClosedAt = closedAt,
+            };
+            database.Trades.Add(trade);
+            Outbox.Event(database, new TradeClosed(trade.TradeId, trade.PositionId, trade.Symbol, trade.Direction, trade.EntryPrice, trade.ExitPrice, trade.Quantity,
+                trade.RealizedPnl, trade.Fees, trade.RMultiple, trade.ExitReason, trade.OpenedAt, trade.ClosedAt), correlationId, now);
+            _consecutiveLosses = trade.RealizedPnl < 0 ? _consecutiveLosses + 1 : 0;
+            await SaveRiskAsync(database, now, cancellationToken);
+            Log.TradeClosed(logger, trade.TradeId, trade.Symbol, trade.RealizedPnl, trade.RMultiple, reason);
+        }
+
+        _lastBarOpen.Remove(position.PositionId);
+        _equityDue = true;
+        await database.SaveChangesAsync(cancellationToken);
+    }
+
+    private static ExitReason StopReason(string stopKind) => Enum.Parse<StopKind>(stopKind) switch
+    {
+        StopKind.Breakeven => ExitReason.BreakevenStop,
+        StopKind.Trailing => ExitReason.TrailingStop,
+        _ => ExitReason.StopLoss,
+    };
+}

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using BreakoutBot.Bybit.Rest;
+using BreakoutBot.Data;
+using BreakoutBot.Data.Trading;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Risk;
+using BreakoutBot.Domain.Trading;
+using BreakoutBot.Executor.Engine;
+using BreakoutBot.Executor.Persistence;
+using BreakoutBot.Messaging.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace BreakoutBot.Executor.Trading;
+
+public sealed partial class TradingEngine
+{
+    /// <summary>
+    /// Takes one signal in. Idempotent by signal id: the signals table's key records the first decision, and a
+    /// redelivery finds it and changes nothing. Outcomes: Approved (entry sent), Rejected (risk, with the code),
+    /// Stale (past its expiry by the venue's clock) or Ignored (the engine was not running).
+    /// </summary>
+    public async Task<string> HandleSignalAsync(SignalDetected signal, string correlationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await HandleSignalCoreAsync(signal, correlationId, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+            outbox.Wake();
+            Wake();
+        }
+    }
+
+    private async Task<string> HandleSignalCoreAsync(SignalDetected signal, string correlationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        if (await database.Signals.AsNoTracking().AnyAsync(row => row.SignalId == signal.SignalId, cancellationToken))
+        {
+            Log.DuplicateSignal(logger, signal.SignalId);
+            return "Duplicate";
+        }
+
+        var now = clock.GetUtcNow();
+        var record = new SignalRecord
+        {
+            SignalId = signal.SignalId,
+            Symbol = signal.Symbol,
+            Side = signal.Side,
+            Strategy = signal.Strategy.ToString(),
+            LevelPrice = signal.LevelPrice,
+            Entry = signal.Entry,
+            Stop = signal.Stop,
+            Confidence = signal.Confidence,
+            PresetName = signal.PresetName,
+            PresetVersion = signal.PresetVersion,
+            CandleOpenTime = signal.CandleOpenTime,
+            DetectedAt = signal.DetectedAt,
+            ReceivedAt = now,
+            Outcome = "",
+            CorrelationId = correlationId,
+        };
+
+        var (outcome, reason) = await DecideAsync(database, signal, record, correlationId, cancellationToken);
+        record.Outcome = outcome;
+        record.Reason = reason;
+        database.Signals.Add(record);
+        await database.SaveChangesAsync(cancellationToken);
+        metrics.Signal(outcome);
+        Activity.Current?.SetTag("breakoutbot.signal.outcome", outcome);
+        Log.SignalDecided(logger, signal.SignalId, signal.Symbol, outcome, reason ?? "");
+
+        if (outcome == "Approved")
+        {
+            var position = await database.Positions.SingleAsync(row => row.SignalId == signal.SignalId, cancellationToken);
+            await SendEntryAsync(database, position, signal, correlationId, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task<(string Outcome, string? Reason)> DecideAsync(
+        TradingDbContext database, SignalDetected signal, SignalRecord record, string correlationId, CancellationToken cancellationToken)
+    {
+        using var activity = telemetry.ActivitySource.StartActivity("risk.check");
+        if (!EngineStateMachine.AcceptsEntries(_state) || _preset is null)
+        {
+            return ("Ignored", $"the engine is {EngineStateMachine.Name(_state)}");
+        }
+
+        var venueNow = await venue.GetTimeAsync(cancellationToken);
+        if (venueNow > signal.ExpiresAt)
+        {
+            return ("Stale", $"expired at {signal.ExpiresAt:O}; the venue's clock says {venueNow:O}");
+        }
+
+        if (InstrumentOf(signal.Symbol) is not { IsTrading: true } instrument)
+        {
+            return ("Rejected", $"{signal.Symbol} is not a trading instrument on the venue");
+        }
+
+        var wallet = await venue.GetWalletAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        RollDay(now, wallet.Equity);
+        var active = await database.Positions.AsNoTracking().Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing).ToListAsync(cancellationToken);
+        var state = new PortfolioState
+        {
+            Equity = wallet.Equity,
+            DayStart = _dayStart!,
+            Exposures = [.. active.Select(row => new OpenExposure(InstrumentSymbol.Parse(row.Symbol), row.Direction, row.OriginalQuantity * row.EntryPrice, null))],
+            ConsecutiveLosses = _consecutiveLosses,
+            KillSwitch = _killSwitch,
+        };
+        var candidate = new EntryCandidate(instrument.Symbol, signal.Side, null);
+        var verdict = PortfolioRiskLimits.CheckEntry(_preset.Risk, state, candidate);
+        if (verdict.TripReason is { } tripReason)
+        {
+            await TripKillSwitchAsync(database, tripReason, verdict.TripFlatten, correlationId, cancellationToken);
+        }
+
+        if (!verdict.IsAllowed)
+        {
+            await SaveRiskAsync(database, now, cancellationToken);
+            return ("Rejected", $"{verdict.Rejection}: {verdict.Detail}");
+        }
+
+        // Size from the price the order will really meet, not the level.
+        var ticker = await venue.GetTickerAsync(instrument.Symbol, cancellationToken);
+        var entry = (signal.Side == PositionDirection.Long ? ticker?.Ask1Price : ticker?.Bid1Price) ?? ticker?.LastPrice ?? signal.Entry;
+        var execution = _preset.ExecutionConfig;
+        var sizing = PositionSizer.Size(new PositionSizingRequest
+        {
+            Equity = wallet.Equity,
+            RiskFraction = _preset.Risk.RiskPerTrade,
+            Direction = signal.Side,
+            Entry = entry,
+            Stop = signal.Stop,
+            Instrument = instrument,
+            MaxPositionNotional = _preset.Risk.MaxPositionSizeUsd,
+            MaxDepthFraction = execution.MaxDepthFraction,
+            TakerFeeRate = execution.TakerFeeBps / 10_000m,
+        });
+        if (!sizing.IsApproved)
+        {
+            return ("Rejected", $"{sizing.Rejection}: {sizing.Detail}");
+        }
+
+        var correlated = PortfolioRiskLimits.CheckCorrelatedExposure(_preset.Risk, state, candidate, sizing.Notional);
+        if (!correlated.IsAllowed)
+        {
+            return ("Rejected", $"{correlated.Rejection}: {correlated.Detail}");
+        }
+
+        var positionId = TradingIds.PositionFor(signal.SignalId);
+        record.PositionId = positionId;
+        database.Positions.Add(new PositionRecord
+        {
+            PositionId = positionId,
+            SignalId = signal.SignalId,
+            Symbol = signal.Symbol,
+            Direction = signal.Side,
+            Status = PositionStatuses.Opening,
+            Origin = "Strategy",
+            EntryPrice = entry,
+            InitialStop = signal.Stop,
+            Stop = signal.Stop,
+            StopKind = nameof(StopKind.Initial),
+            OriginalQuantity = sizing.Quantity,
+            OpenQuantity = 0,
+            BestPrice = entry,
+            BreakoutLevel = signal.LevelPrice,
+            TargetsJson = "[]",
+            OpenedAt = now,
+        });
+        await SaveRiskAsync(database, now, cancellationToken);
+        activity?.SetTag("breakoutbot.risk.quantity", sizing.Quantity);
+        return ("Approved", sizing.Detail);
+    }
+
+    private async Task SendEntryAsync(TradingDbContext database, PositionRecord position, SignalDetected signal, string correlationId, CancellationToken cancellationToken)
+    {
+        var instrument = InstrumentOf(position.Symbol)!;
+        var placement = new OrderPlacement(instrument.Symbol, position.Direction.OpeningSide(), IsMarket: true, position.OriginalQuantity, TradingIds.Entry(position.PositionId));
+        metrics.SignalToOrder((clock.GetUtcNow() - signal.DetectedAt).TotalMilliseconds);
+        await PlaceAsync(database, position, placement, OrderPurposes.Entry, correlationId, cancellationToken);
+        await RefreshPositionAsync(database, position, correlationId, cancellationToken);
+    }
+
+    private void RollDay(DateTimeOffset now, decimal equity)
+    {
+        _dayStart = _dayStart is null ? DailyEquityBaseline.Start(now, equity) : _dayStart.RollTo(now, equity);
+        _peakEquity = Math.Max(_peakEquity, equity);
+    }
+}

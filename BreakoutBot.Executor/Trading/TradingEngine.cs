@@ -1,0 +1,281 @@
+using System.Diagnostics;
+using System.Text.Json;
+using BreakoutBot.Data;
+using BreakoutBot.Data.Audit;
+using BreakoutBot.Data.Engine;
+using BreakoutBot.Data.Presets;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Presets;
+using BreakoutBot.Domain.Risk;
+using BreakoutBot.Domain.Trading;
+using BreakoutBot.Executor.Engine;
+using BreakoutBot.Executor.Lease;
+using BreakoutBot.Executor.Persistence;
+using BreakoutBot.Executor.Venue;
+using BreakoutBot.Messaging.Messages;
+using BreakoutBot.Messaging.Streams;
+using BreakoutBot.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace BreakoutBot.Executor.Trading;
+
+/// <summary>
+/// The trading core of one account: engine state, signal intake, risk, orders, position management, reconciliation.
+/// Every mutation runs under one gate, one at a time, so a burst of signals meets the concurrency limit against an
+/// exact count and a command never interleaves with a fill. The database is the memory: each step writes its state
+/// and the stream messages it causes in one transaction (the outbox), and the engine reloads everything on start.
+/// </summary>
+public sealed partial class TradingEngine(
+    IServiceScopeFactory scopes,
+    IVenue venue,
+    AccountLease lease,
+    OutboxPublisher outbox,
+    IConnectionMultiplexer redis,
+    IOptions<ExecutorOptions> executorOptions,
+    IOptions<TradingOptions> tradingOptions,
+    IOptions<ExecutorTradingOptions> executorTradingOptions,
+    ExecutorMetrics metrics,
+    ServiceTelemetry telemetry,
+    TimeProvider clock,
+    ILogger<TradingEngine> logger) : IDisposable
+{
+    private const string Source = "executor";
+    private const string SystemActor = "system";
+    private static readonly JsonSerializerOptions TargetJson = new(JsonSerializerDefaults.Web);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private readonly ExecutorOptions _options = executorOptions.Value;
+    private readonly TradingMode _mode = tradingOptions.Value.ParsedMode;
+    private readonly Dictionary<InstrumentSymbol, Instrument> _instruments = [];
+    private readonly Dictionary<string, DateTimeOffset> _lastBarOpen = new(StringComparer.Ordinal);
+
+    private EngineState _state = EngineState.Stopped;
+    private string? _presetName;
+    private int? _presetVersion;
+    private long? _sessionId;
+    private TradingPreset? _preset;
+    private KillSwitch _killSwitch = KillSwitch.Armed;
+    private DailyEquityBaseline? _dayStart;
+    private decimal _peakEquity;
+    private int _consecutiveLosses;
+    private bool _initialized;
+    private bool _equityDue;
+
+    public string Account => _options.Account;
+
+    public EngineState State => _state;
+
+    public bool IsActive => _initialized && lease.IsHeld;
+
+    private StopPlacement StopPlacement => _options.StopPlacement ?? (_mode == TradingMode.Sim ? StopPlacement.Local : StopPlacement.Venue);
+
+    private CandleInterval ManagementInterval => CandleIntervalExtensions.ParseWireName(_options.ManagementInterval);
+
+    private string ModeName => TradingModeNames.ToName(_mode);
+
+    /// <summary>Run the management loop soon (a push from the venue, a new position).</summary>
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    /// <summary>Waits for the next management round: the poll interval, or earlier when woken.</summary>
+    public async Task WaitForWorkAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _wake.WaitAsync(_options.PollInterval, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _wake.Dispose();
+    }
+
+    /// <summary>
+    /// Loads the account's state from the database, reconciles with the venue before anything trades, then resumes
+    /// the persisted state (or starts by itself in <c>sim</c> when <c>Trading:AutoStart</c> allows).
+    /// </summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var activity = telemetry.ActivitySource.StartActivity("executor.initialize");
+            _initialized = false;
+            _lastBarOpen.Clear();
+            _instruments.Clear();
+            foreach (var instrument in await venue.GetInstrumentsAsync(cancellationToken))
+            {
+                _instruments[instrument.Symbol] = instrument;
+            }
+
+            var wallet = await venue.GetWalletAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var database = Database(scope);
+                await new PresetStore(database, clock).SeedShippedAsync(cancellationToken);
+                var state = await database.EngineStates.FindAsync([Account], cancellationToken);
+                if (state is null)
+                {
+                    state = new EngineStateRecord { Account = Account, State = nameof(EngineState.Stopped), Mode = ModeName, Since = now, Reason = "first start" };
+                    database.EngineStates.Add(state);
+                }
+
+                var risk = await database.RiskStates.FindAsync([Account], cancellationToken);
+                if (risk is null)
+                {
+                    risk = new RiskStateRecord
+                    {
+                        Account = Account,
+                        TradingDay = DateOnly.FromDateTime(now.UtcDateTime),
+                        DayStartEquity = wallet.Equity,
+                        PeakEquity = wallet.Equity,
+                        UpdatedAt = now,
+                    };
+                    database.RiskStates.Add(risk);
+                }
+
+                await database.SaveChangesAsync(cancellationToken);
+                _state = Enum.Parse<EngineState>(state.State);
+                _presetName = state.PresetName;
+                _presetVersion = state.PresetVersion;
+                _sessionId = state.SessionId;
+                _killSwitch = risk.KillSwitchTripped
+                    ? KillSwitch.Armed with { State = KillSwitchState.Tripped, Reason = risk.KillSwitchReason, TrippedAt = risk.KillSwitchTrippedAt }
+                    : KillSwitch.Armed;
+                _dayStart = new DailyEquityBaseline(risk.TradingDay, risk.DayStartEquity);
+                _peakEquity = risk.PeakEquity;
+                _consecutiveLosses = risk.ConsecutiveLosses;
+                _preset = null;
+                if (_presetName is not null)
+                {
+                    var (preset, _, _) = await new PresetStore(database, clock).LoadAsync(_presetName, _presetVersion, cancellationToken);
+                    _preset = preset;
+                }
+
+                _preset ??= (await new PresetStore(database, clock).LoadAsync(executorTradingOptions.Value.DefaultPreset, null, cancellationToken)).Preset;
+            }
+
+            metrics.KillSwitchTripped = _killSwitch.BlocksEntries;
+            await ReconcileCoreAsync(cancellationToken);
+            _initialized = true;
+
+            // A transient state found on start was interrupted by a crash: settle it.
+            if (_state is EngineState.Starting or EngineState.Stopping)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var database = Database(scope);
+                await ChangeStateAsync(database, EngineStateMachine.Settle(_state), "settled after a restart", clock.GetUtcNow(), cancellationToken);
+                await database.SaveChangesAsync(cancellationToken);
+            }
+
+            await PublishStateSnapshotAsync();
+            Log.EngineInitialized(logger, Account, _state, _presetName ?? "-");
+            if (_state == EngineState.Stopped && executorTradingOptions.Value.ResolveAutoStart(_mode) && !await WasStoppedByOperatorAsync(cancellationToken))
+            {
+                var command = new EngineCommand("auto-" + TradingIds.NewEventId(), EngineCommandKind.Start, clock.GetUtcNow(), SystemActor, executorTradingOptions.Value.DefaultPreset);
+                var ack = await HandleCommandCoreAsync(command, command.CommandId, cancellationToken);
+                Log.AutoStarted(logger, ack.Accepted, ack.Reason ?? "");
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        outbox.Wake();
+    }
+
+    /// <summary>Stops trading activity without touching the venue (the lease was lost or the host stops).</summary>
+    public void Deactivate() => _initialized = false;
+
+    private async Task<bool> WasStoppedByOperatorAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var state = await Database(scope).EngineStates.AsNoTracking().SingleAsync(row => row.Account == Account, cancellationToken);
+        return state.Reason?.StartsWith("stopped by", StringComparison.Ordinal) == true;
+    }
+
+    private static TradingDbContext Database(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<TradingDbContext>();
+
+    /// <summary>Persists a state change and its <see cref="EngineStateChanged"/> event in the caller's unit of work.</summary>
+    private async Task ChangeStateAsync(TradingDbContext database, EngineState next, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await database.EngineStates.FindAsync([Account], cancellationToken)
+            ?? throw new InvalidOperationException($"engine state of account {Account} is missing");
+        row.State = next.ToString();
+        row.Mode = ModeName;
+        row.PresetName = _presetName;
+        row.PresetVersion = _presetVersion;
+        row.SessionId = _sessionId;
+        row.Since = now;
+        row.Reason = reason;
+        var previous = _state;
+        _state = next;
+        Outbox.Event(database, new EngineStateChanged(TradingIds.NewEventId(), next.ToString(), ModeName, _presetName, _presetVersion, now, reason), Account, now);
+        Log.EngineStateChanged(logger, previous, next, reason ?? "");
+    }
+
+    private async Task SaveRiskAsync(TradingDbContext database, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await database.RiskStates.FindAsync([Account], cancellationToken)
+            ?? throw new InvalidOperationException($"risk state of account {Account} is missing");
+        if (_dayStart is { } dayStart)
+        {
+            row.TradingDay = dayStart.Day;
+            row.DayStartEquity = dayStart.StartEquity;
+        }
+
+        row.PeakEquity = _peakEquity;
+        row.KillSwitchTripped = _killSwitch.BlocksEntries;
+        row.KillSwitchReason = _killSwitch.Reason;
+        row.KillSwitchTrippedAt = _killSwitch.TrippedAt;
+        row.ConsecutiveLosses = _consecutiveLosses;
+        row.UpdatedAt = now;
+        metrics.KillSwitchTripped = _killSwitch.BlocksEntries;
+    }
+
+    private static void Audit(TradingDbContext database, string actor, string action, string outcome, object? details, string? correlationId, DateTimeOffset now) =>
+        database.AuditLog.Add(new AuditLogEntry
+        {
+            OccurredAt = now,
+            Source = Source,
+            Actor = actor,
+            Action = action,
+            Outcome = outcome,
+            DetailsJson = details is null ? null : JsonSerializer.Serialize(details, TargetJson),
+            CorrelationId = correlationId,
+        });
+
+    private async Task PublishStateSnapshotAsync()
+    {
+        var snapshot = new EngineStateChanged(TradingIds.NewEventId(), _state.ToString(), ModeName, _presetName, _presetVersion, clock.GetUtcNow(), "current state");
+        try
+        {
+            await redis.GetDatabase().StringSetAsync(RedisKeys.EngineState, JsonSerializer.Serialize(snapshot, MessageJson.Options));
+        }
+        catch (RedisException exception)
+        {
+            Log.StateSnapshotFailed(logger, exception);
+        }
+    }
+
+    private Instrument? InstrumentOf(string symbol) =>
+        InstrumentSymbol.TryParse(symbol, out var parsed) && _instruments.TryGetValue(parsed, out var instrument) ? instrument : null;
+
+    private static double ElapsedMs(long since) => Stopwatch.GetElapsedTime(since).TotalMilliseconds;
+}

@@ -1,0 +1,43 @@
+using BreakoutBot.Bybit.Rest;
+using BreakoutBot.Domain.MarketData;
+
+namespace BreakoutBot.Executor.Venue;
+
+/// <summary>The venue over Bybit V5 REST (Bybit itself or the simulator; only the base address differs).</summary>
+public sealed class BybitVenue(BybitMarketClient market, BybitPrivateClient account) : IVenue
+{
+    public Task<DateTimeOffset> GetTimeAsync(CancellationToken cancellationToken) => market.GetServerTimeAsync(cancellationToken);
+
+    public Task<IReadOnlyList<Instrument>> GetInstrumentsAsync(CancellationToken cancellationToken) => market.GetInstrumentsAsync(cancellationToken);
+
+    public Task<WalletBalance> GetWalletAsync(CancellationToken cancellationToken) => account.GetWalletBalanceAsync(cancellationToken);
+
+    public Task<IReadOnlyList<VenuePosition>> GetPositionsAsync(CancellationToken cancellationToken) => account.GetPositionsAsync(cancellationToken);
+
+    public async Task<Ticker?> GetTickerAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) =>
+        (await market.GetTickersAsync(symbol, cancellationToken)) is [var first, ..] ? first : null;
+
+    public Task<IReadOnlyList<Candle>> GetKlinesAsync(InstrumentSymbol symbol, CandleInterval interval, int limit, CancellationToken cancellationToken) =>
+        market.GetKlinesAsync(symbol, interval, limit, cancellationToken);
+
+    public Task<VenueOrder> PlaceOrderAsync(OrderPlacement order, CancellationToken cancellationToken) => account.PlaceOrderOnceAsync(order, cancellationToken);
+
+    public Task<VenueOrder?> GetOrderAsync(InstrumentSymbol symbol, string orderLinkId, CancellationToken cancellationToken) =>
+        account.GetOrderAsync(symbol, orderLinkId, cancellationToken);
+
+    public async Task<bool> CancelOrderAsync(InstrumentSymbol symbol, string orderLinkId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await account.CancelOrderAsync(symbol, orderLinkId, cancellationToken);
+            return true;
+        }
+        catch (BybitApiException exception) when (exception.RetCode is BybitRetCodes.OrderNotFound)
+        {
+            return false;
+        }
+    }
+
+    public Task<IReadOnlyList<VenueOrder>> GetOpenOrdersAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) =>
+        account.GetOpenOrdersAsync(symbol, cancellationToken);
+}

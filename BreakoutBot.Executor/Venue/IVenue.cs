@@ -1,0 +1,35 @@
+using BreakoutBot.Bybit.Rest;
+using BreakoutBot.Domain.MarketData;
+
+namespace BreakoutBot.Executor.Venue;
+
+/// <summary>
+/// What the engine needs from the venue, in its terms. The engine drives order and position state by asking
+/// (<see cref="GetOrderAsync"/> on each poll); a push source (the private WebSocket) only has to wake the engine
+/// earlier, so switching the drive does not change this seam.
+/// </summary>
+public interface IVenue
+{
+    Task<DateTimeOffset> GetTimeAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Instrument>> GetInstrumentsAsync(CancellationToken cancellationToken);
+
+    Task<WalletBalance> GetWalletAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<VenuePosition>> GetPositionsAsync(CancellationToken cancellationToken);
+
+    Task<Ticker?> GetTickerAsync(InstrumentSymbol symbol, CancellationToken cancellationToken);
+
+    /// <summary>The latest bars, oldest first; the newest may still be open.</summary>
+    Task<IReadOnlyList<Candle>> GetKlinesAsync(InstrumentSymbol symbol, CandleInterval interval, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Places the order at most once (by its orderLinkId) and returns it as the venue reports it.</summary>
+    Task<VenueOrder> PlaceOrderAsync(OrderPlacement order, CancellationToken cancellationToken);
+
+    Task<VenueOrder?> GetOrderAsync(InstrumentSymbol symbol, string orderLinkId, CancellationToken cancellationToken);
+
+    /// <summary>Cancels an order; false when the venue no longer has it open.</summary>
+    Task<bool> CancelOrderAsync(InstrumentSymbol symbol, string orderLinkId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<VenueOrder>> GetOpenOrdersAsync(InstrumentSymbol symbol, CancellationToken cancellationToken);
+}

@@ -1,0 +1,35 @@
+using BreakoutBot.Executor.Engine;
+using BreakoutBot.Executor.Lease;
+using BreakoutBot.Executor.Trading;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BreakoutBot.Executor.Tests.Infrastructure;
+
+/// <summary>An executor host running in-process; stopping it is a clean shutdown that releases its lease.</summary>
+internal sealed class ExecutorInstance(WebApplication app) : IAsyncDisposable
+{
+    private bool _stopped;
+
+    public TradingEngine Engine => app.Services.GetRequiredService<TradingEngine>();
+
+    public bool HoldsLease => app.Services.GetRequiredService<AccountLease>().IsHeld;
+
+    public bool IsTrading => Engine.IsActive;
+
+    public EngineState State => Engine.State;
+
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using BreakoutBot.Data;
+using BreakoutBot.Data.Presets;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Strategy;
+using BreakoutBot.Domain.Trading;
+using BreakoutBot.Executor.Trading;
+using BreakoutBot.Messaging.Messages;
+using BreakoutBot.Messaging.Streams;
+using BreakoutBot.ServiceDefaults;
+using BreakoutBot.Simulator;
+using BreakoutBot.Simulator.Trading;
+using BreakoutBot.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BreakoutBot.Executor.Tests.Infrastructure;
+
+/// <summary>
+/// One test's world: its own PostgreSQL database (on the assembly's server), its own redis-server, its own simulator
+/// on a loopback port, and executors started in-process against them with configuration overrides.
+/// </summary>
+internal sealed class TradingStack : IAsyncDisposable
+{
+    private readonly List<ExecutorInstance> _executors = [];
+    private WebApplication _simulator = null!;
+
+    private TradingStack(LocalPostgresServer postgres) => Postgres = postgres;
+
+    public LocalPostgresServer Postgres { get; }
+
+    public LocalRedisServer Redis { get; } = new();
+
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public Uri SimulatorAddress { get; private set; } = null!;
+
+    public SimulatedExchange Exchange => _simulator.Services.GetRequiredService<SimulatedExchange>();
+
+    public static async Task<TradingStack> StartAsync(LocalPostgresServer postgres, double speed = 300)
+    {
+        var stack = new TradingStack(postgres);
+        await stack.Redis.InitializeAsync();
+        stack.DatabaseConnectionString = await postgres.CreateDatabaseAsync();
+        stack._simulator = SimulatorApplication.Build(
+        [
+            "--urls=http://127.0.0.1:0",
+            "--Simulator:Speed=" + speed.ToString(CultureInfo.InvariantCulture),
+            "--Simulator:HistoryBars=300",
+            "--Simulator:SymbolCount=8",
+            "--Simulator:Seed=11",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await stack._simulator.StartAsync(TestContext.Current.CancellationToken);
+        stack.SimulatorAddress = new Uri(stack._simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return stack;
+    }
+
+    /// <summary>Starts an executor host (the real registrations) with the given extra settings.</summary>
+    public async Task<ExecutorInstance> StartExecutorAsync(string consumerName, bool autoStart = false, params string[] settings)
+    {
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            "--ConnectionStrings:breakoutdb=" + DatabaseConnectionString,
+            "--ConnectionStrings:redis=" + Redis.ConnectionString,
+            "--Bybit:BaseUrl=" + SimulatorAddress.ToString().TrimEnd('/'),
+            "--Bybit:ApiKey=sim-api-key",
+            "--Bybit:ApiSecret=sim-api-secret",
+            "--Trading:Mode=sim",
+            "--Trading:AutoStart=" + (autoStart ? "true" : "false"),
+            "--Executor:ConsumerName=" + consumerName,
+            "--Executor:PollInterval=00:00:00.200",
+            "--Executor:LeaseRetryInterval=00:00:00.500",
+            "--Executor:LeaseCheckInterval=00:00:00.500",
+            "--Executor:ReconcileInterval=00:00:05",
+            "--Executor:EquitySnapshotInterval=00:00:05",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:BreakoutBot=Information",
+        };
+        args.AddRange(settings.Select(setting => "--" + setting));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "BreakoutBot.Executor", Args = [.. args] });
+        builder.AddServiceDefaults();
+        builder.AddExecutorServices();
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var instance = new ExecutorInstance(app);
+        _executors.Add(instance);
+        return instance;
+    }
+
+    public TradingDbContext Database() =>
+        new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(DatabaseConnectionString).Options);
+
+    /// <summary>Stores a variant of the default preset as its newest version (the engine trades the newest).</summary>
+    public async Task StorePresetAsync(Func<string, string> edit)
+    {
+        await using var database = Database();
+        var store = new PresetStore(database, TimeProvider.System);
+        await store.SeedShippedAsync(TestContext.Current.CancellationToken);
+        var current = await store.FindAsync(ShippedPresets.DefaultName, null, TestContext.Current.CancellationToken);
+        var (stored, errors) = await store.AddVersionAsync(ShippedPresets.DefaultName, edit(current!.Json), "test", "test variant", TestContext.Current.CancellationToken);
+        Assert.True(stored is not null, string.Join("; ", errors));
+    }
+
+    /// <summary>Sends a command and waits for its acknowledgement on <c>trading-events</c>.</summary>
+    public async Task<CommandAcknowledged> SendCommandAsync(EngineCommandKind kind, string? positionId = null, bool flatten = false, decimal? percent = null, string? preset = null)
+    {
+        var command = new EngineCommand(Guid.NewGuid().ToString("N"), kind, DateTimeOffset.UtcNow, "tester", PresetName: preset, Flatten: flatten, PositionId: positionId, Percent: percent);
+        await new RedisStreamPublisher(Redis.Connection, TimeProvider.System).PublishAsync(StreamNames.Commands, command, command.CommandId);
+        return await Eventually.WaitAsync(async () => (await EventsAsync<CommandAcknowledged>()).FirstOrDefault(ack => ack.CommandId == command.CommandId), $"the acknowledgement of {kind}");
+    }
+
+    public async Task PublishSignalAsync(SignalDetected signal) =>
+        await new RedisStreamPublisher(Redis.Connection, TimeProvider.System).PublishAsync(StreamNames.Signals, signal, signal.SignalId);
+
+    public async Task<IReadOnlyList<T>> EventsAsync<T>() where T : class
+    {
+        var entries = await new RedisStreamReader(Redis.Connection).ReadAfterAsync(StreamNames.TradingEvents, null, 100_000);
+        return [.. entries.Where(entry => entry.Envelope.Type == typeof(T).Name).Select(entry => entry.Envelope.PayloadAs<T>())];
+    }
+
+    /// <summary>A long signal on <paramref name="symbol"/> at the current ask with the stop <paramref name="stopFraction"/> below it.</summary>
+    public async Task<SignalDetected> LongSignalAsync(string symbol, decimal stopFraction, string? id = null, TimeSpan? expiresIn = null)
+    {
+        var (ask, tick, now) = await QuoteAsync(symbol);
+        var stop = Math.Floor(ask * (1 - stopFraction) / tick) * tick;
+        return new SignalDetected(
+            id ?? $"{symbol}-test-{Guid.NewGuid():N}",
+            symbol,
+            PositionDirection.Long,
+            BreakoutStrategy.Momentum,
+            LevelPrice: ask,
+            Entry: ask,
+            Stop: stop,
+            Confidence: 0.9,
+            PresetName: ShippedPresets.DefaultName,
+            PresetVersion: 1,
+            Interval: "5",
+            CandleOpenTime: now.AddMinutes(-5),
+            DetectedAt: now,
+            ExpiresAt: now + (expiresIn ?? TimeSpan.FromDays(1)),
+            Reasons: ["test"]);
+    }
+
+    private async Task<(decimal Ask, decimal Tick, DateTimeOffset Now)> QuoteAsync(string symbol)
+    {
+        using var http = new HttpClient { BaseAddress = SimulatorAddress };
+        var market = new Bybit.Rest.BybitMarketClient(http, TimeProvider.System);
+        var ticker = (await market.GetTickersAsync(InstrumentSymbol.Parse(symbol), TestContext.Current.CancellationToken))[0];
+        var instrument = (await market.GetInstrumentsAsync(TestContext.Current.CancellationToken)).Single(candidate => candidate.Symbol.Value == symbol);
+        var now = await market.GetServerTimeAsync(TestContext.Current.CancellationToken);
+        return (ticker.Ask1Price ?? ticker.LastPrice, instrument.TickSize, now);
+    }
+
+    /// <summary>The simulated account's wallet balance (USDT), straight from the venue's ledger.</summary>
+    public decimal WalletBalance => Exchange.ReadAccount(ledger => ledger.WalletBalance);
+
+    public int VenueOpenPositions => Exchange.ReadAccount(ledger => ledger.Positions.Count(position => position.Quantity != 0));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var executor in _executors)
+        {
+            await executor.DisposeAsync();
+        }
+
+        await _simulator.StopAsync();
+        await _simulator.DisposeAsync();
+        await Redis.DisposeAsync();
+    }
+}
