@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace BreakoutBot.Simulator.Api;
 
-/// <summary>Sends <c>X-Bapi-Limit*</c> on private endpoints and, when enforced, answers 10006 over the limit.</summary>
+/// <summary>Sends <c>X-Bapi-Limit*</c> on private endpoints and answers 10006 over the limit.</summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, AccountRateLimiter limiter, IOptions<RateLimitOptions> options, TimeProvider clock)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -11,7 +11,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, AccountRateLimiter
         ArgumentNullException.ThrowIfNull(context);
         var path = context.Request.Path.Value ?? "";
         var apiKey = context.Request.Headers["X-BAPI-API-KEY"].ToString();
-        if (apiKey.Length == 0 || AccountRateLimiter.LimitOf(path) is null)
+        if (!options.Value.Enabled || apiKey.Length == 0 || AccountRateLimiter.LimitOf(path) is null)
         {
             await next(context);
             return;
@@ -22,7 +22,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, AccountRateLimiter
         headers[RateLimitHeaders.Limit] = verdict.Limit.ToString(CultureInfo.InvariantCulture);
         headers[RateLimitHeaders.Status] = verdict.Remaining.ToString(CultureInfo.InvariantCulture);
         headers[RateLimitHeaders.ResetTimestamp] = verdict.ResetAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        if (!verdict.Allowed && options.Value.Enforce)
+        if (!verdict.Allowed)
         {
             await context.Response.WriteAsJsonAsync(V5Response.Error(10006, "Too many visits!", clock.GetUtcNow()), context.RequestAborted);
             return;

@@ -5,6 +5,9 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "Simulator:RateLimits";
 
-    /// <summary>Refuse requests over the limit with 10006, as Bybit does. The headers are sent either way.</summary>
-    public bool Enforce { get; set; } = true;
+    /// <summary>
+    /// Count private requests per account and endpoint, send X-Bapi-Limit* and refuse those over the limit with
+    /// 10006, as Bybit does. Off only for measurements (benchmarks) that must not wait.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
 }
