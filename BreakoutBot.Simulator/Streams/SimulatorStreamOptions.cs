@@ -23,6 +23,9 @@ public sealed class SimulatorStreamOptions
     [Range(16, 1_000_000)]
     public int SendQueueCapacity { get; set; } = 10_000;
 
-    /// <summary>Fault injection endpoints (<c>/sim/faults/ws-*</c>); unset means on everywhere but Production.</summary>
+    /// <summary>
+    /// Fault injection endpoints (<c>/sim/faults/ws-*</c>); unset follows <c>Simulator:Faults:Enabled</c> (the REST
+    /// faults' switch) and, when that is unset too, is on everywhere but Production.
+    /// </summary>
     public bool? FaultsEnabled { get; set; }
 }

@@ -43,7 +43,10 @@ public static class StreamsExtensions
         app.UseWebSockets();
         app.Map(PublicPath, (HttpContext context, PublicStreamHub hub) => hub.HandleAsync(context));
         app.Map(PrivatePath, (HttpContext context, PrivateStreamHub hub) => hub.HandleAsync(context));
-        var faultsEnabled = app.Services.GetRequiredService<IOptions<SimulatorStreamOptions>>().Value.FaultsEnabled ?? !app.Environment.IsProduction();
+        // Its own switch, else the REST faults' switch (Simulator:Faults:Enabled), else on everywhere but Production.
+        var faultsEnabled = app.Services.GetRequiredService<IOptions<SimulatorStreamOptions>>().Value.FaultsEnabled
+            ?? app.Configuration.GetValue<bool?>("Simulator:Faults:Enabled")
+            ?? !app.Environment.IsProduction();
         if (faultsEnabled)
         {
             app.MapWebSocketFaultsApi();
