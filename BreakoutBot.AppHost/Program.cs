@@ -17,23 +17,27 @@ catch (InfrastructureConfigurationException exception)
 }
 
 var (database, redis, decision) = infrastructure;
+var venueCredentials = builder.AddVenueCredentials(tradingMode);
 
 var exchange = builder.AddProject<Projects.BreakoutBot_Simulator>("exchange-sim")
     .WithTradingMode(tradingMode)
     .WithSimulatorSettings(builder.Configuration)
+    .WithSimulatedAccount(venueCredentials)
     .WithHttpHealthCheck("/health");
 
+// The executor applies the database migrations and seeds the shipped presets; the others wait for it.
 var executor = builder.AddProject<Projects.BreakoutBot_Executor>("executor")
     .WithTradingMode(tradingMode)
     .WithReference(database).WaitFor(database)
     .WithReference(redis).WaitFor(redis)
-    .WithReference(exchange).WaitFor(exchange)
+    .WithTradingVenue(exchange, tradingMode, venueCredentials)
     .WithHttpHealthCheck("/health");
 
 var scanner = builder.AddProject<Projects.BreakoutBot_Scanner>("scanner")
     .WithTradingMode(tradingMode)
+    .WithReference(database).WaitFor(executor)
     .WithReference(redis).WaitFor(redis)
-    .WithReference(exchange).WaitFor(exchange)
+    .WithMarketVenue(exchange, tradingMode)
     .WithHttpHealthCheck("/health");
 
 var api = builder.AddProject<Projects.BreakoutBot_Api>("api")

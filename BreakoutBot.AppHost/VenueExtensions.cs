@@ -1,0 +1,84 @@
+using BreakoutBot.Domain.Trading;
+
+namespace BreakoutBot.AppHost;
+
+/// <summary>
+/// Points a service's Bybit V5 client at its venue. In <c>sim</c> and <c>paper</c> mode that is the exchange
+/// simulator: REST through service discovery (<c>http://exchange-sim</c>), the WebSocket streams at the simulator's
+/// allocated endpoint. In <c>testnet</c>, <c>demo</c> and <c>live</c> it is Bybit itself. The account key is an Aspire
+/// secret parameter (<c>Parameters:bybit-api-key</c>, <c>Parameters:bybit-api-secret</c>, e.g. from user-secrets); in
+/// <c>sim</c> it defaults to the simulator's own account, which the simulator is given too.
+/// </summary>
+public static class VenueExtensions
+{
+    private const string SimulatedKey = "sim-api-key";
+    private const string SimulatedSecret = "sim-api-secret";
+
+    /// <summary>The account key and secret as secret parameters.</summary>
+    public static (IResourceBuilder<ParameterResource> Key, IResourceBuilder<ParameterResource> Secret) AddVenueCredentials(
+        this IDistributedApplicationBuilder builder, string tradingMode)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var simulated = UsesSimulator(tradingMode);
+        var key = simulated
+            ? builder.AddParameter("bybit-api-key", SimulatedKey, secret: true)
+            : builder.AddParameter("bybit-api-key", secret: true);
+        var secret = simulated
+            ? builder.AddParameter("bybit-api-secret", SimulatedSecret, secret: true)
+            : builder.AddParameter("bybit-api-secret", secret: true);
+        return (key, secret);
+    }
+
+    /// <summary>Gives the simulator the account it serves.</summary>
+    public static IResourceBuilder<ProjectResource> WithSimulatedAccount(
+        this IResourceBuilder<ProjectResource> simulator, (IResourceBuilder<ParameterResource> Key, IResourceBuilder<ParameterResource> Secret) credentials)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        return simulator
+            .WithEnvironment("Simulator__ApiKey", credentials.Key)
+            .WithEnvironment("Simulator__ApiSecret", credentials.Secret);
+    }
+
+    /// <summary>Market data only: REST and the public stream.</summary>
+    public static IResourceBuilder<ProjectResource> WithMarketVenue(
+        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> simulator, string tradingMode)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(simulator);
+        if (UsesSimulator(tradingMode))
+        {
+            var endpoint = simulator.GetEndpoint("http");
+            return service
+                .WithReference(simulator).WaitFor(simulator)
+                .WithEnvironment("Bybit__BaseUrl", "http://exchange-sim")
+                .WithEnvironment("Bybit__Streams__PublicEndpoint", ReferenceExpression.Create($"ws://{endpoint.Property(EndpointProperty.HostAndPort)}/v5/public/linear"))
+                .WithEnvironment("Bybit__Streams__PrivateEndpoint", ReferenceExpression.Create($"ws://{endpoint.Property(EndpointProperty.HostAndPort)}/v5/private"));
+        }
+
+        var (restUrl, publicStream, privateStream) = BybitEndpoints(tradingMode);
+        return service
+            .WithEnvironment("Bybit__BaseUrl", restUrl)
+            .WithEnvironment("Bybit__Streams__PublicEndpoint", publicStream)
+            .WithEnvironment("Bybit__Streams__PrivateEndpoint", privateStream);
+    }
+
+    /// <summary>Market data and the account: adds the key and secret.</summary>
+    public static IResourceBuilder<ProjectResource> WithTradingVenue(
+        this IResourceBuilder<ProjectResource> service,
+        IResourceBuilder<ProjectResource> simulator,
+        string tradingMode,
+        (IResourceBuilder<ParameterResource> Key, IResourceBuilder<ParameterResource> Secret) credentials) =>
+        service.WithMarketVenue(simulator, tradingMode)
+            .WithEnvironment("Bybit__ApiKey", credentials.Key)
+            .WithEnvironment("Bybit__ApiSecret", credentials.Secret);
+
+    private static bool UsesSimulator(string tradingMode) =>
+        TradingModeNames.TryParse(tradingMode, out var mode) && mode is TradingMode.Sim or TradingMode.Paper;
+
+    private static (string RestUrl, string PublicStream, string PrivateStream) BybitEndpoints(string tradingMode) =>
+        TradingModeNames.TryParse(tradingMode, out var mode) && mode == TradingMode.Live
+            ? ("https://api.bybit.com", "wss://stream.bybit.com/v5/public/linear", "wss://stream.bybit.com/v5/private")
+            : mode == TradingMode.Demo
+                ? ("https://api-demo.bybit.com", "wss://stream.bybit.com/v5/public/linear", "wss://stream-demo.bybit.com/v5/private")
+                : ("https://api-testnet.bybit.com", "wss://stream-testnet.bybit.com/v5/public/linear", "wss://stream-testnet.bybit.com/v5/private");
+}
