@@ -78,8 +78,27 @@ public sealed partial class QueryValidation
         return value;
     }
 
+    /// <summary>An enum value by name, any case (<c>long</c> as the JSON writes it, or <c>Long</c>); numbers are refused.</summary>
+    public TEnum? Enum<TEnum>(string? value, string key) where TEnum : struct, System.Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > 0 && char.IsAsciiLetter(value[0]) && System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed))
+        {
+            return parsed;
+        }
+
+        Add(key, $"must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>().Select(name => JsonNamingPolicyCamel(name)))}");
+        return null;
+    }
+
     public void Add(string key, string message) =>
         _errors[key] = _errors.TryGetValue(key, out var existing) ? [.. existing, message] : [message];
+
+    private static string JsonNamingPolicyCamel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
     [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();

@@ -74,7 +74,7 @@ public static class ScannerApi
         string? symbol,
         string? strategy,
         string? outcome,
-        PositionDirection? side,
+        string? side,
         DateTimeOffset? from,
         DateTimeOffset? to,
         int? page,
@@ -86,6 +86,7 @@ public static class ScannerApi
         validation.Symbol(symbol);
         validation.Word(strategy, nameof(strategy));
         validation.Word(outcome, nameof(outcome));
+        var direction = validation.Enum<PositionDirection>(side, nameof(side));
         var (start, end) = validation.Range(from, to);
         var (number, size) = validation.Paging(page, pageSize);
         if (!validation.IsValid)
@@ -97,7 +98,7 @@ public static class ScannerApi
         query = symbol is null ? query : query.Where(signal => signal.Symbol == symbol);
         query = strategy is null ? query : query.Where(signal => signal.Strategy == strategy);
         query = outcome is null ? query : query.Where(signal => signal.Outcome == outcome);
-        query = side is null ? query : query.Where(signal => signal.Side == side);
+        query = direction is null ? query : query.Where(signal => signal.Side == direction);
         query = start is null ? query : query.Where(signal => signal.ReceivedAt >= start);
         query = end is null ? query : query.Where(signal => signal.ReceivedAt <= end);
         var total = await query.CountAsync(cancellationToken);

@@ -186,7 +186,7 @@ public static class TradingApi
         TradingDbContext database,
         string? symbol,
         string? strategy,
-        PositionDirection? direction,
+        string? direction,
         string? exitReason,
         DateTimeOffset? from,
         DateTimeOffset? to,
@@ -214,7 +214,7 @@ public static class TradingApi
         TradingDbContext database,
         string? symbol,
         string? strategy,
-        PositionDirection? direction,
+        string? direction,
         string? exitReason,
         DateTimeOffset? from,
         DateTimeOffset? to,
@@ -233,8 +233,9 @@ public static class TradingApi
     }
 
     private static IQueryable<TradeRecord> FilterTrades(
-        TradingDbContext database, QueryValidation validation, string? symbol, string? strategy, PositionDirection? direction, string? exitReason, DateTimeOffset? from, DateTimeOffset? to)
+        TradingDbContext database, QueryValidation validation, string? symbol, string? strategy, string? directionName, string? exitReason, DateTimeOffset? from, DateTimeOffset? to)
     {
+        var direction = validation.Enum<PositionDirection>(directionName, "direction");
         validation.Symbol(symbol);
         validation.Word(strategy, nameof(strategy));
         validation.Word(exitReason, nameof(exitReason));

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using BreakoutBot.Api.Errors;
+using BreakoutBot.Domain.Trading;
+using BreakoutBot.Messaging.Messages;
+
+namespace BreakoutBot.Api.Tests;
+
+public sealed class TradingApiTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Positions_Open_AreValuedAtTheVenuesMarkPrice()
+    {
+        var symbol = TestData.NewSymbol();
+        var shortSymbol = TestData.NewSymbol();
+        api.Venue.MarkPrices[symbol] = 103.5m;
+        api.Venue.MarkPrices[shortSymbol] = 103.5m;
+        var open = TestData.Position(symbol);
+        var opened = TestData.Position(shortSymbol, direction: PositionDirection.Short);
+        opened.InitialStop = 105m;
+        var closed = TestData.Position(symbol, "Closed");
+        await using (var database = api.CreateDatabase())
+        {
+            database.Positions.AddRange(open, opened, closed);
+            await database.SaveChangesAsync(TestData.Cancel);
+        }
+
+        await Task.Delay(Market.VenueMarketData.MarkPriceLifetime, TestData.Cancel);
+        using var client = api.Client();
+        var positions = await (await client.GetAsync($"/api/trading/positions?symbol={symbol}", TestData.Cancel)).JsonAsync();
+        var shorts = await (await client.GetAsync($"/api/trading/positions?symbol={shortSymbol}", TestData.Cancel)).JsonAsync();
+        var closedOnes = await (await client.GetAsync($"/api/trading/positions?symbol={symbol}&status=closed", TestData.Cancel)).JsonAsync();
+        var all = await (await client.GetAsync($"/api/trading/positions?symbol={symbol}&status=all", TestData.Cancel)).JsonAsync();
+
+        var position = Assert.Single(positions.EnumerateArray());
+        Assert.Equal(open.PositionId, position.GetProperty("positionId").GetString());
+        Assert.Equal(103.5m, position.GetProperty("markPrice").GetDecimal());
+        Assert.Equal(7.0m, position.GetProperty("unrealizedPnl").GetDecimal());
+        Assert.Equal(0.7m, position.GetProperty("unrealizedR").GetDecimal());
+        Assert.Equal(10m, position.GetProperty("initialRiskUsd").GetDecimal());
+        Assert.True(position.GetProperty("targets")[0].GetProperty("filled").GetBoolean());
+        Assert.Equal("long", position.GetProperty("direction").GetString());
+        var shortPosition = Assert.Single(shorts.EnumerateArray());
+        Assert.Equal(-7.0m, shortPosition.GetProperty("unrealizedPnl").GetDecimal());
+        Assert.Equal(-0.7m, shortPosition.GetProperty("unrealizedR").GetDecimal());
+        var closedPosition = Assert.Single(closedOnes.EnumerateArray());
+        Assert.Equal(JsonValueKindNull, closedPosition.GetProperty("markPrice").ValueKind);
+        Assert.Equal(2, all.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Position_ById_IsServedOr404()
+    {
+        var position = TestData.Position(TestData.NewSymbol());
+        await using (var database = api.CreateDatabase())
+        {
+            database.Positions.Add(position);
+            await database.SaveChangesAsync(TestData.Cancel);
+        }
+
+        using var client = api.Client();
+        using var found = await client.GetAsync($"/api/trading/positions/{position.PositionId}", TestData.Cancel);
+        using var missing = await client.GetAsync("/api/trading/positions/pos-nope", TestData.Cancel);
+        using var invalid = await client.GetAsync("/api/trading/positions/%3Cscript%3E", TestData.Cancel);
+
+        Assert.Equal(position.PositionId, (await found.JsonAsync()).GetProperty("positionId").GetString());
+        await missing.AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
+        await invalid.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation);
+    }
+
+    [Fact]
+    public async Task ClosePositionAndBreakeven_OpenPosition_SendTheCommands()
+    {
+        var position = TestData.Position(TestData.NewSymbol());
+        await using (var database = api.CreateDatabase())
+        {
+            database.Positions.Add(position);
+            await database.SaveChangesAsync(TestData.Cancel);
+        }
+
+        using var client = api.Client(ApiFixture.OperatorKey);
+        using var close = await client.PostAsJsonAsync($"/api/trading/positions/{position.PositionId}/close", new { percent = 50.5m }, TestData.Cancel);
+        using var breakeven = await client.PostAsync($"/api/trading/positions/{position.PositionId}/breakeven", null, TestData.Cancel);
+
+        Assert.Equal(HttpStatusCode.Accepted, close.StatusCode);
+        var closeCommand = api.Executor.Find((await close.JsonAsync()).GetProperty("commandId").GetString()!)!;
+        Assert.Equal(EngineCommandKind.ClosePosition, closeCommand.Kind);
+        Assert.Equal(position.PositionId, closeCommand.PositionId);
+        Assert.Equal(50.5m, closeCommand.Percent);
+        Assert.Equal(HttpStatusCode.Accepted, breakeven.StatusCode);
+        var breakevenCommand = api.Executor.Find((await breakeven.JsonAsync()).GetProperty("commandId").GetString()!)!;
+        Assert.Equal(EngineCommandKind.MoveStopToBreakeven, breakevenCommand.Kind);
+        Assert.Equal(position.PositionId, breakevenCommand.PositionId);
+    }
+
+    [Fact]
+    public async Task ClosePosition_BadPercentClosedOrMissing_IsRefusedWithoutACommand()
+    {
+        var closed = TestData.Position(TestData.NewSymbol(), "Closed");
+        var open = TestData.Position(TestData.NewSymbol());
+        await using (var database = api.CreateDatabase())
+        {
+            database.Positions.AddRange(closed, open);
+            await database.SaveChangesAsync(TestData.Cancel);
+        }
+
+        using var client = api.Client(ApiFixture.OperatorKey);
+        var before = api.Executor.Received.Count;
+        using var tooMuch = await client.PostAsJsonAsync($"/api/trading/positions/{open.PositionId}/close", new { percent = 101 }, TestData.Cancel);
+        using var zero = await client.PostAsJsonAsync($"/api/trading/positions/{open.PositionId}/close", new { percent = 0 }, TestData.Cancel);
+        using var alreadyClosed = await client.PostAsJsonAsync($"/api/trading/positions/{closed.PositionId}/close", new { percent = 100 }, TestData.Cancel);
+        using var missing = await client.PostAsync("/api/trading/positions/pos-nope/breakeven", null, TestData.Cancel);
+        using var anonymous = await api.Client().PostAsJsonAsync($"/api/trading/positions/{open.PositionId}/close", new { percent = 10 }, TestData.Cancel);
+
+        Assert.NotEmpty((await tooMuch.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation)).ErrorsAt("$.percent"));
+        Assert.NotEmpty((await zero.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation)).ErrorsAt("$.percent"));
+        await alreadyClosed.AssertProblemAsync(HttpStatusCode.Conflict, ProblemTypes.Conflict);
+        await missing.AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
+        await anonymous.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+        await Task.Delay(100, TestData.Cancel);
+        Assert.Equal(before, api.Executor.Received.Count);
+    }
+
+    [Fact]
+    public async Task OrdersAndFills_FilteredAndPaged()
+    {
+        var symbol = TestData.NewSymbol();
+        var position = TestData.NewId("pos");
+        var entry = TestData.Order(symbol, "Entry", TestData.Base, position);
+        var stop = TestData.Order(symbol, "StopLoss", TestData.Base.AddMinutes(5), position);
+        stop.Status = "Untriggered";
+        var exit = TestData.Order(symbol, "Exit", TestData.Base.AddMinutes(10), position);
+        await using (var database = api.CreateDatabase())
+        {
+            database.Orders.AddRange(entry, stop, exit);
+            database.Fills.AddRange(TestData.Fill(entry, TestData.Base, 100.123456789m), TestData.Fill(exit, TestData.Base.AddMinutes(10), 104m));
+            await database.SaveChangesAsync(TestData.Cancel);
+        }
+
+        using var client = api.Client();
+        var orders = await (await client.GetAsync($"/api/trading/orders?symbol={symbol}&pageSize=2", TestData.Cancel)).JsonAsync();
+        var untriggered = await (await client.GetAsync($"/api/trading/orders?symbol={symbol}&status=Untriggered", TestData.Cancel)).JsonAsync();
+        var byPosition = await (await client.GetAsync($"/api/trading/orders?positionId={position}&purpose=Entry", TestData.Cancel)).JsonAsync();
+        var fills = await (await client.GetAsync($"/api/trading/fills?symbol={symbol}", TestData.Cancel)).JsonAsync();
+        var entryFills = await (await client.GetAsync($"/api/trading/fills?orderId={entry.OrderId}", TestData.Cancel)).JsonAsync();
+
+        Assert.Equal(3, orders.GetProperty("totalCount").GetInt32());
+        Assert.Equal(2, orders.GetProperty("totalPages").GetInt32());
+        Assert.Equal(exit.OrderId, orders.GetProperty("items")[0].GetProperty("orderId").GetString());
+        Assert.Equal(stop.OrderId, untriggered.GetProperty("items")[0].GetProperty("orderId").GetString());
+        Assert.Equal(entry.OrderId, Assert.Single(byPosition.GetProperty("items").EnumerateArray()).GetProperty("orderId").GetString());
+        Assert.Equal(2, fills.GetProperty("totalCount").GetInt32());
+        Assert.Equal(100.123456789m, Assert.Single(entryFills.GetProperty("items").EnumerateArray()).GetProperty("price").GetDecimal());
+        Assert.Equal("taker", entryFills.GetProperty("items")[0].GetProperty("liquidity").GetString());
+    }
+
+    [Fact]
+    public async Task TradesAndCsv_FilteredWithFullPrecisionAndSafeCells()
+    {
+        var symbol = TestData.NewSymbol();
+        var win = TestData.Trade(symbol, 12.345678901234m, 1.2345678m, TestData.Base.AddHours(1));
+        var loss = TestData.Trade(symbol, -10m, -1m, TestData.Base.AddHours(2), exitReason: "=HYPERLINK(\"http://x\")");
+        await using (var database = api.CreateDatabase())
+        {
+            database.Trades.AddRange(win, loss);
+            await database.SaveChangesAsync(TestData.Cancel);
+        }
+
+        using var client = api.Client();
+        var trades = await (await client.GetAsync($"/api/trading/trades?symbol={symbol}&pageSize=1", TestData.Cancel)).JsonAsync();
+        var longs = await (await client.GetAsync($"/api/trading/trades?symbol={symbol}&direction=long&exitReason=TakeProfit", TestData.Cancel)).JsonAsync();
+        using var csvResponse = await client.GetAsync($"/api/trading/trades.csv?symbol={symbol}", TestData.Cancel);
+        var csv = await csvResponse.Content.ReadAsStringAsync(TestData.Cancel);
+
+        Assert.Equal(2, trades.GetProperty("totalCount").GetInt32());
+        Assert.Equal(loss.TradeId, trades.GetProperty("items")[0].GetProperty("tradeId").GetString());
+        Assert.Equal(win.TradeId, Assert.Single(longs.GetProperty("items").EnumerateArray()).GetProperty("tradeId").GetString());
+        Assert.Equal(12.345678901234m, longs.GetProperty("items")[0].GetProperty("realizedPnl").GetDecimal());
+        Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Trading.TradeCsv.Header, lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(",12.345678901234,", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",2026-11-20T11:00:00.0000000Z,", lines[1] + ",", StringComparison.Ordinal);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", lines[2], StringComparison.Ordinal);
+        Assert.Contains(",-10,", lines[2], StringComparison.Ordinal);
+    }
+
+    private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
+}
