@@ -86,17 +86,17 @@ public sealed class PrivateStreamHub : BackgroundService
             case "auth":
                 client.IsAuthenticated = Verify(request);
                 Log.PrivateAuth(_logger, client.ConnectionId, client.IsAuthenticated ? "accepted" : "refused");
-                client.Enqueue(StreamFrames.PrivateAnswer("auth", client.IsAuthenticated, client.IsAuthenticated ? "" : "Params Error", client.ConnectionId, requestId));
+                client.Enqueue(StreamFrames.PrivateAnswer("auth", client.IsAuthenticated, client.IsAuthenticated ? "" : "Params Error", client.ConnectionId));
                 break;
             case "subscribe":
-                client.Enqueue(StreamFrames.PrivateAnswer("subscribe", Subscribe(client, request, out var problem), problem, client.ConnectionId, requestId));
+                client.Enqueue(StreamFrames.PrivateAnswer("subscribe", Subscribe(client, request, out var problem), problem, client.ConnectionId));
                 break;
             case "unsubscribe":
                 client.RemoveTopics(StreamSocket.StringArgs(request) ?? []);
-                client.Enqueue(StreamFrames.PrivateAnswer("unsubscribe", true, "", client.ConnectionId, requestId));
+                client.Enqueue(StreamFrames.PrivateAnswer("unsubscribe", true, "", client.ConnectionId));
                 break;
             default:
-                client.Enqueue(StreamFrames.PrivateAnswer(op, false, $"error:unknown op '{op}'", client.ConnectionId, requestId));
+                client.Enqueue(StreamFrames.PrivateAnswer(op, false, $"error:unknown op '{op}'", client.ConnectionId));
                 break;
         }
     }

@@ -31,14 +31,12 @@ internal static class StreamFrames
         writer.WriteString("op", op);
     });
 
-    /// <summary>The private answer to auth, subscribe and unsubscribe (the venue adds req_id only when one was sent).</summary>
-    public static byte[] PrivateAnswer(string op, bool success, string message, string connectionId, string requestId) => Write(writer =>
+    /// <summary>
+    /// The private answer to auth, subscribe and unsubscribe. Like the venue's samples it carries no <c>req_id</c>, even
+    /// when the request had one: clients must match answers by op.
+    /// </summary>
+    public static byte[] PrivateAnswer(string op, bool success, string message, string connectionId) => Write(writer =>
     {
-        if (requestId.Length > 0)
-        {
-            writer.WriteString("req_id", requestId);
-        }
-
         writer.WriteBoolean("success", success);
         writer.WriteString("ret_msg", message);
         writer.WriteString("op", op);
