@@ -10,9 +10,11 @@ public sealed class BybitOptions : IValidatableObject
 {
     public const string SectionName = "Bybit";
 
-    /// <summary>REST base address: <c>https://api.bybit.com</c>, <c>https://api-testnet.bybit.com</c> or <c>http://exchange-sim</c>.</summary>
+    /// <summary>
+    /// REST base address: <c>https://api.bybit.com</c>, <c>https://api-testnet.bybit.com</c>, or the simulator by
+    /// service name (<c>http://exchange-sim</c>, <c>https+http://exchange-sim</c>) for service discovery.
+    /// </summary>
     [Required(AllowEmptyStrings = false)]
-    [Url]
     public string BaseUrl { get; set; } = "";
 
     /// <summary>Public linear stream, e.g. <c>wss://stream.bybit.com/v5/public/linear</c>.</summary>
@@ -57,6 +59,11 @@ public sealed class BybitOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!(Uri.TryCreate(BaseUrl, UriKind.Absolute, out var baseUri) && baseUri.Scheme is "http" or "https" or "https+http" or "http+https"))
+        {
+            yield return new ValidationResult("Bybit:BaseUrl must be an absolute http(s) URL (or https+http:// for service discovery).", [nameof(BaseUrl)]);
+        }
+
         foreach (var (key, value) in new[] { (nameof(PublicWebSocketUrl), PublicWebSocketUrl), (nameof(PrivateWebSocketUrl), PrivateWebSocketUrl) })
         {
             if (value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss"))

@@ -26,6 +26,21 @@ public sealed class BybitServiceCollectionExtensionsTests
         Assert.Contains("BaseUrl", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https+http://exchange-sim", true)]
+    [InlineData("https://api-testnet.bybit.com", true)]
+    [InlineData("exchange-sim", false)]
+    [InlineData("ws://exchange-sim", false)]
+    public void AddBybitClient_BaseUrl_AbsoluteHttpOrServiceDiscoveryScheme(string baseUrl, bool valid)
+    {
+        using var provider = Provider(("Bybit:BaseUrl", baseUrl));
+
+        var exception = Record.Exception(() => provider.GetRequiredService<IOptions<BybitOptions>>().Value);
+
+        Assert.Equal(valid, exception is null);
+        Assert.True(valid || exception!.Message.Contains("Bybit:BaseUrl", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AddBybitClient_WebSocketUrlWithHttpScheme_IsRefused()
     {
