@@ -74,6 +74,27 @@ public sealed partial class PrivateStreamTests(StreamingSimulator simulator) : I
     }
 
     [Fact]
+    public async Task RestingLimitOrderCancelledOverRest_PushesNewThenCancelledAndAFlatPosition()
+    {
+        var ada = InstrumentSymbol.Parse("ADAUSDT");
+        using var probe = new CounterProbe();
+        await using var client = NewClient(new CapturedLogs(), probe);
+        await client.StartAsync(Cancellation);
+        var rest = new BybitPrivateClient(simulator.Http, SimAccount, TimeProvider.System);
+
+        await rest.PlaceOrderAsync(new OrderPlacement(ada, OrderSide.Buy, IsMarket: false, 1000m, "ws-rest-1", LimitPrice: 0.0100m, TimeInForce: "PostOnly"), Cancellation);
+        var resting = await WaitForPrivateAsync<OrderUpdate>(client.Events, update => update.OrderLinkId == "ws-rest-1" && update.Status == OrderStatus.New);
+        await rest.CancelOrderAsync(ada, "ws-rest-1", Cancellation);
+        var cancelled = await WaitForPrivateAsync<OrderUpdate>(client.Events, update => update.OrderLinkId == "ws-rest-1" && update.Status == OrderStatus.Cancelled);
+        var position = await WaitForPrivateAsync<PositionUpdate>(client.Events, update => update.Symbol == ada);
+
+        Assert.Equal((0.0100m, 1000m, 0m), (resting.Price, resting.LeavesQuantity, resting.FilledQuantity));
+        Assert.Equal((resting.OrderId, 0m), (cancelled.OrderId, cancelled.LeavesQuantity));
+        Assert.Equal(((PositionDirection?)null, 0m), (position.Direction, position.Size));
+        Assert.Equal(0, probe.Sum("bybit.ws.bad_payloads"));
+    }
+
+    [Fact]
     public async Task Logs_ClientAndSimulator_NeverContainTheKeySecretOrASignature()
     {
         var logs = new CapturedLogs();
