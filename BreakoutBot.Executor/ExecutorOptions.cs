@@ -36,11 +36,11 @@ public sealed class ExecutorOptions
     public TimeSpan LeaseCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Where the stop-loss lives: <c>Venue</c> (a reduce-only conditional order on the venue, survives our crash) or
-    /// <c>Local</c> (the executor watches the last price and sends a reduce-only market order). Null: Local in <c>sim</c>
-    /// mode (the simulator has no conditional orders yet), Venue otherwise.
+    /// Where the stop-loss lives: <c>Venue</c> (default: a reduce-only conditional order resting on the venue, so it
+    /// holds while the executor is down) or <c>Local</c> (the executor watches the last price and sends a reduce-only
+    /// market order; for venues without conditional orders).
     /// </summary>
-    public StopPlacement? StopPlacement { get; set; }
+    public StopPlacement StopPlacement { get; set; } = StopPlacement.Venue;
 
     /// <summary>Candle interval the position rules run on (Bybit wire name, e.g. 5).</summary>
     [Required(AllowEmptyStrings = false)]

@@ -85,7 +85,7 @@ public sealed partial class TradingEngine
             return $"mode '{mode}' does not match this deployment's Trading:Mode '{ModeName}'";
         }
 
-        var name = command.PresetName ?? _presetName ?? executorTradingOptions.Value.DefaultPreset;
+        var name = command.PresetName ?? _presetName ?? executorTradingOptions.Value.ResolveDefaultPreset(_mode);
         await using var scope = scopes.CreateAsyncScope();
         var database = Database(scope);
         var (preset, version, errors) = await new PresetStore(database, clock).LoadAsync(name, command.PresetVersion, cancellationToken);

@@ -70,7 +70,7 @@ public sealed partial class TradingEngine(
 
     public bool IsActive => _initialized && lease.IsHeld;
 
-    private StopPlacement StopPlacement => _options.StopPlacement ?? (_mode == TradingMode.Sim ? StopPlacement.Local : StopPlacement.Venue);
+    private StopPlacement StopPlacement => _options.StopPlacement;
 
     private CandleInterval ManagementInterval => CandleIntervalExtensions.ParseWireName(_options.ManagementInterval);
 
@@ -167,7 +167,7 @@ public sealed partial class TradingEngine(
                     _preset = preset;
                 }
 
-                _preset ??= (await new PresetStore(database, clock).LoadAsync(executorTradingOptions.Value.DefaultPreset, null, cancellationToken)).Preset;
+                _preset ??= (await new PresetStore(database, clock).LoadAsync(executorTradingOptions.Value.ResolveDefaultPreset(_mode), null, cancellationToken)).Preset;
             }
 
             metrics.KillSwitchTripped = _killSwitch.BlocksEntries;
@@ -187,7 +187,7 @@ public sealed partial class TradingEngine(
             Log.EngineInitialized(logger, Account, _state, _presetName ?? "-");
             if (_state == EngineState.Stopped && executorTradingOptions.Value.ResolveAutoStart(_mode) && !await WasStoppedByOperatorAsync(cancellationToken))
             {
-                var command = new EngineCommand("auto-" + TradingIds.NewEventId(), EngineCommandKind.Start, clock.GetUtcNow(), SystemActor, executorTradingOptions.Value.DefaultPreset);
+                var command = new EngineCommand("auto-" + TradingIds.NewEventId(), EngineCommandKind.Start, clock.GetUtcNow(), SystemActor, executorTradingOptions.Value.ResolveDefaultPreset(_mode));
                 var ack = await HandleCommandCoreAsync(command, command.CommandId, cancellationToken);
                 Log.AutoStarted(logger, ack.Accepted, ack.Reason ?? "");
             }

@@ -38,6 +38,9 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
             var targets = orders.Where(order => order.Purpose == "TakeProfit").ToList();
             Assert.NotEmpty(targets);
             Assert.All(targets, order => Assert.True(order.ReduceOnly));
+            var stop = Assert.Single(orders, order => order.Purpose == "StopLoss" && order.OrderType == "Stop");
+            Assert.True(stop.ReduceOnly);
+            Assert.Equal(position.InitialStop, stop.TriggerPrice);
         }
 
         var trade = await Eventually.WaitAsync(async () =>

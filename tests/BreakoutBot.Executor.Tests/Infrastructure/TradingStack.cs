@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.MarketData;
@@ -98,13 +99,22 @@ internal sealed class TradingStack : IAsyncDisposable
         new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(DatabaseConnectionString).Options);
 
     /// <summary>Stores a variant of the default preset as its newest version (the engine trades the newest).</summary>
-    public async Task StorePresetAsync(Func<string, string> edit)
+    public async Task StorePresetAsync(params (string Path, object? Value)[] changes)
     {
+        var name = ShippedPresets.DefaultFor(TradingMode.Sim);
         await using var database = Database();
         var store = new PresetStore(database, TimeProvider.System);
         await store.SeedShippedAsync(TestContext.Current.CancellationToken);
-        var current = await store.FindAsync(ShippedPresets.DefaultName, null, TestContext.Current.CancellationToken);
-        var (stored, errors) = await store.AddVersionAsync(ShippedPresets.DefaultName, edit(current!.Json), "test", "test variant", TestContext.Current.CancellationToken);
+        var current = await store.FindAsync(name, null, TestContext.Current.CancellationToken);
+        var json = JsonNode.Parse(current!.Json)!;
+        foreach (var (path, value) in changes)
+        {
+            var parts = path.Split('.');
+            var node = parts[..^1].Aggregate(json, (parent, part) => parent[part]!);
+            node[parts[^1]] = System.Text.Json.JsonSerializer.SerializeToNode(value);
+        }
+
+        var (stored, errors) = await store.AddVersionAsync(name, json.ToJsonString(), "test", "test variant", TestContext.Current.CancellationToken);
         Assert.True(stored is not null, string.Join("; ", errors));
     }
 
@@ -139,7 +149,7 @@ internal sealed class TradingStack : IAsyncDisposable
             Entry: ask,
             Stop: stop,
             Confidence: 0.9,
-            PresetName: ShippedPresets.DefaultName,
+            PresetName: ShippedPresets.DefaultFor(TradingMode.Sim),
             PresetVersion: 1,
             Interval: "5",
             CandleOpenTime: now.AddMinutes(-5),
