@@ -88,19 +88,30 @@ internal sealed class TradingEventsWorker(
         Log.EventStreamFollowing(logger, _cursors[StreamNames.TradingEvents], _cursors[StreamNames.Signals]);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var read = 0;
-
-            // Signals first: an order event read below was caused by a signal published before it.
-            foreach (var stream in EventHistory.Streams.Reverse())
+            // Events first, then signals: every event read here was published after the signal that caused it, so
+            // that signal is in this read or an earlier one. Merged by entry time, a signal always goes out before
+            // the orders it caused.
+            var events = await history.ReadAfterAsync(StreamNames.TradingEvents, _cursors[StreamNames.TradingEvents], BatchSize);
+            var signals = await history.ReadAfterAsync(StreamNames.Signals, _cursors[StreamNames.Signals], BatchSize);
+            foreach (var item in signals.Concat(events).OrderBy(item => EntryOrder(item.EntryId)).ThenBy(item => item.Stream == StreamNames.Signals ? 0 : 1))
             {
-                read += await DrainAsync(stream, stoppingToken);
+                await DispatchAsync(item, stoppingToken);
+                _cursors[item.Stream] = item.EntryId;
             }
 
-            if (read == 0)
+            if (events.Count < BatchSize && signals.Count < BatchSize)
             {
                 await _wake.WaitAsync(SafetyReadInterval, stoppingToken);
             }
         }
+    }
+
+    /// <summary>A stream entry id <c>ms-seq</c> as a sortable pair.</summary>
+    private static (long Milliseconds, long Sequence) EntryOrder(string entryId)
+    {
+        var dash = entryId.IndexOf('-', StringComparison.Ordinal);
+        return (long.Parse(entryId.AsSpan(0, dash), System.Globalization.CultureInfo.InvariantCulture),
+            long.Parse(entryId.AsSpan(dash + 1), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private void Wake()
@@ -108,26 +119,6 @@ internal sealed class TradingEventsWorker(
         if (_wake.CurrentCount == 0)
         {
             _wake.Release();
-        }
-    }
-
-    private async Task<int> DrainAsync(string stream, CancellationToken stoppingToken)
-    {
-        var total = 0;
-        while (true)
-        {
-            var batch = await history.ReadAfterAsync(stream, _cursors[stream], BatchSize);
-            foreach (var item in batch)
-            {
-                await DispatchAsync(item, stoppingToken);
-                _cursors[stream] = item.EntryId;
-            }
-
-            total += batch.Count;
-            if (batch.Count < BatchSize)
-            {
-                return total;
-            }
         }
     }
 
