@@ -121,23 +121,22 @@ public sealed partial class TradingEngine
         var instrument = InstrumentOf(position.Symbol)!;
         position.OriginalQuantity = position.OpenQuantity;
         position.BestPrice = position.EntryPrice;
-        position.Status = PositionStatuses.Open;
         if ((position.EntryPrice - position.InitialStop) * position.Direction.Sign() <= 0)
         {
+            position.Status = PositionStatuses.Open;
             PositionEvent(database, position);
             await database.SaveChangesAsync(cancellationToken);
             await SendExitAsync(database, position, instrument, position.OpenQuantity, ExitReason.StopLoss, correlationId, cancellationToken);
             return;
         }
 
+        // The position turns Open only once its protection rests on the venue; a crash in between repeats this step,
+        // and the orderLinkIds make every repeated placement find the order already there.
         var ladder = _preset?.PositionConfig.TpLevels ?? [];
         var managed = PositionOpening.Open(position.PositionId, instrument, position.Direction, position.EntryPrice, position.InitialStop, position.OpenQuantity,
             position.OpenedAt, ladder, position.BreakoutLevel);
         position.TargetsJson = JsonSerializer.Serialize(managed.Targets, TargetJson);
-        PositionEvent(database, position);
         await database.SaveChangesAsync(cancellationToken);
-        Log.PositionOpened(logger, position.PositionId, position.Symbol, position.Direction, position.OpenQuantity, position.EntryPrice);
-
         for (var i = 0; i < managed.Targets.Count; i++)
         {
             var target = managed.Targets[i];
@@ -152,6 +151,10 @@ public sealed partial class TradingEngine
         }
 
         await PlaceStopAsync(database, position, instrument, correlationId, cancellationToken);
+        position.Status = PositionStatuses.Open;
+        PositionEvent(database, position);
+        await database.SaveChangesAsync(cancellationToken);
+        Log.PositionOpened(logger, position.PositionId, position.Symbol, position.Direction, position.OpenQuantity, position.EntryPrice);
     }
 
     /// <summary>Puts the stop on the venue as a reduce-only conditional market order (Venue placement).</summary>
@@ -163,9 +166,17 @@ public sealed partial class TradingEngine
         }
 
         var prefix = position.PositionId + "-s";
-        var sequence = await database.Orders.CountAsync(order => order.OrderId.StartsWith(prefix), cancellationToken) + 1;
-        var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: true, position.OpenQuantity,
-            TradingIds.Stop(position.PositionId, sequence), ReduceOnly: true, TriggerPrice: position.Stop, TriggerDirection: StopTriggerDirection(position.Direction));
+        var stops = await database.Orders.Where(order => order.OrderId.StartsWith(prefix)).ToListAsync(cancellationToken);
+        var current = stops.FirstOrDefault(order => !OrderStatuses.IsTerminal(order.Status) && order.TriggerPrice == position.Stop);
+        if (current is not null && current.Status != OrderStatuses.Pending)
+        {
+            return;
+        }
+
+        // A stop recorded but maybe never sent (a crash in between) goes out again under the same orderLinkId.
+        var linkId = current?.OrderId ?? TradingIds.Stop(position.PositionId, stops.Count + 1);
+        var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: true, current?.Quantity ?? position.OpenQuantity,
+            linkId, ReduceOnly: true, TriggerPrice: position.Stop, TriggerDirection: StopTriggerDirection(position.Direction));
         await PlaceAsync(database, position, placement, OrderPurposes.StopLoss, correlationId, cancellationToken);
     }
 
