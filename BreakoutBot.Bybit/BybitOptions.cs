@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace BreakoutBot.Bybit;
 
 /// <summary>
-/// The <c>Bybit</c> configuration section: where the venue is (Bybit or the simulator, by base URL), the account's key,
+/// The <c>Bybit</c> configuration section: where the venue is (Bybit or the simulator, by base URL; the streams are in <c>Bybit:Streams</c>), the account's key,
 /// and how patient the client is. The secret is only ever used to sign; this class never prints it.
 /// </summary>
 public sealed class BybitOptions : IValidatableObject
@@ -16,12 +16,6 @@ public sealed class BybitOptions : IValidatableObject
     /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string BaseUrl { get; set; } = "";
-
-    /// <summary>Public linear stream, e.g. <c>wss://stream.bybit.com/v5/public/linear</c>.</summary>
-    public string? PublicWebSocketUrl { get; set; }
-
-    /// <summary>Private stream, e.g. <c>wss://stream.bybit.com/v5/private</c>.</summary>
-    public string? PrivateWebSocketUrl { get; set; }
 
     /// <summary>API key; only needed for private endpoints.</summary>
     public string? ApiKey { get; set; }
@@ -62,14 +56,6 @@ public sealed class BybitOptions : IValidatableObject
         if (!(Uri.TryCreate(BaseUrl, UriKind.Absolute, out var baseUri) && baseUri.Scheme is "http" or "https" or "https+http" or "http+https"))
         {
             yield return new ValidationResult("Bybit:BaseUrl must be an absolute http(s) URL (or https+http:// for service discovery).", [nameof(BaseUrl)]);
-        }
-
-        foreach (var (key, value) in new[] { (nameof(PublicWebSocketUrl), PublicWebSocketUrl), (nameof(PrivateWebSocketUrl), PrivateWebSocketUrl) })
-        {
-            if (value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss"))
-            {
-                yield return new ValidationResult($"Bybit:{key} must be an absolute ws:// or wss:// URL.", [key]);
-            }
         }
 
         if (string.IsNullOrWhiteSpace(ApiKey) != string.IsNullOrWhiteSpace(ApiSecret))

@@ -6,7 +6,6 @@ using BreakoutBot.Messaging.Streams;
 using BreakoutBot.Scanner.Engine;
 using BreakoutBot.Scanner.Market;
 using BreakoutBot.Scanner.Publishing;
-using BreakoutBot.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace BreakoutBot.Scanner;
@@ -31,20 +30,11 @@ public static class ScannerServiceExtensions
             .Bind(builder.Configuration.GetSection(ScannerOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<BybitStreamOptions>()
-            .Bind(builder.Configuration.GetSection(BybitStreamOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
 
         builder.AddRedisClient(RedisConnectionName);
         builder.AddNpgsqlDbContext<TradingDbContext>(DatabaseConnectionName);
         services.AddBybitClient(builder.Configuration);
-        services.AddSingleton<IMarketDataFeed>(provider => new BybitPublicStreamClient(
-            provider.GetRequiredService<IOptions<BybitStreamOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<BybitPublicStreamClient>>(),
-            new BybitStreamMetrics(provider.GetRequiredService<ServiceTelemetry>().Meter),
-            new Random()));
+        services.AddBybitStreams(builder.Configuration);
 
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ScannerOptions>>().Value);
         services.AddSingleton<RedisStreamPublisher>();

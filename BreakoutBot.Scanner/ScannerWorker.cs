@@ -64,7 +64,7 @@ public sealed class ScannerWorker(
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 wait.CancelAfter(TimeSpan.FromSeconds(5));
-                DateTimeOffset? bar = null;
+                ClosedBar? bar = null;
                 try
                 {
                     bar = await closes.Ready.ReadAsync(wait.Token);
@@ -75,9 +75,9 @@ public sealed class ScannerWorker(
                 }
 
                 await FollowEngineAsync(stoppingToken);
-                if (bar is { } openTime)
+                if (bar is { } closed)
                 {
-                    await TryStep("evaluation", () => EvaluateAsync(openTime, stoppingToken));
+                    await TryStep("evaluation", () => EvaluateAsync(closed, stoppingToken));
                 }
 
                 if (clock.GetUtcNow() >= nextUniverseRefresh)
@@ -150,8 +150,9 @@ public sealed class ScannerWorker(
         Log.UniverseChanged(logger, store.Count, added.Count, removed.Count);
     }
 
-    private async Task EvaluateAsync(DateTimeOffset candleOpenTime, CancellationToken cancellationToken)
+    private async Task EvaluateAsync(ClosedBar bar, CancellationToken cancellationToken)
     {
+        var candleOpenTime = bar.OpenTime;
         var evaluator = _evaluator!;
         using var activity = telemetry.ActivitySource.StartActivity("scan close");
         activity?.SetTag("breakoutbot.candle.open_time", candleOpenTime.ToString("O"));
@@ -167,7 +168,7 @@ public sealed class ScannerWorker(
         {
             foreach (var signal in outcome.Signals)
             {
-                emitted += await PublishSignalAsync(signal, evaluator.Preset) ? 1 : 0;
+                emitted += await PublishSignalAsync(signal, evaluator.Preset, bar) ? 1 : 0;
             }
         }
 
@@ -182,21 +183,22 @@ public sealed class ScannerWorker(
 
         _lastCandle = candleOpenTime;
         _lastEvaluatedAt = now;
-        _lagSeconds = (now - interval.NextOpenTime(candleOpenTime)).TotalSeconds;
+        // The venue's clock may run at another speed (the simulator): lag is measured on our clock, from arrival.
+        _lagSeconds = (now - bar.FirstCloseSeenAt).TotalSeconds;
         activity?.SetTag("breakoutbot.scan.symbols", outcome.Symbols.Count);
         activity?.SetTag("breakoutbot.scan.signals", emitted);
         Log.CloseEvaluated(logger, candleOpenTime, outcome.Symbols.Count, snapshot.SymbolsPassed, emitted, outcome.Duration.TotalMilliseconds);
         await PublishStatusAsync();
     }
 
-    private async Task<bool> PublishSignalAsync(BreakoutSignal signal, ActivePreset preset)
+    private async Task<bool> PublishSignalAsync(BreakoutSignal signal, ActivePreset preset, ClosedBar bar)
     {
+        // Deadlines are on our clock (the simulator's market clock may run faster than real time).
         var detectedAt = clock.GetUtcNow();
-        var closedAt = _options.ParsedInterval.NextOpenTime(signal.CandleOpenTime);
         var message = new SignalDetected(
             signal.Id, signal.Symbol.Value, signal.Direction, signal.Strategy, signal.LevelPrice, signal.Entry, signal.Stop,
             signal.Confidence, preset.Name, preset.Version, _options.ParsedInterval.WireName, signal.CandleOpenTime,
-            detectedAt, closedAt + _options.SignalTimeToLive, signal.Reasons);
+            detectedAt, bar.FirstCloseSeenAt + _options.SignalTimeToLive, signal.Reasons);
         var published = await publisher.PublishSignalAsync(signal, message);
         if (!published)
         {
@@ -206,7 +208,7 @@ public sealed class ScannerWorker(
 
         metrics.SignalsEmitted.Add(
             1, new KeyValuePair<string, object?>("strategy", signal.Strategy.ToString()), new KeyValuePair<string, object?>("side", signal.Direction.ToString()));
-        metrics.CloseToSignalLatency.Record((detectedAt - closedAt).TotalMilliseconds);
+        metrics.CloseToSignalLatency.Record((detectedAt - bar.FirstCloseSeenAt).TotalMilliseconds);
         Log.SignalPublished(logger, signal.Id, signal.Symbol.Value, signal.Direction.ToString(), signal.Strategy.ToString(), signal.LevelPrice, signal.Entry, signal.Stop);
         return true;
     }

@@ -11,6 +11,9 @@ namespace BreakoutBot.ServiceDefaults;
 /// <summary>Traces, metrics and logs over OTLP, including the service's own <see cref="ServiceTelemetry"/>.</summary>
 public static class TelemetryExtensions
 {
+    /// <summary>Instruments of the shared libraries (the Bybit client's stream metrics), exported by every service using them.</summary>
+    private const string SharedLibraryMeterName = "BreakoutBot.Bybit";
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -31,7 +34,8 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(serviceName))
+                .AddMeter(serviceName)
+                .AddMeter(SharedLibraryMeterName))
             .WithTracing(tracing => tracing
                 .AddSource(serviceName)
                 .AddAspNetCoreInstrumentation(aspNetCore =>

@@ -14,6 +14,7 @@ namespace BreakoutBot.Scanner.Evaluation;
 public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, TimeProvider clock)
 {
     private static readonly InstrumentSymbol Btc = InstrumentSymbol.Parse("BTCUSDT");
+    private const int WarmUpBars = 100;
     private readonly Dictionary<InstrumentSymbol, SignalEngine> _engines = [];
     private readonly LevelDetectionRules _levelRules = LevelDetectionRules.FromPreset(preset?.Preset.LevelsRules ?? throw new ArgumentNullException(nameof(preset)));
     private readonly SignalRules _signalRules = SignalRules.FromPreset(preset.Preset);
@@ -74,17 +75,27 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
         var windowStart = Math.Max(0, candles.Count - 1 - levelWindowBars);
         var window = candles.Skip(windowStart).Take(candles.Count - 1 - windowStart).ToList();
         var levels = LevelDetector.Detect(window, _levelRules);
-        var engine = EngineFor(inputs.Instrument);
+        var engine = EngineFor(inputs.Instrument, candles);
         var context = new SignalContext(inputs.OrderBook, Atr: AverageTrueRangeOf(candles, _signalRules.AtrPeriod));
         return (levels, engine.Evaluate(candles[^1], levels, context));
     }
 
-    private SignalEngine EngineFor(Instrument instrument)
+    /// <summary>
+    /// The symbol's signal engine. A new one first replays the recent history before the evaluated bar (without
+    /// levels, so it cannot signal), because its volume and activity windows need that many bars before it may judge
+    /// a breakout; otherwise a (re)started scanner would be blind for the first 20 bars.
+    /// </summary>
+    private SignalEngine EngineFor(Instrument instrument, IReadOnlyList<Candle> candles)
     {
         if (!_engines.TryGetValue(instrument.Symbol, out var engine))
         {
             engine = new SignalEngine(instrument, _signalRules);
             _engines[instrument.Symbol] = engine;
+            var context = new SignalContext(Atr: AverageTrueRangeOf(candles, _signalRules.AtrPeriod));
+            for (var index = Math.Max(0, candles.Count - 1 - WarmUpBars); index < candles.Count - 1; index++)
+            {
+                engine.Evaluate(candles[index], [], context);
+            }
         }
 
         return engine;

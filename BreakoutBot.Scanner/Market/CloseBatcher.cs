@@ -9,14 +9,15 @@ namespace BreakoutBot.Scanner.Market;
 /// </summary>
 public sealed class CloseBatcher(TimeSpan batchWindow, TimeProvider clock)
 {
-    private readonly Channel<DateTimeOffset> _ready = Channel.CreateUnbounded<DateTimeOffset>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<ClosedBar> _ready = Channel.CreateUnbounded<ClosedBar>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private DateTimeOffset? _pending;
+    private DateTimeOffset _pendingFirstSeen;
     private DateTimeOffset _lastReleased = DateTimeOffset.MinValue;
     private ITimer? _timer;
 
-    /// <summary>Bars ready to evaluate (candle open times).</summary>
-    public ChannelReader<DateTimeOffset> Ready => _ready.Reader;
+    /// <summary>Bars ready to evaluate.</summary>
+    public ChannelReader<ClosedBar> Ready => _ready.Reader;
 
     /// <summary>A symbol closed the bar opening at <paramref name="openTime"/>; <paramref name="closedCount"/> of <paramref name="universeSize"/> have.</summary>
     public void OnClose(DateTimeOffset openTime, int closedCount, int universeSize)
@@ -34,16 +35,20 @@ public sealed class CloseBatcher(TimeSpan batchWindow, TimeProvider clock)
                 ReleaseLocked(pending);
             }
 
+            if (_pending != openTime)
+            {
+                _pending = openTime;
+                _pendingFirstSeen = clock.GetUtcNow();
+            }
+
             if (closedCount >= universeSize)
             {
                 ReleaseLocked(openTime);
                 return;
             }
 
-            if (_pending != openTime)
+            if (_timer is null)
             {
-                _pending = openTime;
-                _timer?.Dispose();
                 _timer = clock.CreateTimer(_ => Expire(openTime), null, batchWindow, Timeout.InfiniteTimeSpan);
             }
         }
@@ -68,6 +73,7 @@ public sealed class CloseBatcher(TimeSpan batchWindow, TimeProvider clock)
         }
 
         _lastReleased = openTime;
+        var firstSeen = _pending == openTime ? _pendingFirstSeen : clock.GetUtcNow();
         if (_pending == openTime)
         {
             _pending = null;
@@ -75,6 +81,6 @@ public sealed class CloseBatcher(TimeSpan batchWindow, TimeProvider clock)
             _timer = null;
         }
 
-        _ready.Writer.TryWrite(openTime);
+        _ready.Writer.TryWrite(new ClosedBar(openTime, firstSeen));
     }
 }

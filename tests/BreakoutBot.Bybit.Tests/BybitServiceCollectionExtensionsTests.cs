@@ -42,16 +42,6 @@ public sealed class BybitServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddBybitClient_WebSocketUrlWithHttpScheme_IsRefused()
-    {
-        using var provider = Provider(("Bybit:BaseUrl", "https://api.bybit.com"), ("Bybit:PublicWebSocketUrl", "https://stream.bybit.com/v5/public/linear"));
-
-        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BybitOptions>>().Value);
-
-        Assert.Contains("Bybit:PublicWebSocketUrl", exception.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void AddBybitClient_KeyWithoutSecret_IsRefused()
     {
         using var provider = Provider(("Bybit:BaseUrl", "https://api.bybit.com"), ("Bybit:ApiKey", "key-1234"));

@@ -19,7 +19,7 @@ public sealed class CloseBatcherTests
         batcher.OnClose(Bar, 3, 3);
 
         Assert.True(batcher.Ready.TryRead(out var released));
-        Assert.Equal(Bar, released);
+        Assert.Equal(Bar, released.OpenTime);
     }
 
     [Fact]
@@ -27,12 +27,14 @@ public sealed class CloseBatcherTests
     {
         var batcher = new CloseBatcher(TimeSpan.FromSeconds(3), _clock);
         batcher.OnClose(Bar, 1, 3);
+        var firstSeen = _clock.GetUtcNow();
 
         _clock.Advance(TimeSpan.FromSeconds(2));
         Assert.False(batcher.Ready.TryRead(out _));
         _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.True(batcher.Ready.TryRead(out var released));
-        Assert.Equal(Bar, released);
+        Assert.Equal(Bar, released.OpenTime);
+        Assert.Equal(firstSeen, released.FirstCloseSeenAt);
 
         batcher.OnClose(Bar, 3, 3);
         Assert.False(batcher.Ready.TryRead(out _));
@@ -48,7 +50,7 @@ public sealed class CloseBatcherTests
 
         Assert.True(batcher.Ready.TryRead(out var first));
         Assert.True(batcher.Ready.TryRead(out var second));
-        Assert.Equal([Bar, Bar.AddMinutes(5)], [first, second]);
+        Assert.Equal([Bar, Bar.AddMinutes(5)], [first.OpenTime, second.OpenTime]);
     }
 
     [Fact]

@@ -37,6 +37,17 @@ public sealed class CloseEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_FreshEvaluatorWithHistory_JudgesTheFirstCloseWithoutWarmUpRejections()
+    {
+        var (outcomes, _) = Seed11.Value;
+
+        var first = outcomes[0];
+
+        Assert.All(first.Symbols, symbol => Assert.DoesNotContain(
+            symbol.Signal!.Rejections, rejection => rejection.Code == BreakoutBot.Domain.Strategy.SignalRejectionCode.NotEnoughHistory));
+    }
+
+    [Fact]
     public void Evaluate_SameSeed_SameSignals()
     {
         var first = Run(seed: 4).Outcomes.SelectMany(outcome => outcome.Signals).Select(signal => signal.Id);
