@@ -35,6 +35,29 @@ internal static class OpenApiSetup
                 };
                 return Task.CompletedTask;
             });
+
+            // Money, prices and quantities are exact decimals, not doubles.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(decimal) || context.JsonTypeInfo.Type == typeof(decimal?))
+                {
+                    schema.Format = "decimal";
+                }
+
+                return Task.CompletedTask;
+            });
+
+            // Every error is a problem document with a stable type.
+            options.AddOperationTransformer((operation, _, _) =>
+            {
+                operation.Responses ??= [];
+                operation.Responses["default"] = new OpenApiResponse
+                {
+                    Description = "Error: RFC 7807 problem details; 'type' is a stable urn:breakoutbot:problem:* URI (validation errors carry 'errors' keyed by JSONPath or query parameter).",
+                    Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal) { ["application/problem+json"] = new() },
+                };
+                return Task.CompletedTask;
+            });
         });
 
     public static WebApplication MapApiDocument(this WebApplication app)
