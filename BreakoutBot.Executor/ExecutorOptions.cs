@@ -49,4 +49,7 @@ public sealed class ExecutorOptions
     /// <summary>Entry orders (Pending) that the venue does not know after this long are given up.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan LostOrderTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Let the venue's private stream (<c>Bybit:Streams:PrivateEndpoint</c>) wake the management loop on every push.</summary>
+    public bool UsePrivateStream { get; set; } = true;
 }

@@ -1,4 +1,5 @@
 using BreakoutBot.Bybit;
+using BreakoutBot.Bybit.WebSocket;
 using BreakoutBot.Data;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Hosting;
@@ -36,6 +37,8 @@ public static class ExecutorServiceExtensions
         builder.AddNpgsqlDbContext<TradingDbContext>(DatabaseConnectionName, settings => settings.DisableRetry = true);
         builder.AddRedisClient(RedisConnectionName);
         builder.Services.AddBybitClient(builder.Configuration);
+        builder.Services.AddBybitStreams(builder.Configuration);
+        builder.Services.AddSingleton<PrivateStreamDrive>();
         builder.Services.AddSingleton<IVenue, BybitVenue>();
 
         // Registered before every other hosted service: hosted services start in order, so nothing touches the

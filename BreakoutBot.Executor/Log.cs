@@ -85,4 +85,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1051, Level = LogLevel.Warning, Message = "Reconciliation: {Symbol} is {Ours} in the database but {Venue} on the venue")]
     public static partial void ReconciliationDrift(ILogger logger, string symbol, decimal ours, decimal venue);
+
+    [LoggerMessage(EventId = 1060, Level = LogLevel.Information, Message = "Private stream connected: venue pushes drive order and position updates")]
+    public static partial void PrivateStreamStarted(ILogger logger);
+
+    [LoggerMessage(EventId = 1061, Level = LogLevel.Information, Message = "Private stream reconnected: reconciling with the venue")]
+    public static partial void PrivateStreamReconnected(ILogger logger);
+
+    [LoggerMessage(EventId = 1062, Level = LogLevel.Warning, Message = "Private stream unavailable; order and position state is polled over REST only")]
+    public static partial void PrivateStreamUnavailable(ILogger logger, Exception exception);
 }

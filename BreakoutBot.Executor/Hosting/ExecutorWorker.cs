@@ -17,6 +17,7 @@ namespace BreakoutBot.Executor.Hosting;
 public sealed class ExecutorWorker(
     TradingEngine engine,
     AccountLease lease,
+    PrivateStreamDrive pushes,
     DatabaseMigrationState migrations,
     IConnectionMultiplexer redis,
     IOptions<ExecutorOptions> options,
@@ -82,6 +83,7 @@ public sealed class ExecutorWorker(
             LoopAsync(async t => { await engine.WaitForWorkAsync(t); await engine.ManageAsync(t); }, TimeSpan.Zero, token),
             LoopAsync(engine.ReconcileAsync, _options.ReconcileInterval, token),
             LoopAsync(engine.SnapshotEquityAsync, _options.EquitySnapshotInterval, token),
+            _options.UsePrivateStream ? pushes.RunAsync(token) : Task.Delay(Timeout.InfiniteTimeSpan, clock, token),
         ];
         var first = await Task.WhenAny(loops);
         await leased.CancelAsync();

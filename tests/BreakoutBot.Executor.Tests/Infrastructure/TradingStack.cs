@@ -72,6 +72,8 @@ internal sealed class TradingStack : IAsyncDisposable
             "--Bybit:BaseUrl=" + SimulatorAddress.ToString().TrimEnd('/'),
             "--Bybit:ApiKey=sim-api-key",
             "--Bybit:ApiSecret=sim-api-secret",
+            "--Bybit:Streams:PrivateEndpoint=ws://" + SimulatorAddress.Authority + "/v5/private",
+            "--Bybit:Streams:PublicEndpoint=ws://" + SimulatorAddress.Authority + "/v5/public/linear",
             "--Trading:Mode=sim",
             "--Trading:AutoStart=" + (autoStart ? "true" : "false"),
             "--Executor:ConsumerName=" + consumerName,
