@@ -15,5 +15,7 @@ if (!app.Environment.IsDevelopment())
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapTradeExport();
 app.MapDefaultEndpoints();
+app.WarnWhenNoApiKey();
 app.Run();

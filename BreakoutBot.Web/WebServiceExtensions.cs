@@ -1,8 +1,10 @@
 using BreakoutBot.Web.ApiClients;
+using BreakoutBot.Web.Live;
+using Microsoft.Extensions.Options;
 
 namespace BreakoutBot.Web;
 
-/// <summary>The console's registrations: Blazor (interactive server) and the typed client for the Api.</summary>
+/// <summary>The console's registrations: Blazor (interactive server), the typed Api client with the console's key, live events.</summary>
 public static class WebServiceExtensions
 {
     /// <summary>Resolved through service discovery: the AppHost's <c>api</c> resource, HTTPS preferred.</summary>
@@ -13,7 +15,36 @@ public static class WebServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddHttpClient<BreakoutBotApiClient>(client => client.BaseAddress = ApiBaseAddress);
+        builder.Services.AddOptions<WebApiOptions>().BindConfiguration(WebApiOptions.SectionName);
+        builder.Services.AddTransient<ApiKeyHandler>();
+        builder.Services.AddHttpClient<BreakoutBotApiClient>((services, client) =>
+                client.BaseAddress = services.GetRequiredService<IOptions<WebApiOptions>>().Value.BaseAddress)
+            .AddHttpMessageHandler<ApiKeyHandler>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ILiveEvents, HubLiveEvents>();
         return builder;
+    }
+
+    /// <summary>The trade journal's CSV, fetched from the Api with the console's key and handed to the browser as a download.</summary>
+    public static WebApplication MapTradeExport(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/export/trades.csv", async (BreakoutBotApiClient api, string? symbol, string? direction, string? exitReason, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken) =>
+        {
+            var result = await api.TradesCsvAsync(new TradeFilter(symbol, direction, exitReason, from, to), cancellationToken);
+            return result.Succeeded
+                ? Results.File(result.Value, "text/csv; charset=utf-8", "trades.csv")
+                : Results.Problem(title: result.Problem.Title, detail: result.Problem.Summary, statusCode: result.Problem.Status ?? StatusCodes.Status502BadGateway);
+        });
+        return app;
+    }
+
+    public static void WarnWhenNoApiKey(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Services.GetRequiredService<IOptions<WebApiOptions>>().Value.HasKey)
+        {
+            Log.NoApiKey(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BreakoutBot.Web"));
+        }
     }
 }

@@ -1,0 +1,24 @@
+namespace BreakoutBot.Web.ApiClients;
+
+/// <summary>Trade and equity statistics over a time range (null where there is too little data).</summary>
+public sealed record PerformanceSummary(
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    int TradeCount,
+    int WinCount,
+    int LossCount,
+    decimal? WinRate,
+    decimal NetPnl,
+    decimal GrossProfit,
+    decimal GrossLoss,
+    decimal? ExpectancyUsd,
+    decimal? AverageR,
+    decimal TotalR,
+    decimal? ProfitFactor,
+    int LongestLosingStreak,
+    decimal? MaxDrawdownR,
+    decimal? MaxDrawdownUsd,
+    decimal? MaxDrawdownFraction,
+    double? SharpeRatio,
+    double? SortinoRatio,
+    decimal TotalFees);

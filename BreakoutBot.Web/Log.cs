@@ -1,0 +1,17 @@
+namespace BreakoutBot.Web;
+
+/// <summary>The console's log messages (event ids 9000-9099). None takes the API key or any other secret.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Live events connected to {HubUrl}")]
+    public static partial void LiveEventsConnected(ILogger logger, string hubUrl);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Warning, Message = "Live events could not connect ({Error}), attempt {Attempt}")]
+    public static partial void LiveEventsConnectFailed(ILogger logger, string error, int attempt);
+
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Operator action {Action} answered: {Outcome}")]
+    public static partial void OperatorAction(ILogger logger, string action, string outcome);
+
+    [LoggerMessage(EventId = 9004, Level = LogLevel.Warning, Message = "No API key is configured (Api:Key): the console can read, but the Api will refuse every action and the live hub")]
+    public static partial void NoApiKey(ILogger logger);
+}
