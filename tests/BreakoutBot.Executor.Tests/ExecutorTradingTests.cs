@@ -13,6 +13,9 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
 {
     private static readonly TimeSpan TradeTimeout = TimeSpan.FromSeconds(120);
 
+    /// <summary>A cancelled conditional order is reported Deactivated, as on Bybit.</summary>
+    private static readonly string[] CancelledStatuses = ["Cancelled", "Deactivated"];
+
     [Fact]
     public async Task Signal_EntryFilledProtectedThenClosed_TradePnlEqualsWalletChangeToTheCent()
     {
@@ -56,5 +59,62 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
         Assert.Equal(0, stack.VenueOpenPositions);
         Assert.Empty(stack.Exchange.Orders(InstrumentSymbol.Parse("BTCUSDT"), null));
         Assert.Contains(await stack.EventsAsync<TradeClosed>(), closed => closed.PositionId == position.PositionId);
+    }
+
+    [Fact]
+    public async Task TakeProfitOne_FillsPartially_StopMovesToBreakeven_RestExits_PnlEqualsWalletChange()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres);
+        await using var executor = await stack.StartExecutorAsync("a");
+
+        // TP1 a few basis points away and a wide stop make the first take-profit all but certain on a random walk;
+        // the rest leaves by the breakeven stop or the one-hour maximum hold.
+        await stack.StorePresetAsync(
+            ("position_config.tp_levels.0.reward_multiple", 0.025m),
+            ("position_config.breakeven_buffer_bps", 0m),
+            ("position_config.trailing_enabled", false),
+            ("position_config.exit_rules.weak_impulse_enabled", false),
+            ("position_config.exit_rules.failed_breakout_enabled", false),
+            ("position_config.exit_rules.max_hold_time_hours", 1));
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
+        var walletBefore = stack.WalletBalance;
+
+        TradeRecord? trade = null;
+        List<OrderRecord> orders = [];
+        foreach (var symbol in new[] { "BTCUSDT", "ETHUSDT", "SOLUSDT" })
+        {
+            var signal = await stack.LongSignalAsync(symbol, 0.02m);
+            await stack.PublishSignalAsync(signal);
+            var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+            trade = await Eventually.WaitAsync(async () =>
+            {
+                await using var database = stack.Database();
+                return await database.Trades.AsNoTracking().SingleOrDefaultAsync(row => row.PositionId == positionId);
+            }, "the trade", TradeTimeout);
+            await using var db = stack.Database();
+            orders = await db.Orders.AsNoTracking().Where(order => order.PositionId == positionId).ToListAsync(TestContext.Current.CancellationToken);
+            if (orders.Any(order => order.Purpose == "TakeProfit" && order.OrderId.EndsWith("-t1", StringComparison.Ordinal) && order.Status == "Filled"))
+            {
+                break;
+            }
+        }
+
+        Assert.NotNull(trade);
+        var tp1 = Assert.Single(orders, order => order.OrderId.EndsWith("-t1", StringComparison.Ordinal));
+        Assert.Equal("Filled", tp1.Status);
+        Assert.True(tp1.Quantity < trade.Quantity);
+        var stops = orders.Where(order => order.Purpose == "StopLoss" && order.OrderType == "Stop").OrderBy(order => order.CreatedAt).ToList();
+        Assert.True(stops.Count >= 2, "the stop was replaced after TP1");
+        Assert.True(stops[^1].TriggerPrice >= trade.EntryPrice, "the replacement stop sits at breakeven or better");
+        Assert.Contains(stops[0].Status, CancelledStatuses);
+        Assert.Contains(await stack.EventsAsync<PositionUpdated>(), update => update.PositionId == trade.PositionId && update.StopKind == "Breakeven");
+        Assert.Equal(decimal.Round(stack.WalletBalance - walletBefore, 2), decimal.Round((await AllTradesPnlAsync(stack)), 2));
+        Assert.Equal(0, stack.VenueOpenPositions);
+    }
+
+    private static async Task<decimal> AllTradesPnlAsync(TradingStack stack)
+    {
+        await using var database = stack.Database();
+        return (await database.Trades.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken)).Sum(trade => trade.RealizedPnl);
     }
 }

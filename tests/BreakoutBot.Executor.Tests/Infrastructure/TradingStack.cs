@@ -112,7 +112,7 @@ internal sealed class TradingStack : IAsyncDisposable
         foreach (var (path, value) in changes)
         {
             var parts = path.Split('.');
-            var node = parts[..^1].Aggregate(json, (parent, part) => parent[part]!);
+            var node = parts[..^1].Aggregate(json, (parent, part) => int.TryParse(part, CultureInfo.InvariantCulture, out var index) ? parent[index]! : parent[part]!);
             node[parts[^1]] = System.Text.Json.JsonSerializer.SerializeToNode(value);
         }
 
