@@ -1,0 +1,53 @@
+using System.Net;
+using BreakoutBot.Web.ApiClients;
+using Microsoft.Extensions.Options;
+
+namespace BreakoutBot.Web.Tests;
+
+public class ApiClientTests
+{
+    [Fact]
+    public async Task Command_Unauthorized_SaysTheConsoleHasNoValidKey()
+    {
+        var stub = new StubApiHandler().On(HttpMethod.Post, "/api/engine/pause", """{"title":"Unauthorized","status":401}""", HttpStatusCode.Unauthorized);
+        var client = new BreakoutBotApiClient(new HttpClient(stub) { BaseAddress = new Uri("http://api.test") });
+
+        var result = await client.PauseEngineAsync(Xunit.TestContext.Current.CancellationToken);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(401, result.Problem.Status);
+        Assert.Contains("API key", result.Problem.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_WithKey_SendsItAsHeaderOnly()
+    {
+        var stub = new StubApiHandler().Get("/api/engine/status", "{}");
+        var handler = new ApiKeyHandler(Options.Create(new WebApiOptions { Key = "0123456789abcdef-secret" })) { InnerHandler = new HeaderRecorder(stub) };
+        var client = new BreakoutBotApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://api.test") });
+
+        await client.EngineStatusAsync(Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal("0123456789abcdef-secret", HeaderRecorder.Last);
+        Assert.DoesNotContain("secret", Assert.Single(stub.Requests).PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_SkipsNullsAndFormatsInvariant()
+    {
+        var query = BreakoutBotApiClient.Query(("symbol", null), ("from", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(1))), ("bucket", 0.5m));
+
+        Assert.Equal("?from=2026-01-02T02%3A04%3A05Z&bucket=0.5", query);
+    }
+
+    private sealed class HeaderRecorder(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        public static string? Last { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Last = request.Headers.TryGetValues(ApiKeyHandler.HeaderName, out var values) ? values.Single() : null;
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

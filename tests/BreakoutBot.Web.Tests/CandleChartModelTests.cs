@@ -1,0 +1,37 @@
+using System.Text.Json;
+using BreakoutBot.Web.ApiClients;
+using BreakoutBot.Web.Charts;
+
+namespace BreakoutBot.Web.Tests;
+
+public class CandleChartModelTests
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static readonly DateTimeOffset T0 = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Build_LevelsPositionsAndFills_BecomeLinesAndMarkersOnTheirBars()
+    {
+        var chart = new ChartData(
+            "SIMAUSDT",
+            "5",
+            [Candle(T0, 100.1m), Candle(T0.AddMinutes(5), 100.25m)],
+            [new ScanLevelRow(101m, "Resistance", 3, 0.8)],
+            [],
+            [new TradeMarker(T0.AddMinutes(7), "entry", "Entry", "buy", 100.2m, 1m, "o1", "p1")]);
+        var position = new PositionView(
+            "p1", null, "SIMAUSDT", "long", "Open", "Signal", 100.2m, 99m, 99.5m, "Breakeven", 1m, 1m, null, null, null, 1.2m, 0m, 0m,
+            [new TakeProfitTarget("tp1", 1.5m, 102m, 0.5m, false), new TakeProfitTarget("tp0", 1m, 101.4m, 0.5m, true)], 1, T0, null, null);
+
+        var model = CandleChartModel.Build(chart, [position]);
+
+        Assert.Equal(2, model.Precision);
+        Assert.Equal([101d, 100.2d, 99.5d, 102d], model.Lines.Select(line => line.Price));
+        var marker = Assert.Single(model.Markers);
+        Assert.Equal(T0.AddMinutes(5).ToUnixTimeSeconds(), marker.Time);
+        Assert.Equal("arrowUp", marker.Shape);
+        Assert.Contains("\"close\":100.1", JsonSerializer.Serialize(model.Candles[0], Web), StringComparison.Ordinal);
+    }
+
+    private static CandleView Candle(DateTimeOffset at, decimal close) => new(at, 100m, close + 1, 99m, close, 1000m, 100000m, true);
+}
