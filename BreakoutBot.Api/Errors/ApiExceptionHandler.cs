@@ -36,6 +36,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
                 Status = StatusCodes.Status502BadGateway, Type = ProblemTypes.VenueUnavailable, Title = "The venue did not answer",
                 Detail = "The market data venue could not be reached.",
             },
+            StackExchange.Redis.RedisException or Npgsql.NpgsqlException or TimeoutException => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable, Type = ProblemTypes.DependencyUnavailable, Title = "A dependency is unavailable",
+                Detail = "PostgreSQL or Redis did not answer; try again shortly.",
+            },
             _ => null,
         };
 

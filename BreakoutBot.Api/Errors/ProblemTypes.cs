@@ -22,6 +22,7 @@ public static class ProblemTypes
     public const string ExecutorUnavailable = Prefix + "executor-unavailable";
     public const string VenueUnavailable = Prefix + "venue-unavailable";
     public const string NoData = Prefix + "no-data";
+    public const string DependencyUnavailable = Prefix + "dependency-unavailable";
     public const string Internal = Prefix + "internal";
 
     /// <summary>The type for a status code when the code itself is all that is known (status code pages, challenges).</summary>
@@ -37,6 +38,7 @@ public static class ProblemTypes
         415 => UnsupportedMediaType,
         429 => RateLimited,
         502 => VenueUnavailable,
+        503 => DependencyUnavailable,
         504 => ExecutorUnavailable,
         _ when status >= 500 => Internal,
         _ => Prefix + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
