@@ -55,20 +55,22 @@ public sealed class ApiFixture : IAsyncLifetime
         await using (var database = CreateDatabase())
         {
             await database.Database.MigrateAsync();
-
-            // Known schema defect (reported): TradingState maps PositionRecord.Version to a real column "version" of
-            // type xid instead of the xmin system column, so EF's INSERT (which leaves a row version out) violates NOT
-            // NULL. Until the Data migration is fixed, give the column a default so the tests can seed positions.
-            await database.Database.ExecuteSqlRawAsync(
-                "DO $$ BEGIN IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'positions' AND column_name = 'version') "
-                + "THEN ALTER TABLE positions ALTER COLUMN version SET DEFAULT '0'::xid; END IF; END $$;");
         }
 
         Publisher = new RedisStreamPublisher(Redis, TimeProvider.System);
         Executor = new FakeExecutor(Redis, Publisher);
         Executor.Start();
 
-        _factory = new WebApplicationFactory<ApiOptions>().WithWebHostBuilder(builder =>
+        (_factory, BaseAddress) = await StartApiAsync();
+    }
+
+    /// <summary>
+    /// Starts an Api on a loopback port against this fixture's PostgreSQL, Redis and venue; <paramref name="configure"/>
+    /// can override settings (a second instance, other options). The caller disposes it.
+    /// </summary>
+    public async Task<(WebApplicationFactory<ApiOptions> Factory, Uri BaseAddress)> StartApiAsync(IDictionary<string, string>? settings = null)
+    {
+        var factory = new WebApplicationFactory<ApiOptions>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:breakoutdb", DatabaseConnectionString);
@@ -84,12 +86,25 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("Api:ScanPushInterval", "00:00:00.300");
             builder.UseSetting("Api:CorsOrigins:0", "https://console.example");
             builder.UseSetting("Api:MarketDataUrl", Venue.BaseAddress.ToString());
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
         });
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-        await _factory.Services.GetRequiredService<Events.TradingEventsWorker>().Ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        try
+        {
+            factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+            factory.StartServer();
+            var addresses = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            var address = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+            await factory.Services.GetRequiredService<Events.TradingEventsWorker>().Ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            return (factory, address);
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            throw;
+        }
     }
 
     public HttpClient Client(string? key = null)

@@ -1,0 +1,46 @@
+using System.Net;
+using BreakoutBot.Api.Errors;
+
+namespace BreakoutBot.Api.Tests;
+
+public sealed class ConfigurationTests(ApiFixture api)
+{
+    [Fact]
+    public async Task ReadRequiresKey_True_ReadsNeedAKeyAndASecondInstanceStillGetsItsAcknowledgements()
+    {
+        var (factory, address) = await api.StartApiAsync(new Dictionary<string, string> { ["Api:ReadRequiresKey"] = "true" });
+        await using var _ = factory;
+        using var anonymous = new HttpClient { BaseAddress = address };
+        using var keyed = new HttpClient { BaseAddress = address };
+        keyed.DefaultRequestHeaders.Add("X-Api-Key", ApiFixture.WebKey);
+
+        using var refused = await anonymous.GetAsync("/api/trading/positions", TestData.Cancel);
+        using var allowed = await keyed.GetAsync("/api/trading/positions", TestData.Cancel);
+        using var health = await anonymous.GetAsync("/alive", TestData.Cancel);
+        using var command = await keyed.PostAsync("/api/engine/resume", null, TestData.Cancel);
+
+        await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, command.StatusCode);
+    }
+
+    [Fact]
+    public async Task ShortKey_RefusesToStartNamingTheKey()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => api.StartApiAsync(new Dictionary<string, string> { ["Api:Keys:weak"] = "short" }));
+
+        Assert.Contains("Api:Keys:weak", Flatten(error), StringComparison.Ordinal);
+        Assert.DoesNotContain("short\"", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadOption_RefusesToStartNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => api.StartApiAsync(new Dictionary<string, string> { ["Api:CommandTimeout"] = "00:10:00" }));
+
+        Assert.Contains("CommandTimeout", Flatten(error), StringComparison.Ordinal);
+    }
+
+    private static string Flatten(Exception exception) => exception.InnerException is null ? exception.Message : exception.Message + " | " + Flatten(exception.InnerException);
+}
