@@ -32,7 +32,11 @@ public sealed class ApiOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan ScanPushInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Base address of the Bybit V5 REST venue for candles and mark prices (a service name resolves through discovery).</summary>
-    [Required(AllowEmptyStrings = false)]
-    public string MarketDataUrl { get; set; } = "https+http://exchange-sim";
+    /// <summary>
+    /// Base address of the Bybit V5 REST venue for candles and mark prices (a service name resolves through
+    /// discovery). Unset: <c>Bybit:BaseUrl</c> (what the AppHost's <c>WithMarketVenue</c> sets), else the simulator.
+    /// </summary>
+    public string? MarketDataUrl { get; set; }
+
+    public const string DefaultMarketDataUrl = "http://exchange-sim";
 }

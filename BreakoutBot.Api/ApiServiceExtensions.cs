@@ -76,7 +76,8 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<EventHistory>();
         builder.Services.AddSingleton<CommandAcknowledgements>();
         builder.Services.AddSingleton<VenueMarketData>();
-        builder.Services.AddHttpClient(VenueMarketData.HttpClientName, http => http.BaseAddress = new Uri(api.MarketDataUrl));
+        var marketDataUrl = api.MarketDataUrl ?? builder.Configuration["Bybit:BaseUrl"] ?? ApiOptions.DefaultMarketDataUrl;
+        builder.Services.AddHttpClient(VenueMarketData.HttpClientName, http => http.BaseAddress = new Uri(marketDataUrl));
 
         builder.Services.AddSignalR().AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<TradingEventsWorker>();
