@@ -65,12 +65,18 @@ public sealed class SecurityTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task MutatingEndpoint_OverTheRateLimit_Is429WithRetryAfter()
+    public async Task MutatingEndpoint_OverTheRateLimit_Is429WithRetryAfterPerCaller()
     {
-        using var client = api.Client(ApiFixture.BurstKey);
+        const int permits = 5;
+        var (factory, address) = await api.StartApiAsync(new Dictionary<string, string> { ["Api:RateLimitPermits"] = permits.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var _ = factory;
+        using var client = new HttpClient { BaseAddress = address };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiFixture.BurstKey);
+        using var other = new HttpClient { BaseAddress = address };
+        other.DefaultRequestHeaders.Add("X-Api-Key", ApiFixture.WebKey);
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? limited = null;
-        for (var attempt = 0; attempt <= ApiFixture.RateLimitPermits && limited is null; attempt++)
+        for (var attempt = 0; attempt <= permits && limited is null; attempt++)
         {
             var response = await client.PostAsJsonAsync("/api/presets/validate", new { name = "x", document = new { } }, TestData.Cancel);
             statuses.Add(response.StatusCode);
@@ -84,11 +90,16 @@ public sealed class SecurityTests(ApiFixture api)
             }
         }
 
+        using var otherCaller = await other.PostAsJsonAsync("/api/presets/validate", new { name = "x", document = new { } }, TestData.Cancel);
+        using var read = await client.GetAsync("/api/engine/status", TestData.Cancel);
+
         Assert.NotNull(limited);
-        Assert.Equal(ApiFixture.RateLimitPermits, statuses.Count(status => status == HttpStatusCode.BadRequest));
+        Assert.Equal(permits, statuses.Count(status => status == HttpStatusCode.BadRequest));
         await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
         Assert.True(limited.Headers.RetryAfter is not null);
         limited.Dispose();
+        Assert.Equal(HttpStatusCode.BadRequest, otherCaller.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
     }
 
     [Fact]
