@@ -2,6 +2,7 @@ using System.Text.Json;
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
+using BreakoutBot.Domain.Indicators;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
@@ -227,7 +228,8 @@ public sealed partial class TradingEngine
         }
 
         var interval = ManagementInterval;
-        var bars = await venue.GetKlinesAsync(instrument.Symbol, interval, 5, cancellationToken);
+        var lookback = _preset.PositionConfig.ChandelierLookbackBars;
+        var bars = await venue.GetKlinesAsync(instrument.Symbol, interval, Math.Min(1000, (2 * lookback) + 2), cancellationToken);
         var closed = bars.Where(bar => bar.IsClosed).OrderBy(bar => bar.OpenTime).ToList();
         if (closed.Count == 0)
         {
@@ -244,7 +246,8 @@ public sealed partial class TradingEngine
         foreach (var bar in closed.Where(bar => bar.OpenTime > last && bar.CloseTime > position.OpenedAt))
         {
             _lastBarOpen[position.PositionId] = bar.OpenTime;
-            if (await ApplyBarAsync(database, position, instrument, bar, correlationId, cancellationToken))
+            var history = closed.Where(candidate => candidate.OpenTime <= bar.OpenTime).ToList();
+            if (await ApplyBarAsync(database, position, instrument, bar, Trailing(history, position.Direction, lookback), correlationId, cancellationToken))
             {
                 return;
             }
@@ -256,11 +259,12 @@ public sealed partial class TradingEngine
     /// only the rungs that really filled; the stop is the venue's (or the local watch's) too, but a bar through it is
     /// closed at once as a safety net. Returns true when an exit was sent.
     /// </summary>
-    private async Task<bool> ApplyBarAsync(TradingDbContext database, PositionRecord position, Instrument instrument, Candle bar, string correlationId, CancellationToken cancellationToken)
+    private async Task<bool> ApplyBarAsync(
+        TradingDbContext database, PositionRecord position, Instrument instrument, Candle bar, TrailingInputs trailing, string correlationId, CancellationToken cancellationToken)
     {
         var managed = Managed(position, instrument);
         managed = managed with { Targets = [.. managed.Targets.Where(target => target.IsFilled)] };
-        var outcome = PositionRules.ApplyBar(managed, bar, _preset!.PositionConfig, instrument);
+        var outcome = PositionRules.ApplyBar(managed, bar, _preset!.PositionConfig, instrument, trailing);
         position.BarsHeld = outcome.Position.BarsHeld;
         position.BestPrice = outcome.Position.BestPrice;
         var exit = outcome.Exits.FirstOrDefault(candidate => candidate.Reason != ExitReason.TakeProfit);
@@ -297,7 +301,12 @@ public sealed partial class TradingEngine
         var exitPrice = exitQuantity > 0 ? exits.Sum(fill => fill.Price * fill.Quantity) / exitQuantity : position.EntryPrice;
         var lastExit = exits.OrderBy(fill => fill.ExecutedAt).LastOrDefault();
         var lastExitOrder = lastExit is null ? null : await database.Orders.FindAsync([lastExit.OrderId], cancellationToken);
-        var reason = position.ExitReason ?? (lastExitOrder?.Purpose == OrderPurposes.TakeProfit ? nameof(ExitReason.TakeProfit) : "Closed");
+        var reason = position.ExitReason ?? lastExitOrder?.Purpose switch
+        {
+            OrderPurposes.TakeProfit => nameof(ExitReason.TakeProfit),
+            OrderPurposes.StopLoss => StopReason(position.StopKind).ToString(),
+            _ => "Closed",
+        };
         var initialRisk = Math.Abs(position.EntryPrice - position.InitialStop) * position.OriginalQuantity;
         var closedAt = lastExit?.ExecutedAt ?? now;
 
@@ -337,6 +346,25 @@ public sealed partial class TradingEngine
         _lastBarOpen.Remove(position.PositionId);
         _equityDue = true;
         await database.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>ATR and the chandelier extreme over the lookback, for the chandelier and ATR trailing modes; null until warm.</summary>
+    private static TrailingInputs Trailing(List<Candle> history, PositionDirection direction, int lookback)
+    {
+        if (history.Count < lookback)
+        {
+            return default;
+        }
+
+        var atr = new AverageTrueRange(lookback);
+        foreach (var bar in history)
+        {
+            atr.Add(new Ohlcv((double)bar.Open, (double)bar.High, (double)bar.Low, (double)bar.Close, (double)bar.Volume));
+        }
+
+        var window = history.Skip(history.Count - lookback).ToList();
+        var extreme = direction == PositionDirection.Long ? window.Max(bar => bar.High) : window.Min(bar => bar.Low);
+        return new TrailingInputs(double.IsFinite(atr.Value) ? (decimal)atr.Value : null, extreme);
     }
 
     private static ExitReason StopReason(string stopKind) => Enum.Parse<StopKind>(stopKind) switch
