@@ -14,7 +14,7 @@ namespace BreakoutBot.Scanner.Evaluation;
 public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, TimeProvider clock)
 {
     private static readonly InstrumentSymbol Btc = InstrumentSymbol.Parse("BTCUSDT");
-    private const int WarmUpBars = 100;
+    private const int WarmUpBars = 150;
     private readonly Dictionary<InstrumentSymbol, SignalEngine> _engines = [];
     private readonly LevelDetectionRules _levelRules = LevelDetectionRules.FromPreset(preset?.Preset.LevelsRules ?? throw new ArgumentNullException(nameof(preset)));
     private readonly SignalRules _signalRules = SignalRules.FromPreset(preset.Preset);
@@ -73,17 +73,17 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
 
         // Levels come from the bars before the closed one, so a breakout bar is judged as a fresh cross.
         var windowStart = Math.Max(0, candles.Count - 1 - levelWindowBars);
-        var window = candles.Skip(windowStart).Take(candles.Count - 1 - windowStart).ToList();
-        var levels = LevelDetector.Detect(window, _levelRules);
+        var levels = LevelDetector.Detect(Slice(candles, windowStart, candles.Count - 1 - windowStart), _levelRules);
         var engine = EngineFor(inputs.Instrument, candles);
         var context = new SignalContext(inputs.OrderBook, Atr: AverageTrueRangeOf(candles, _signalRules.AtrPeriod));
         return (levels, engine.Evaluate(candles[^1], levels, context));
     }
 
     /// <summary>
-    /// The symbol's signal engine. A new one first replays the recent history before the evaluated bar (without
-    /// levels, so it cannot signal), because its volume and activity windows need that many bars before it may judge
-    /// a breakout; otherwise a (re)started scanner would be blind for the first 20 bars.
+    /// The symbol's signal engine. A new one first replays the recent history before the evaluated bar, judging each
+    /// bar against the levels of its own past, so its volume and activity windows are full and the breakouts it
+    /// remembers for retests are there; what it would have signalled then is discarded (those bars are gone).
+    /// Otherwise a (re)started scanner would be blind for its first bars and for retests for hours.
     /// </summary>
     private SignalEngine EngineFor(Instrument instrument, IReadOnlyList<Candle> candles)
     {
@@ -91,14 +91,27 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
         {
             engine = new SignalEngine(instrument, _signalRules);
             _engines[instrument.Symbol] = engine;
-            var context = new SignalContext(Atr: AverageTrueRangeOf(candles, _signalRules.AtrPeriod));
-            for (var index = Math.Max(0, candles.Count - 1 - WarmUpBars); index < candles.Count - 1; index++)
+            for (var index = Math.Max(1, candles.Count - 1 - WarmUpBars); index < candles.Count - 1; index++)
             {
-                engine.Evaluate(candles[index], [], context);
+                var windowStart = Math.Max(0, index - levelWindowBars);
+                var levels = LevelDetector.Detect(Slice(candles, windowStart, index - windowStart), _levelRules);
+                var context = new SignalContext(Atr: AverageTrueRangeOf(Slice(candles, 0, index + 1), _signalRules.AtrPeriod));
+                engine.Evaluate(candles[index], levels, context);
             }
         }
 
         return engine;
+    }
+
+    private static List<Candle> Slice(IReadOnlyList<Candle> candles, int start, int count)
+    {
+        var slice = new List<Candle>(count);
+        for (var index = start; index < start + count; index++)
+        {
+            slice.Add(candles[index]);
+        }
+
+        return slice;
     }
 
     private static decimal? AverageTrueRangeOf(IReadOnlyList<Candle> candles, int period)

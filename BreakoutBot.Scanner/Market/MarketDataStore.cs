@@ -116,13 +116,4 @@ public sealed class MarketDataStore(ScannerOptions options)
                 [.. data.OpenInterest]))];
         }
     }
-
-    /// <summary>How many symbols have the closed bar opening at <paramref name="candleOpenTime"/>.</summary>
-    public int CountClosed(DateTimeOffset candleOpenTime)
-    {
-        lock (_gate)
-        {
-            return _symbols.Values.Count(data => data.Candles.Last is { } last && last.OpenTime >= candleOpenTime);
-        }
-    }
 }

@@ -8,7 +8,9 @@ namespace BreakoutBot.Scanner.Market;
 /// <summary>
 /// Moves the public stream into the <see cref="MarketDataStore"/>: closed klines (a gap is back-filled over REST),
 /// tickers, books and trades; after a reconnect every symbol's candles are re-read over REST, since pushes were
-/// missed. Each closed kline is reported to the <see cref="CloseBatcher"/>.
+/// missed. A symbol is reported to the <see cref="CloseBatcher"/> as closed once both its closed kline and a book
+/// at least as new as the close have arrived: the strategy reads the book (imbalance, entry price), and the book of
+/// the previous bar would judge a breakout by stale liquidity. The batch window still bounds the wait.
 /// </summary>
 public sealed class MarketStreamPump(
     IMarketDataFeed feed,
@@ -20,6 +22,10 @@ public sealed class MarketStreamPump(
     TimeProvider clock,
     ILogger<MarketStreamPump> logger)
 {
+    private readonly Dictionary<InstrumentSymbol, Candle> _awaitingBook = [];
+    private readonly HashSet<InstrumentSymbol> _ready = [];
+    private DateTimeOffset _readyBar;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await foreach (var streamEvent in feed.Events.ReadAllAsync(cancellationToken))
@@ -61,6 +67,12 @@ public sealed class MarketStreamPump(
                 break;
             case OrderBookChanged book:
                 store.Update(book.Book.Symbol, data => data.OrderBook = book.Book);
+                if (_awaitingBook.TryGetValue(book.Book.Symbol, out var waiting) && book.Book.Time >= waiting.CloseTime)
+                {
+                    _awaitingBook.Remove(book.Book.Symbol);
+                    MarkReady(book.Book.Symbol, waiting.OpenTime);
+                }
+
                 break;
             case TradesReceived trades:
                 store.Update(trades.Symbol, data =>
@@ -102,7 +114,37 @@ public sealed class MarketStreamPump(
 
         if (result is CandleAppendResult.Appended or CandleAppendResult.Gap)
         {
-            closes.OnClose(candle.OpenTime, store.CountClosed(candle.OpenTime), store.Count);
+            var bookIsCurrent = store.Read(symbol, data => data.OrderBook is { } book && book.Time >= candle.CloseTime);
+            if (bookIsCurrent)
+            {
+                _awaitingBook.Remove(symbol);
+                MarkReady(symbol, candle.OpenTime);
+            }
+            else
+            {
+                _awaitingBook[symbol] = candle;
+
+                // Starts the bar's batch window, so a book that never comes delays the evaluation only so long.
+                closes.OnClose(candle.OpenTime, ReadyCount(candle.OpenTime), store.Count);
+            }
         }
     }
+
+    private void MarkReady(InstrumentSymbol symbol, DateTimeOffset openTime)
+    {
+        if (openTime > _readyBar)
+        {
+            _readyBar = openTime;
+            _ready.Clear();
+        }
+
+        if (openTime == _readyBar)
+        {
+            _ready.Add(symbol);
+        }
+
+        closes.OnClose(openTime, ReadyCount(openTime), store.Count);
+    }
+
+    private int ReadyCount(DateTimeOffset openTime) => openTime == _readyBar ? _ready.Count : 0;
 }

@@ -24,6 +24,7 @@ public sealed class DistributedAppFixture : IAsyncLifetime
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "breakoutbot-it-" + Guid.NewGuid().ToString("N"));
     private DistributedApplication? _app;
+    private StackExchange.Redis.ConnectionMultiplexer? _redis;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The application has not started.");
 
@@ -65,12 +66,24 @@ public sealed class DistributedAppFixture : IAsyncLifetime
         }
 
         TimeToAllHealthy = Stopwatch.GetElapsedTime(started);
+        var redisConnection = await _app.GetConnectionStringAsync("redis", timeout.Token)
+            ?? throw new InvalidOperationException("redis has no connection string");
+        _redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redisConnection);
         // Testing randomizes ports, the dashboard's too: ask the app model where it ended up.
         DashboardUrl = _app.GetEndpoint(DashboardResourceName, "http");
     }
 
+    /// <summary>A connection to the application's Redis (opened at start, shared by the tests).</summary>
+    public Task<StackExchange.Redis.ConnectionMultiplexer> RedisAsync() =>
+        Task.FromResult(_redis ?? throw new InvalidOperationException("The application has not started."));
+
     public async ValueTask DisposeAsync()
     {
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+
         if (_app is not null)
         {
             using var timeout = new CancellationTokenSource(StopTimeout);
