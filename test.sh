@@ -4,7 +4,7 @@
 # Extra arguments go to dotnet test, e.g. ./test.sh --filter "FullyQualifiedName~Api"
 set -uo pipefail
 cd "$(dirname "$0")"
-bash scripts/prerequisites.sh || exit 1
+bash scripts/prerequisites.sh --tests || exit 1
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 log=$(mktemp)

@@ -3,7 +3,11 @@
 # Idempotent: when everything is present it changes nothing and takes well under a second.
 #   - .NET 10 SDK (checked only: install it from your distribution or Microsoft's packages)
 #   - PostgreSQL server programs and redis-server, for Local infrastructure mode (Debian/Ubuntu: apt-get)
+#   - with --tests also chromium, the browser the console's end-to-end tests drive (Playwright)
 set -euo pipefail
+
+for_tests=false
+[ "${1:-}" = "--tests" ] && for_tests=true
 
 missing_packages=()
 
@@ -18,6 +22,9 @@ have_postgres() {
 }
 have_postgres || missing_packages+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing_packages+=(redis-server)
+if $for_tests; then
+  command -v chromium >/dev/null 2>&1 || missing_packages+=(chromium)
+fi
 
 if [ "${#missing_packages[@]}" -eq 0 ]; then
   exit 0
