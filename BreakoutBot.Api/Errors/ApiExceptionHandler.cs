@@ -36,7 +36,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
                 Status = StatusCodes.Status502BadGateway, Type = ProblemTypes.VenueUnavailable, Title = "The venue did not answer",
                 Detail = "The market data venue could not be reached.",
             },
-            StackExchange.Redis.RedisException or Npgsql.NpgsqlException or TimeoutException => new ProblemDetails
+            _ when IsDependencyOutage(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable, Type = ProblemTypes.DependencyUnavailable, Title = "A dependency is unavailable",
                 Detail = "PostgreSQL or Redis did not answer; try again shortly.",
@@ -62,6 +62,21 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>PostgreSQL or Redis unreachable, possibly wrapped (EF Core's retry strategy gives up with its own exception).</summary>
+    private static bool IsDependencyOutage(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is StackExchange.Redis.RedisException or Npgsql.NpgsqlException or TimeoutException
+                or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The binder's message plus the JSON reader's (which names the path and line), never the raw input.</summary>

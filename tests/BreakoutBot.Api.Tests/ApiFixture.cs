@@ -66,10 +66,10 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Starts an Api on a loopback port against this fixture's PostgreSQL, Redis and venue; <paramref name="configure"/>
-    /// can override settings (a second instance, other options). The caller disposes it.
+    /// Starts an Api on a loopback port against this fixture's PostgreSQL, Redis and venue; <paramref name="settings"/>
+    /// can override settings (a second instance, other options); <paramref name="waitForEvents"/> false when Redis is meant to be unreachable. The caller disposes it.
     /// </summary>
-    public async Task<(WebApplicationFactory<ApiOptions> Factory, Uri BaseAddress)> StartApiAsync(IDictionary<string, string>? settings = null)
+    public async Task<(WebApplicationFactory<ApiOptions> Factory, Uri BaseAddress)> StartApiAsync(IDictionary<string, string>? settings = null, bool waitForEvents = true)
     {
         var factory = new WebApplicationFactory<ApiOptions>().WithWebHostBuilder(builder =>
         {
@@ -98,7 +98,11 @@ public sealed class ApiFixture : IAsyncLifetime
             factory.StartServer();
             var addresses = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
             var address = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-            await factory.Services.GetRequiredService<Events.TradingEventsWorker>().Ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            if (waitForEvents)
+            {
+                await factory.Services.GetRequiredService<Events.TradingEventsWorker>().Ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+
             return (factory, address);
         }
         catch

@@ -42,5 +42,26 @@ public sealed class ConfigurationTests(ApiFixture api)
         Assert.Contains("CommandTimeout", Flatten(error), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DependenciesDown_AreA503ProblemNotA500()
+    {
+        var (factory, address) = await api.StartApiAsync(
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings:redis"] = "127.0.0.1:1,abortConnect=false,connectTimeout=200,asyncTimeout=500,syncTimeout=500",
+                ["ConnectionStrings:breakoutdb"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=breakoutdb;Timeout=1",
+                ["Aspire:Npgsql:EntityFrameworkCore:PostgreSQL:DisableRetry"] = "true",
+            },
+            waitForEvents: false);
+        await using var _ = factory;
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+
+        using var scan = await client.GetAsync("/api/scanner/latest", TestData.Cancel);
+        using var trades = await client.GetAsync("/api/trading/trades", TestData.Cancel);
+
+        await scan.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, ProblemTypes.DependencyUnavailable);
+        await trades.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, ProblemTypes.DependencyUnavailable);
+    }
+
     private static string Flatten(Exception exception) => exception.InnerException is null ? exception.Message : exception.Message + " | " + Flatten(exception.InnerException);
 }
