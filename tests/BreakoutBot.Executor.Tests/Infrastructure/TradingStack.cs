@@ -42,7 +42,9 @@ internal sealed class TradingStack : IAsyncDisposable
 
     public SimulatedExchange Exchange => _simulator.Services.GetRequiredService<SimulatedExchange>();
 
-    public static async Task<TradingStack> StartAsync(LocalPostgresServer postgres, double speed = 300)
+    public Simulator.Faults.FaultInjector Faults => _simulator.Services.GetRequiredService<Simulator.Faults.FaultInjector>();
+
+    public static async Task<TradingStack> StartAsync(LocalPostgresServer postgres, double speed = 300, bool faults = false)
     {
         var stack = new TradingStack(postgres);
         await stack.Redis.InitializeAsync();
@@ -54,6 +56,7 @@ internal sealed class TradingStack : IAsyncDisposable
             "--Simulator:HistoryBars=300",
             "--Simulator:SymbolCount=8",
             "--Simulator:Seed=11",
+            "--Simulator:Faults:Enabled=" + (faults ? "true" : "false"),
             "--Logging:LogLevel:Default=Warning",
         ]);
         await stack._simulator.StartAsync(TestContext.Current.CancellationToken);
