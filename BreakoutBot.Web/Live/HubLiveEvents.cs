@@ -49,6 +49,12 @@ public sealed class HubLiveEvents(
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
+        if (_starting is not null)
+        {
+            // The connect loop ends on cancellation; wait for it so nothing touches a disposed connection.
+            await _starting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         if (_connection is not null)
         {
             await _connection.DisposeAsync();

@@ -15,6 +15,7 @@ public abstract class ConsoleContext : BunitContext
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<ILiveEvents>(Live);
         Services.AddSingleton(new BreakoutBotApiClient(new HttpClient(Api) { BaseAddress = new Uri("http://api.test") }));
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected StubApiHandler Api { get; } = new();

@@ -43,6 +43,13 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        if (!RendererInfo.IsInteractive)
+        {
+            // Prerendering: answer the request at once with the page's frame; the circuit loads the data (a slow Api
+            // or venue would otherwise hold the whole page, and every call would be made twice).
+            return;
+        }
+
         Live.EventReceived += OnEvent;
         await LoadGuardedAsync();
         if (PollInterval is { } interval)
