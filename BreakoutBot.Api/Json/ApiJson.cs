@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace BreakoutBot.Api.Json;
 
 /// <summary>
-/// The Api's JSON: camelCase, enums by name, times in UTC, decimals as exact numbers, and strict reading (unknown
+/// The Api's JSON: camelCase properties, enums by their names (<c>Long</c>, as the stream messages spell them), times in UTC, decimals as exact numbers, and strict reading (unknown
 /// fields, numbers in strings and missing required values are 400s, not silently ignored).
 /// </summary>
 public static class ApiJson
@@ -21,7 +21,8 @@ public static class ApiJson
         options.AllowTrailingCommas = false;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.MaxDepth = 64;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        // Enum values by their C# names (Long, Buy, Taker), exactly as the stream messages and the database spell them.
+        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         options.Converters.Add(new UtcDateTimeOffsetConverter());
     }
 

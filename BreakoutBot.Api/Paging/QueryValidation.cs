@@ -78,7 +78,7 @@ public sealed partial class QueryValidation
         return value;
     }
 
-    /// <summary>An enum value by name, any case (<c>long</c> as the JSON writes it, or <c>Long</c>); numbers are refused.</summary>
+    /// <summary>An enum value by name, any case (<c>Long</c> as the JSON writes it, or <c>long</c>); numbers are refused.</summary>
     public TEnum? Enum<TEnum>(string? value, string key) where TEnum : struct, System.Enum
     {
         if (value is null)
@@ -91,14 +91,12 @@ public sealed partial class QueryValidation
             return parsed;
         }
 
-        Add(key, $"must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>().Select(name => JsonNamingPolicyCamel(name)))}");
+        Add(key, $"must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}");
         return null;
     }
 
     public void Add(string key, string message) =>
         _errors[key] = _errors.TryGetValue(key, out var existing) ? [.. existing, message] : [message];
-
-    private static string JsonNamingPolicyCamel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
     [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();

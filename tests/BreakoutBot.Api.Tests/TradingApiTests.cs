@@ -39,7 +39,7 @@ public sealed class TradingApiTests(ApiFixture api)
         Assert.Equal(0.7m, position.GetProperty("unrealizedR").GetDecimal());
         Assert.Equal(10m, position.GetProperty("initialRiskUsd").GetDecimal());
         Assert.True(position.GetProperty("targets")[0].GetProperty("filled").GetBoolean());
-        Assert.Equal("long", position.GetProperty("direction").GetString());
+        Assert.Equal("Long", position.GetProperty("direction").GetString());
         var shortPosition = Assert.Single(shorts.EnumerateArray());
         Assert.Equal(-7.0m, shortPosition.GetProperty("unrealizedPnl").GetDecimal());
         Assert.Equal(-0.7m, shortPosition.GetProperty("unrealizedR").GetDecimal());
@@ -151,7 +151,7 @@ public sealed class TradingApiTests(ApiFixture api)
         Assert.Equal(entry.OrderId, Assert.Single(byPosition.GetProperty("items").EnumerateArray()).GetProperty("orderId").GetString());
         Assert.Equal(2, fills.GetProperty("totalCount").GetInt32());
         Assert.Equal(100.123456789m, Assert.Single(entryFills.GetProperty("items").EnumerateArray()).GetProperty("price").GetDecimal());
-        Assert.Equal("taker", entryFills.GetProperty("items")[0].GetProperty("liquidity").GetString());
+        Assert.Equal("Taker", entryFills.GetProperty("items")[0].GetProperty("liquidity").GetString());
     }
 
     [Fact]
