@@ -53,8 +53,8 @@ public sealed partial class TradingEngine
         {
             refusal = command.Kind switch
             {
-                EngineCommandKind.Start => await StartAsync(command, correlationId, cancellationToken),
-                EngineCommandKind.Pause or EngineCommandKind.Resume => await SimpleTransitionAsync(command, decision.Next, correlationId, cancellationToken),
+                EngineCommandKind.Start => await StartAsync(command, cancellationToken),
+                EngineCommandKind.Pause or EngineCommandKind.Resume => await SimpleTransitionAsync(command, decision.Next, cancellationToken),
                 EngineCommandKind.Stop => await StopAsync(command, correlationId, cancellationToken),
                 EngineCommandKind.Kill => await KillAsync(command, correlationId, cancellationToken),
                 EngineCommandKind.ResetKillSwitch => await ResetKillSwitchAsync(command, correlationId, cancellationToken),
@@ -78,7 +78,7 @@ public sealed partial class TradingEngine
         return ack;
     }
 
-    private async Task<string?> StartAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
+    private async Task<string?> StartAsync(EngineCommand command, CancellationToken cancellationToken)
     {
         if (command.Mode is { } mode && !string.Equals(mode, ModeName, StringComparison.OrdinalIgnoreCase))
         {
@@ -109,13 +109,11 @@ public sealed partial class TradingEngine
         _sessionId = session.Id;
         await ChangeStateAsync(database, EngineState.Running, $"started by {command.IssuedBy} with {name} v{version}", clock.GetUtcNow(), cancellationToken);
         await database.SaveChangesAsync(cancellationToken);
-        _ = correlationId;
         return null;
     }
 
-    private async Task<string?> SimpleTransitionAsync(EngineCommand command, EngineState next, string correlationId, CancellationToken cancellationToken)
+    private async Task<string?> SimpleTransitionAsync(EngineCommand command, EngineState next, CancellationToken cancellationToken)
     {
-        _ = correlationId;
         await using var scope = scopes.CreateAsyncScope();
         var database = Database(scope);
         await ChangeStateAsync(database, next, $"{command.Kind.ToString().ToLowerInvariant()}d by {command.IssuedBy}", clock.GetUtcNow(), cancellationToken);

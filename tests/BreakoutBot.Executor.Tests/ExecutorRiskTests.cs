@@ -87,7 +87,7 @@ public sealed class ExecutorRiskTests(LocalPostgresServer postgres)
         await stack.PublishSignalAsync(second);
         await WaitForSignalsAsync(stack, 2);
         await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Emergency), "the emergency state");
-        Assert.Contains(await stack.EventsAsync<KillSwitchChanged>(), change => change.Tripped);
+        await Eventually.UntilAsync(async () => (await stack.EventsAsync<KillSwitchChanged>()).Any(change => change.Tripped), "KillSwitchChanged on trading-events");
 
         var third = await stack.LongSignalAsync("SOLUSDT", 0.01m);
         await stack.PublishSignalAsync(third);

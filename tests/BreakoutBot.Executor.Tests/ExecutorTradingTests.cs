@@ -62,7 +62,7 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
         Assert.NotEqual(0m, trade.RMultiple);
         Assert.Equal(0, stack.VenueOpenPositions);
         Assert.Empty(stack.Exchange.Orders(InstrumentSymbol.Parse("BTCUSDT"), null));
-        Assert.Contains(await stack.EventsAsync<TradeClosed>(), closed => closed.PositionId == position.PositionId);
+        await Eventually.UntilAsync(async () => (await stack.EventsAsync<TradeClosed>()).Any(closed => closed.PositionId == position.PositionId), "TradeClosed on trading-events");
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
 
         // The initial stop (unless TP1 filled before it was even placed) was replaced, not left behind.
         Assert.All(stops.Where(order => order.TriggerPrice < trade.EntryPrice), order => Assert.Contains(order.Status, CancelledStatuses));
-        Assert.Contains(await stack.EventsAsync<PositionUpdated>(), update => update.PositionId == trade.PositionId && update.StopKind == "Breakeven");
+        await Eventually.UntilAsync(async () => (await stack.EventsAsync<PositionUpdated>()).Any(update => update.PositionId == trade.PositionId && update.StopKind == "Breakeven"), "a PositionUpdated with the breakeven stop");
         Assert.Equal(decimal.Round(stack.WalletBalance - walletBefore, 2), decimal.Round((await AllTradesPnlAsync(stack)), 2));
         Assert.Equal(0, stack.VenueOpenPositions);
     }
