@@ -1,5 +1,6 @@
 using BreakoutBot.Web.ApiClients;
 using BreakoutBot.Web.Live;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace BreakoutBot.Web;
@@ -17,9 +18,23 @@ public static class WebServiceExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddOptions<WebApiOptions>().BindConfiguration(WebApiOptions.SectionName);
         builder.Services.AddTransient<ApiKeyHandler>();
+        // Commands (kill, close 25 %) must never be sent twice: no retry for POST/PUT; and an attempt outlasts the
+        // Api's wait for the Executor's acknowledgement (Api:CommandTimeout, 10 s).
+        // RemoveAllResilienceHandlers is experimental; it is the documented way to replace the service defaults' handler.
+#pragma warning disable EXTEXP0001
         builder.Services.AddHttpClient<BreakoutBotApiClient>((services, client) =>
                 client.BaseAddress = services.GetRequiredService<IOptions<WebApiOptions>>().Value.BaseAddress)
-            .AddHttpMessageHandler<ApiKeyHandler>();
+            .AddHttpMessageHandler<ApiKeyHandler>()
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(options =>
+            {
+                options.Retry.DisableForUnsafeHttpMethods();
+                options.Retry.MaxRetryAttempts = 1;
+                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(15);
+                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(35);
+                options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
+            });
+#pragma warning restore EXTEXP0001
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ILiveEvents, HubLiveEvents>();
         return builder;

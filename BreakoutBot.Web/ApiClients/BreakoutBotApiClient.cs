@@ -101,9 +101,9 @@ public sealed class BreakoutBotApiClient(HttpClient http)
                 ? new ApiResult<byte[]>(await response.Content.ReadAsByteArrayAsync(cancellationToken), null)
                 : new ApiResult<byte[]>(null, await ReadProblemAsync(response, cancellationToken));
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
         {
-            return new ApiResult<byte[]>(null, ApiProblem.Unreachable(exception.Message));
+            return new ApiResult<byte[]>(null, ApiProblem.Unreachable(Describe(exception)));
         }
     }
 
@@ -146,9 +146,9 @@ public sealed class BreakoutBotApiClient(HttpClient http)
             using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
             return await ReadAsync<T>(response, cancellationToken);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
         {
-            return new ApiResult<T>(default, ApiProblem.Unreachable(exception.Message));
+            return new ApiResult<T>(default, ApiProblem.Unreachable(Describe(exception)));
         }
     }
 
@@ -165,9 +165,9 @@ public sealed class BreakoutBotApiClient(HttpClient http)
             using var response = await http.SendAsync(request, cancellationToken);
             return await ReadAsync<T>(response, cancellationToken);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
         {
-            return new ApiResult<T>(default, ApiProblem.Unreachable(exception.Message));
+            return new ApiResult<T>(default, ApiProblem.Unreachable(Describe(exception)));
         }
     }
 
@@ -242,6 +242,18 @@ public sealed class BreakoutBotApiClient(HttpClient http)
             return new ApiProblem(status, fallbackTitle, null, NoErrors());
         }
     }
+
+    /// <summary>No answer in time, a refused connection or an open circuit: a problem to show, not a crash of the circuit.</summary>
+    private static bool IsUnreachable(Exception exception, CancellationToken cancellationToken) =>
+        exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        Polly.Timeout.TimeoutRejectedException or OperationCanceledException => "no answer in time",
+        Polly.CircuitBreaker.BrokenCircuitException => "too many failures in a row; calls are paused for a moment",
+        _ => exception.Message,
+    };
 
     private static Dictionary<string, string[]> NoErrors() => new(StringComparer.Ordinal);
 }

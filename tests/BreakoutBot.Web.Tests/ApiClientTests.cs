@@ -33,11 +33,29 @@ public class ApiClientTests
     }
 
     [Fact]
+    public async Task Call_ResilienceGivesUp_IsAProblemNotAnException()
+    {
+        var client = new BreakoutBotApiClient(new HttpClient(new Throwing()) { BaseAddress = new Uri("http://api.test") });
+
+        var result = await client.ChartAsync("SIMAUSDT", "5", 200, Xunit.TestContext.Current.CancellationToken);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("no answer in time", result.Problem.Detail);
+        Assert.Null(result.Problem.Status);
+    }
+
+    [Fact]
     public void Query_SkipsNullsAndFormatsInvariant()
     {
         var query = BreakoutBotApiClient.Query(("symbol", null), ("from", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(1))), ("bucket", 0.5m));
 
         Assert.Equal("?from=2026-01-02T02%3A04%3A05Z&bucket=0.5", query);
+    }
+
+    private sealed class Throwing : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new Polly.Timeout.TimeoutRejectedException("total request timeout");
     }
 
     private sealed class HeaderRecorder(HttpMessageHandler inner) : DelegatingHandler(inner)
