@@ -177,6 +177,23 @@ public sealed partial class TradingEngine
             TargetsJson = "[]",
             OpenedAt = now,
         });
+
+        // The entry order is recorded with the approval, in one transaction: after a crash the position is never
+        // without the orderLinkId that tells whether its entry reached the venue.
+        database.Orders.Add(new OrderRecord
+        {
+            OrderId = TradingIds.Entry(positionId),
+            PositionId = positionId,
+            SignalId = signal.SignalId,
+            Symbol = signal.Symbol,
+            Side = signal.Side.OpeningSide(),
+            Purpose = OrderPurposes.Entry,
+            OrderType = "Market",
+            Quantity = sizing.Quantity,
+            Status = OrderStatuses.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
         await SaveRiskAsync(database, now, cancellationToken);
         activity?.SetTag("breakoutbot.risk.quantity", sizing.Quantity);
         return ("Approved", sizing.Detail);
