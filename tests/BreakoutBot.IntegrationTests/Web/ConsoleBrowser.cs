@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+
+namespace BreakoutBot.IntegrationTests.Web;
+
+/// <summary>
+/// Debian's chromium driven by Playwright against the AppHost's <c>web</c> resource (no browser download: the
+/// executable is <see cref="ChromiumPath"/>). Screenshots go to <c>artifacts/screenshots</c> in the test output.
+/// </summary>
+public sealed class ConsoleBrowser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static readonly string ScreenshotDirectory = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private ConsoleBrowser(IPlaywright playwright, IBrowser browser, IPage page)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        Page = page;
+    }
+
+    public IPage Page { get; }
+
+    public static async Task<ConsoleBrowser> OpenAsync(DistributedAppFixture fixture, int width = 1440, int height = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = fixture.App.GetEndpoint("web", "http").ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = ColorScheme.Dark,
+        });
+        page.SetDefaultTimeout(30_000);
+        return new ConsoleBrowser(playwright, browser, page);
+    }
+
+    /// <summary>Opens a page and waits until its Blazor circuit is interactive (buttons work from then on).</summary>
+    public async Task GoAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await Assertions.Expect(Page.Locator("[data-testid=connection-indicator][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+    }
+
+    /// <summary>Whether the console has an Api key (otherwise the Api refuses every action and the hub with 401).</summary>
+    public async Task<bool> HasApiKeyAsync()
+    {
+        var indicator = Page.GetByTestId("connection-indicator");
+        return !(await indicator.InnerTextAsync()).Contains("no key", StringComparison.Ordinal);
+    }
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
