@@ -56,10 +56,10 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         return !(await indicator.InnerTextAsync()).Contains("no key", StringComparison.Ordinal);
     }
 
-    public async Task ScreenshotAsync(string name)
+    public async Task ScreenshotAsync(string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage });
     }
 
     public async ValueTask DisposeAsync()

@@ -128,7 +128,7 @@ public class ConsoleTests(DistributedAppFixture fixture)
         await Expect(error).ToContainTextAsync("0.05");
         await Expect(page.GetByLabel("$.risk.risk_per_trade", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
         await error.ScrollIntoViewIfNeededAsync();
-        await browser.ScreenshotAsync("preset-validation");
+        await browser.ScreenshotAsync("preset-validation", fullPage: false);
     }
 
     [Fact]
