@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using BreakoutBot.Web.Components.Pages;
 
 namespace BreakoutBot.Web.Tests;
@@ -88,6 +89,21 @@ public class EnginePageTests : ConsoleContext
 
         page.WaitForAssertion(() => Assert.Contains("accepted; engine Emergency", page.Find("[data-testid=action-result]").TextContent, StringComparison.Ordinal));
         Assert.Equal("""{"flatten":false}""", Assert.Single(Api.Requests, r => r.Method == HttpMethod.Post).Body);
+    }
+
+    [Fact]
+    public void Start_FromAPresetVersionLink_SendsThatVersion()
+    {
+        Api.Get("/api/engine/status", Status("Stopped"))
+            .On(HttpMethod.Post, "/api/engine/start", """{"commandId":"c3","kind":"Start","accepted":true,"reason":null,"engineState":"Starting","acknowledgedAt":"2026-11-26T12:00:01Z"}""", HttpStatusCode.Accepted);
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("engine?preset=sim_breakout&version=2");
+
+        var page = Render<Engine>();
+        page.WaitForAssertion(() => Assert.False(Button(page, "Start engine").HasAttribute("disabled")));
+        Button(page, "Start engine").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("accepted", page.Find("[data-testid=action-result]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("\"presetVersion\":2", Assert.Single(Api.Requests, r => r.Method == HttpMethod.Post).Body, StringComparison.Ordinal);
     }
 
     private static AngleSharp.Dom.IElement Button(IRenderedComponent<Engine> page, string label) => page.Find($"button[aria-label='{label}']");
