@@ -29,6 +29,9 @@ public class ScannerPageTests : ConsoleContext
         var failed = rows[1].QuerySelector(".chip.fail")!;
         Assert.Equal("failed: 80.0000 vs threshold 50.0000 · spread too wide", failed.GetAttribute("title"));
         Assert.Equal("symbol/SIMAUSDT", rows[0].QuerySelector("a")!.GetAttribute("href"));
+        var summary = rows[0].QuerySelector(".filters .chip")!;
+        Assert.Equal("1/1 passed", summary.TextContent);
+        Assert.Equal("min_24h_volume_usd passed: 5000000.0000 vs threshold 2000000.0000 · ok", summary.GetAttribute("title"));
     }
 
     [Fact]
