@@ -40,8 +40,13 @@ var scanner = builder.AddProject<Projects.BreakoutBot_Scanner>("scanner")
     .WithMarketVenue(exchange, tradingMode)
     .WithHttpHealthCheck("/health");
 
+// The console's key for the Api (an Aspire secret parameter: generated and kept in user-secrets unless set).
+var consoleApiKey = builder.AddParameter("api-key-web", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
 var api = builder.AddProject<Projects.BreakoutBot_Api>("api")
     .WithTradingMode(tradingMode)
+    .WithEnvironment("Api__Keys__web", consoleApiKey)
+    .WithMarketVenue(exchange, tradingMode)
     .WithEnvironment("Infrastructure__Mode", decision.Mode.ToString())
     .WithReference(database).WaitFor(database)
     .WithReference(redis).WaitFor(redis)
@@ -51,6 +56,7 @@ var api = builder.AddProject<Projects.BreakoutBot_Api>("api")
 
 builder.AddProject<Projects.BreakoutBot_Web>("web")
     .WithReference(api).WaitFor(api)
+    .WithEnvironment("Api__Key", consoleApiKey)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

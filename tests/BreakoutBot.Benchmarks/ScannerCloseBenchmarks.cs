@@ -57,6 +57,10 @@ public class ScannerCloseBenchmarks
         var name = ShippedPresets.SimulatedMarketName;
         var preset = PresetLoader.Load(ShippedPresets.All().Single(entry => entry.Name == name).Json, name).Preset!;
         _evaluator = new CloseEvaluator(new ActivePreset(preset, 1), levelWindowBars: 120, TimeProvider.System);
+
+        // The first close of a new evaluator also replays each symbol's history (start-up work, not per close).
+        _evaluator.Evaluate(_openTimes[0], _bars[0]);
+        _next = 1;
     }
 
     [Benchmark]

@@ -76,7 +76,7 @@ public sealed class ScannerTests(DistributedAppFixture fixture)
         var commands = fixture.App.Services.GetRequiredService<ResourceCommandService>();
 
         var restart = await commands.ExecuteCommandAsync("scanner", "resource-restart", TestContext.Current.CancellationToken);
-        Assert.True(restart.Success, restart.ErrorMessage);
+        Assert.True(restart.Success, restart.Message);
         var restartedAt = DateTimeOffset.UtcNow;
 
         // Three more evaluated bars after the restart: its state was rebuilt from REST and it is scanning again.
