@@ -30,6 +30,17 @@ public class AppHostProcessTests
     }
 
     [Fact]
+    public async Task Start_PaperMode_ExitsSayingWhyItIsNotAvailable()
+    {
+        using var scratch = new ScratchDirectory();
+
+        var result = await RunAppHostAsync("--Infrastructure:Mode=Containers", "--Trading:Mode=paper", $"--Infrastructure:DataDirectory={scratch.Path}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Trading:Mode 'paper' is not available yet", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_LocalModeWithMissingRedis_ExitsNamingWhatToInstall()
     {
         using var scratch = new ScratchDirectory();
