@@ -47,8 +47,7 @@ public static class AuditApi
         query = source is null ? query : query.Where(entry => entry.Source == source);
         query = start is null ? query : query.Where(entry => entry.OccurredAt >= start);
         query = end is null ? query : query.Where(entry => entry.OccurredAt <= end);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(entry => entry.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var (rows, total) = await query.ReadPageAsync(filtered => filtered.OrderByDescending(entry => entry.Id), number, size, cancellationToken);
         return TypedResults.Ok(new Page<AuditEntryView>(
             [.. rows.Select(row => new AuditEntryView(row.Id, row.OccurredAt, row.Source, row.Actor, row.Action, row.Outcome, Details(row.DetailsJson), row.CorrelationId))],
             number,

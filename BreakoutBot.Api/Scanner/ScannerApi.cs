@@ -101,9 +101,7 @@ public static class ScannerApi
         query = direction is null ? query : query.Where(signal => signal.Side == direction);
         query = start is null ? query : query.Where(signal => signal.ReceivedAt >= start);
         query = end is null ? query : query.Where(signal => signal.ReceivedAt <= end);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(signal => signal.ReceivedAt).ThenBy(signal => signal.SignalId)
-            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var (items, total) = await query.ReadPageAsync(filtered => filtered.OrderByDescending(signal => signal.ReceivedAt).ThenBy(signal => signal.SignalId), number, size, cancellationToken);
         return TypedResults.Ok(new Page<SignalView>([.. items.Select(ToView)], number, size, total));
     }
 
@@ -122,8 +120,7 @@ public static class ScannerApi
         var query = database.ScanSummaries.AsNoTracking();
         query = start is null ? query : query.Where(scan => scan.At >= start);
         query = end is null ? query : query.Where(scan => scan.At <= end);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(scan => scan.At).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var (rows, total) = await query.ReadPageAsync(filtered => filtered.OrderByDescending(scan => scan.At), number, size, cancellationToken);
         return TypedResults.Ok(new Page<ScanSummaryView>(
             [.. rows.Select(row => new ScanSummaryView(
                 row.Id, row.At, row.CandleOpenTime, row.PresetName, row.SymbolsTracked, row.SymbolsPassed, row.SignalsEmitted, row.EvaluationMilliseconds, Parse(row.TopCandidatesJson)))],

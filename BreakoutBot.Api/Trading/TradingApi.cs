@@ -137,9 +137,7 @@ public static class TradingApi
         query = positionId is null ? query : query.Where(order => order.PositionId == positionId);
         query = start is null ? query : query.Where(order => order.CreatedAt >= start);
         query = end is null ? query : query.Where(order => order.CreatedAt <= end);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(order => order.CreatedAt).ThenBy(order => order.OrderId)
-            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var (rows, total) = await query.ReadPageAsync(filtered => filtered.OrderByDescending(order => order.CreatedAt).ThenBy(order => order.OrderId), number, size, cancellationToken);
         return TypedResults.Ok(new Page<OrderView>([.. rows.Select(ToView)], number, size, total));
     }
 
@@ -172,9 +170,7 @@ public static class TradingApi
         query = positionId is null ? query : query.Where(fill => fill.PositionId == positionId);
         query = start is null ? query : query.Where(fill => fill.ExecutedAt >= start);
         query = end is null ? query : query.Where(fill => fill.ExecutedAt <= end);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(fill => fill.ExecutedAt).ThenBy(fill => fill.ExecutionId)
-            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var (rows, total) = await query.ReadPageAsync(filtered => filtered.OrderByDescending(fill => fill.ExecutedAt).ThenBy(fill => fill.ExecutionId), number, size, cancellationToken);
         return TypedResults.Ok(new Page<FillView>(
             [.. rows.Select(fill => new FillView(fill.ExecutionId, fill.OrderId, fill.PositionId, fill.Symbol, fill.Side, fill.Price, fill.Quantity, fill.Fee, fill.Liquidity, fill.ExecutedAt))],
             number,
@@ -203,9 +199,7 @@ public static class TradingApi
             return Problems.Validation(validation.Errors);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(trade => trade.ClosedAt).ThenBy(trade => trade.TradeId)
-            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var (rows, total) = await query.ReadPageAsync(filtered => filtered.OrderByDescending(trade => trade.ClosedAt).ThenBy(trade => trade.TradeId), number, size, cancellationToken);
         return TypedResults.Ok(new Page<TradeView>([.. rows.Select(ToView)], number, size, total));
     }
 

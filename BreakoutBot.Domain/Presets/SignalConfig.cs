@@ -41,7 +41,7 @@ public sealed record SignalConfig
     /// <summary><c>market_quality</c>: conditions under which a market is not traded at all.</summary>
     public required MarketQualityConfig MarketQuality { get; init; }
 
-    // Placeholders (null!) only survive in a preset that has errors, and such a preset is never handed out.
+    // Stand-in values (null!) only survive in a preset that has errors, and such a preset is never handed out.
     internal static SignalConfig Read(PresetObjectReader json) => new()
     {
         MomentumVolumeMultiplier = json.Decimal("momentum_volume_multiplier", DecimalRange.Closed(1m, 20m), PresetUnits.VolumeMultiple),

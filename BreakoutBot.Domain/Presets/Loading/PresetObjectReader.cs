@@ -9,7 +9,7 @@ namespace BreakoutBot.Domain.Presets.Loading;
 /// reported by <see cref="RejectUnknownKeys"/>.
 /// </summary>
 /// <remarks>
-/// When a field is invalid the reader returns a placeholder (zero, false, empty, null) so the section can carry on
+/// When a field is invalid the reader returns a neutral stand-in value (zero, false, empty, null) so the section can carry on
 /// and report its other fields; the caller discards the whole preset as soon as any error was recorded.
 /// </remarks>
 internal sealed class PresetObjectReader
