@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BreakoutBot.Api.Engine;
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Json;
 using BreakoutBot.Data.Engine;
 using BreakoutBot.Messaging.Messages;
+using BreakoutBot.Messaging.Snapshots;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +35,9 @@ public sealed class EngineApiTests(ApiFixture api)
 
         await api.Redis.GetDatabase().StringSetAsync(RedisKeys.EngineState, JsonSerializer.Serialize(
             new EngineStateChanged("evt-1", "Running", "sim", "breakout_v1", 1, now.AddMinutes(-30), "started by operator"), MessageJson.Options));
+        var scannerLastSeen = now - EngineStatusReader.StaleAfter - TimeSpan.FromMinutes(1);
+        await api.Redis.GetDatabase().StringSetAsync(RedisKeys.ScannerStatus, JsonSerializer.Serialize(
+            new ScannerStatus(scannerLastSeen, "Running", null, 32, scannerLastSeen, scannerLastSeen, 1.5, "breakout_v1", 1, true, 0, 0), MessageJson.Options));
         int openPositions;
         decimal dailyPnl;
         decimal dailyR;
@@ -65,7 +70,7 @@ public sealed class EngineApiTests(ApiFixture api)
         var components = status.GetProperty("components").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
         Assert.Equal("ok", components["database"]);
         Assert.Equal("ok", components["redis"]);
-        Assert.Equal("missing", components["scanner"]);
+        Assert.Equal("stale", components["scanner"]);
         Assert.Contains(components["executor"], (string[])["ok", "stale"]);
     }
 
