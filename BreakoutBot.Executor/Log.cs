@@ -94,4 +94,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1062, Level = LogLevel.Warning, Message = "Private stream unavailable; order and position state is polled over REST only")]
     public static partial void PrivateStreamUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1070, Level = LogLevel.Information, Message = "Position {PositionId}: entry slice {Slice}/{Slices}, {Quantity}, {How}")]
+    public static partial void EntrySlice(ILogger logger, string positionId, int slice, int slices, decimal quantity, string how);
+
+    [LoggerMessage(EventId = 1071, Level = LogLevel.Warning, Message = "Position {PositionId}: entry stops early, keeping what filled: {Reason}")]
+    public static partial void EntryStopped(ILogger logger, string positionId, string reason);
 }

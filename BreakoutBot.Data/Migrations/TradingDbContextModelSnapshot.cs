@@ -570,6 +570,10 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("direction");
 
+                    b.Property<string>("EntryPlanJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("entry_plan_json");
+
                     b.Property<decimal>("EntryPrice")
                         .HasColumnType("numeric")
                         .HasColumnName("entry_price");

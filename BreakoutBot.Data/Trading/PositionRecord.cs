@@ -40,6 +40,9 @@ public sealed class PositionRecord
     /// <summary>The take-profit ladder with each target's filled state, JSON.</summary>
     public required string TargetsJson { get; set; }
 
+    /// <summary>How the entry is being executed (slices, windows, deadline, start), JSON; null for a single market entry.</summary>
+    public string? EntryPlanJson { get; set; }
+
     public decimal RealizedPnl { get; set; }
 
     public decimal Fees { get; set; }

@@ -45,6 +45,7 @@ internal sealed class PositionRecordConfiguration : IEntityTypeConfiguration<Pos
         builder.ToTable("positions");
         builder.HasKey(position => position.PositionId);
         builder.Property(position => position.TargetsJson).HasColumnType("jsonb");
+        builder.Property(position => position.EntryPlanJson).HasColumnType("jsonb");
         // PostgreSQL's system column xmin changes on every row update: a concurrency token without a column of our own.
         builder.Property(position => position.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         builder.HasIndex(position => position.Status);

@@ -228,19 +228,25 @@ public sealed partial class TradingEngine
                 return;
             }
 
-            var symbol = InstrumentSymbol.Parse(order.Symbol);
-            await venue.CancelOrderAsync(symbol, order.OrderId, cancellationToken);
-            if (await venue.GetOrderAsync(symbol, order.OrderId, cancellationToken) is { } venueOrder)
-            {
-                await ApplyVenueOrderAsync(database, position, order, venueOrder, correlationId, cancellationToken);
-            }
-            else if (order.Status == OrderStatuses.Pending)
-            {
-                order.Status = OrderStatuses.Cancelled;
-                order.RejectReason = "never reached the venue";
-                order.UpdatedAt = clock.GetUtcNow();
-                OrderEvent(database, order, correlationId);
-            }
+            await CancelOrderAsync(database, position, order, correlationId, cancellationToken);
+        }
+    }
+
+    /// <summary>Cancels one order on the venue and books how it ended (fills that came first included).</summary>
+    private async Task CancelOrderAsync(TradingDbContext database, PositionRecord position, OrderRecord order, string correlationId, CancellationToken cancellationToken)
+    {
+        var symbol = InstrumentSymbol.Parse(order.Symbol);
+        await venue.CancelOrderAsync(symbol, order.OrderId, cancellationToken);
+        if (await venue.GetOrderAsync(symbol, order.OrderId, cancellationToken) is { } venueOrder)
+        {
+            await ApplyVenueOrderAsync(database, position, order, venueOrder, correlationId, cancellationToken);
+        }
+        else if (order.Status == OrderStatuses.Pending)
+        {
+            order.Status = OrderStatuses.Cancelled;
+            order.RejectReason = "never reached the venue";
+            order.UpdatedAt = clock.GetUtcNow();
+            OrderEvent(database, order, correlationId);
         }
 
         await database.SaveChangesAsync(cancellationToken);

@@ -83,18 +83,23 @@ public sealed partial class TradingEngine
         }
 
         await database.SaveChangesAsync(cancellationToken);
-        var entry = orders.FirstOrDefault(order => order.Purpose == OrderPurposes.Entry);
-        if (position.Status == PositionStatuses.Opening && (entry is null || OrderStatuses.IsTerminal(entry.Status)))
+        if (position.Status == PositionStatuses.Opening)
         {
+            if (!await AdvanceEntryAsync(database, position, correlationId, cancellationToken))
+            {
+                return;
+            }
+
             if (position.OpenQuantity > 0)
             {
                 await ProtectAsync(database, position, correlationId, cancellationToken);
             }
             else
             {
+                var entry = (await EntryOrdersAsync(database, position, cancellationToken)).OrderBy(order => order.CreatedAt).LastOrDefault();
                 position.Status = PositionStatuses.Closed;
-                position.ClosedAt = now;
-                position.ExitReason = "entry not filled: " + (entry?.RejectReason ?? entry?.Status ?? "no entry order");
+                position.ClosedAt = clock.GetUtcNow();
+                position.ExitReason = "entry not filled: " + (ProgressOf(position).StoppedReason ?? entry?.RejectReason ?? entry?.Status ?? "no entry order");
                 PositionEvent(database, position);
                 await database.SaveChangesAsync(cancellationToken);
             }

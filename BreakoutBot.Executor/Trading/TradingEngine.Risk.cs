@@ -185,7 +185,7 @@ public sealed partial class TradingEngine
 
         var venuePositions = await venue.GetPositionsAsync(cancellationToken);
         var ours = await database.Positions
-            .Where(row => row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing || row.Status == PositionStatuses.External)
+            .Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing || row.Status == PositionStatuses.External)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var venuePosition in venuePositions.Where(position => position.Size > 0))

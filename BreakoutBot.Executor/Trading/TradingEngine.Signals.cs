@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
+using BreakoutBot.Domain.Execution;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Risk;
@@ -129,10 +130,16 @@ public sealed partial class TradingEngine
             return ("Rejected", $"{verdict.Rejection}: {verdict.Detail}");
         }
 
-        // Size from the price the order will really meet, not the level.
-        var ticker = await venue.GetTickerAsync(instrument.Symbol, cancellationToken);
-        var entry = (signal.Side == PositionDirection.Long ? ticker?.Ask1Price : ticker?.Bid1Price) ?? ticker?.LastPrice ?? signal.Entry;
+        // Size from the price the order will really meet, not the level, and from the liquidity it would take.
+        var book = await venue.GetOrderBookAsync(instrument.Symbol, 50, cancellationToken);
+        if ((signal.Side == PositionDirection.Long ? book.BestAsk : book.BestBid) is not { } touch)
+        {
+            return ("Rejected", $"the {instrument.Symbol} book has no {(signal.Side == PositionDirection.Long ? "asks to buy from" : "bids to sell to")}");
+        }
+
+        var entry = touch.Price;
         var execution = _preset.ExecutionConfig;
+        var depth = EntryPlanner.TakingDepth(book, signal.Side);
         var sizing = PositionSizer.Size(new PositionSizingRequest
         {
             Equity = wallet.Equity,
@@ -142,6 +149,7 @@ public sealed partial class TradingEngine
             Stop = signal.Stop,
             Instrument = instrument,
             MaxPositionNotional = _preset.Risk.MaxPositionSizeUsd,
+            AvailableDepthNotional = EntryPlanner.DepthAllowance(execution, depth),
             MaxDepthFraction = execution.MaxDepthFraction,
             TakerFeeRate = execution.TakerFeeBps / 10_000m,
         });
@@ -156,6 +164,8 @@ public sealed partial class TradingEngine
             return ("Rejected", $"{correlated.Rejection}: {correlated.Detail}");
         }
 
+        var plan = EntryPlanner.Plan(execution, instrument, sizing.Quantity, entry, depth);
+        var firstSlice = EntryPlanner.ChooseOrder(execution, plan, instrument, signal.Side.OpeningSide(), book.BestBid?.Price, book.BestAsk?.Price);
         var positionId = TradingIds.PositionFor(signal.SignalId);
         record.PositionId = positionId;
         database.Positions.Add(new PositionRecord
@@ -175,36 +185,39 @@ public sealed partial class TradingEngine
             BestPrice = entry,
             BreakoutLevel = signal.LevelPrice,
             TargetsJson = "[]",
+            EntryPlanJson = EntryProgress.Start(plan, now).Write(),
             OpenedAt = now,
         });
 
-        // The entry order is recorded with the approval, in one transaction: after a crash the position is never
+        // The first entry order is recorded with the approval, in one transaction: after a crash the position is never
         // without the orderLinkId that tells whether its entry reached the venue.
         database.Orders.Add(new OrderRecord
         {
-            OrderId = TradingIds.Entry(positionId),
+            OrderId = TradingIds.EntrySlice(positionId, 1),
             PositionId = positionId,
             SignalId = signal.SignalId,
             Symbol = signal.Symbol,
             Side = signal.Side.OpeningSide(),
             Purpose = OrderPurposes.Entry,
-            OrderType = "Market",
-            Quantity = sizing.Quantity,
+            OrderType = firstSlice.IsPassive ? Limit : Market,
+            Price = firstSlice.LimitPrice,
+            Quantity = plan.Slices[0],
             Status = OrderStatuses.Pending,
             CreatedAt = now,
             UpdatedAt = now,
         });
         await SaveRiskAsync(database, now, cancellationToken);
         activity?.SetTag("breakoutbot.risk.quantity", sizing.Quantity);
-        return ("Approved", sizing.Detail);
+        activity?.SetTag("breakoutbot.entry.slices", plan.Slices.Count);
+        return ("Approved", $"{sizing.Detail}; entry in {plan.Slices.Count} slice(s), first {firstSlice.Reason}");
     }
 
     private async Task SendEntryAsync(TradingDbContext database, PositionRecord position, SignalDetected signal, string correlationId, CancellationToken cancellationToken)
     {
         var instrument = InstrumentOf(position.Symbol)!;
-        var placement = new OrderPlacement(instrument.Symbol, position.Direction.OpeningSide(), IsMarket: true, position.OriginalQuantity, TradingIds.Entry(position.PositionId));
+        var first = await database.Orders.SingleAsync(order => order.OrderId == TradingIds.EntrySlice(position.PositionId, 1), cancellationToken);
         metrics.SignalToOrder((clock.GetUtcNow() - signal.DetectedAt).TotalMilliseconds);
-        await PlaceAsync(database, position, placement, OrderPurposes.Entry, correlationId, cancellationToken);
+        await PlaceAsync(database, position, EntryPlacement(first, instrument), OrderPurposes.Entry, correlationId, cancellationToken);
         await RefreshPositionAsync(database, position, correlationId, cancellationToken);
     }
 

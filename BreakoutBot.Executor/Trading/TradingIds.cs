@@ -14,7 +14,26 @@ internal static class TradingIds
     public static string PositionFor(string signalId) =>
         "p" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signalId)))[..24];
 
-    public static string Entry(string positionId) => positionId + "-e";
+    /// <summary>Entry slice <paramref name="slice"/> (1-based) of the position.</summary>
+    public static string EntrySlice(string positionId, int slice) => positionId + "-e" + slice.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The market order that completes a passive entry slice whose window ended unfilled or part-filled.</summary>
+    public static string EntryFallback(string positionId, int slice) => EntrySlice(positionId, slice) + "m";
+
+    /// <summary>The slice (1-based) of an entry orderLinkId and whether it is the slice's market fallback, or null.</summary>
+    public static (int Slice, bool IsFallback)? SliceOf(string orderLinkId)
+    {
+        var index = orderLinkId.LastIndexOf("-e", StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var tail = orderLinkId.AsSpan(index + 2);
+        var isFallback = tail.EndsWith("m");
+        var digits = isFallback ? tail[..^1] : tail;
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var slice) && slice > 0 ? (slice, isFallback) : null;
+    }
 
     public static string TakeProfit(string positionId, int rung) => positionId + "-t" + rung.ToString(CultureInfo.InvariantCulture);
 

@@ -17,6 +17,9 @@ public sealed class BybitVenue(BybitMarketClient market, BybitPrivateClient acco
     public async Task<Ticker?> GetTickerAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) =>
         (await market.GetTickersAsync(symbol, cancellationToken)) is [var first, ..] ? first : null;
 
+    public Task<OrderBookSnapshot> GetOrderBookAsync(InstrumentSymbol symbol, int depth, CancellationToken cancellationToken) =>
+        market.GetOrderBookAsync(symbol, depth, cancellationToken);
+
     public Task<IReadOnlyList<Candle>> GetKlinesAsync(InstrumentSymbol symbol, CandleInterval interval, int limit, CancellationToken cancellationToken) =>
         market.GetKlinesAsync(symbol, interval, limit, cancellationToken);
 

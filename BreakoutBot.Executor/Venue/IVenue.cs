@@ -20,6 +20,9 @@ public interface IVenue
 
     Task<Ticker?> GetTickerAsync(InstrumentSymbol symbol, CancellationToken cancellationToken);
 
+    /// <summary>The order book to <paramref name="depth"/> levels per side (Bybit linear allows 1-500).</summary>
+    Task<OrderBookSnapshot> GetOrderBookAsync(InstrumentSymbol symbol, int depth, CancellationToken cancellationToken);
+
     /// <summary>The latest bars, oldest first; the newest may still be open.</summary>
     Task<IReadOnlyList<Candle>> GetKlinesAsync(InstrumentSymbol symbol, CandleInterval interval, int limit, CancellationToken cancellationToken);
 

@@ -45,8 +45,14 @@ public sealed class ExecutorFaultTests(LocalPostgresServer postgres)
             var symbol = InstrumentSymbol.Parse(signal.Symbol);
             var position = await database.Positions.AsNoTracking().SingleAsync(row => row.SignalId == signal.SignalId, TestContext.Current.CancellationToken);
             Assert.Equal(position.OpenQuantity, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)!.Quantity));
-            Assert.True(ClientOrderId.TryParse(TradingIds.Entry(position.PositionId), out var entryId));
-            Assert.Single(stack.Exchange.Orders(symbol, entryId));
+            var entries = await database.Orders.AsNoTracking().Where(order => order.PositionId == position.PositionId && order.Purpose == "Entry").ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(position.OriginalQuantity, entries.Sum(order => order.FilledQuantity));
+            foreach (var entry in entries)
+            {
+                Assert.True(ClientOrderId.TryParse(entry.OrderId, out var entryId));
+                Assert.Equal(entry.FilledQuantity, Assert.Single(stack.Exchange.Orders(symbol, entryId)).FilledQuantity);
+            }
+
             var working = stack.Exchange.Orders(symbol, null);
             Assert.Single(working, order => order.Request.Trigger is not null && order.Request.ReduceOnly);
             Assert.Equal(working.Count, working.Select(order => order.ClientOrderId).Distinct().Count());

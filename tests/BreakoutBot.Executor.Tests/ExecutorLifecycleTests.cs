@@ -106,7 +106,8 @@ public sealed class ExecutorLifecycleTests(LocalPostgresServer postgres)
         await stack.PublishSignalAsync(next);
         await ExecutorRiskTests.WaitForOpenPositionAsync(stack, next.SignalId);
         await using var database = stack.Database();
-        Assert.Equal(1, await database.Orders.CountAsync(order => order.Symbol == "BTCUSDT" && order.Purpose == "Entry", TestContext.Current.CancellationToken));
+        var btc = await database.Positions.SingleAsync(row => row.Symbol == "BTCUSDT", TestContext.Current.CancellationToken);
+        Assert.Equal(btc.OpenQuantity, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(InstrumentSymbol.Parse("BTCUSDT"))!.Quantity));
         Assert.Equal(2, stack.VenueOpenPositions);
         await standby.StopAsync();
     }
@@ -123,7 +124,7 @@ public sealed class ExecutorLifecycleTests(LocalPostgresServer postgres)
         // the entry recorded as Pending in the database, and the order filled on the venue.
         var signal = await stack.LongSignalAsync("BTCUSDT", 0.01m);
         var positionId = TradingIds.PositionFor(signal.SignalId);
-        var entryId = TradingIds.Entry(positionId);
+        var entryId = TradingIds.EntrySlice(positionId, 1);
         const decimal Quantity = 0.05m;
         var now = DateTimeOffset.UtcNow;
         await using (var database = stack.Database())

@@ -1,6 +1,7 @@
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Tests.Infrastructure;
+using BreakoutBot.Executor.Trading;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -29,10 +30,12 @@ public sealed class ExecutorRiskTests(LocalPostgresServer postgres)
         var marker = await stack.LongSignalAsync("ETHUSDT", 0.01m);
         await stack.PublishSignalAsync(marker);
         await WaitForSignalsAsync(stack, 2);
+        await WaitForOpenPositionAsync(stack, signal.SignalId);
 
         await using var database = stack.Database();
         Assert.Equal(1, await database.Positions.CountAsync(row => row.Symbol == "BTCUSDT", TestContext.Current.CancellationToken));
-        Assert.Equal(1, await database.Orders.CountAsync(row => row.Symbol == "BTCUSDT" && row.Purpose == "Entry", TestContext.Current.CancellationToken));
+        var entrySlices = await database.Orders.Where(row => row.Symbol == "BTCUSDT" && row.Purpose == "Entry").Select(row => row.OrderId).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.All(entrySlices, id => Assert.StartsWith(TradingIds.PositionFor(signal.SignalId) + "-e", id, StringComparison.Ordinal));
         var venueBtc = stack.Exchange.ReadAccount(ledger => ledger.PositionOf(InstrumentSymbol.Parse("BTCUSDT"))?.Quantity ?? 0);
         var ours = await database.Positions.SingleAsync(row => row.Symbol == "BTCUSDT", TestContext.Current.CancellationToken);
         Assert.Equal(ours.OriginalQuantity, venueBtc);

@@ -15,7 +15,7 @@ public sealed class TradingIdsTests
     public void OrderLinkIds_FitBybitsThirtySixCharacters()
     {
         var position = TradingIds.PositionFor(new string('x', 500));
-        foreach (var id in new[] { TradingIds.Entry(position), TradingIds.TakeProfit(position, 6), TradingIds.Stop(position, 999), TradingIds.Exit(position, 999) })
+        foreach (var id in new[] { TradingIds.EntrySlice(position, 50), TradingIds.EntryFallback(position, 50), TradingIds.TakeProfit(position, 6), TradingIds.Stop(position, 999), TradingIds.Exit(position, 999) })
         {
             Assert.InRange(id.Length, 1, 36);
         }
@@ -27,7 +27,18 @@ public sealed class TradingIdsTests
         var position = TradingIds.PositionFor("s");
 
         Assert.Equal(2, TradingIds.RungOf(TradingIds.TakeProfit(position, 2)));
-        Assert.Null(TradingIds.RungOf(TradingIds.Entry(position)));
+        Assert.Null(TradingIds.RungOf(TradingIds.EntrySlice(position, 1)));
+    }
+
+    [Fact]
+    public void SliceOf_EntryLinkIds_ReturnsTheSliceAndWhetherItIsTheMarketCompletion()
+    {
+        var position = TradingIds.PositionFor("s");
+
+        Assert.Equal((3, false), TradingIds.SliceOf(TradingIds.EntrySlice(position, 3)));
+        Assert.Equal((12, true), TradingIds.SliceOf(TradingIds.EntryFallback(position, 12)));
+        Assert.Null(TradingIds.SliceOf(TradingIds.TakeProfit(position, 1)));
+        Assert.Null(TradingIds.SliceOf(position + "-e"));
     }
 
     [Fact]

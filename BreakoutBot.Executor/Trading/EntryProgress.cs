@@ -1,0 +1,32 @@
+using System.Text.Json;
+using BreakoutBot.Domain.Execution;
+
+namespace BreakoutBot.Executor.Trading;
+
+/// <summary>
+/// An entry's plan as persisted on its position (<c>entry_plan_json</c>): the slices, their timing, when the entry
+/// started, and why it stopped starting slices early, if it did. The slices sent so far are the entry orders in the
+/// database, so a restarted executor continues where the crashed one stood.
+/// </summary>
+internal sealed record EntryProgress(
+    IReadOnlyList<decimal> Slices,
+    TimeSpan SliceInterval,
+    TimeSpan PassiveWindow,
+    TimeSpan Deadline,
+    bool PassiveAllowed,
+    DateTimeOffset StartedAt,
+    string? StoppedReason = null)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public EntryPlan Plan => new(Slices, SliceInterval, PassiveWindow, Deadline, PassiveAllowed);
+
+    public static EntryProgress Start(EntryPlan plan, DateTimeOffset at) =>
+        new(plan.Slices, plan.SliceInterval, plan.PassiveWindow, plan.Deadline, plan.PassiveAllowed, at);
+
+    /// <summary>The stored plan; a position without one was entered by one market order.</summary>
+    public static EntryProgress Read(string? json, decimal quantity, DateTimeOffset openedAt, TimeSpan deadline) =>
+        json is null ? Start(EntryPlan.SingleMarket(quantity, deadline), openedAt) : JsonSerializer.Deserialize<EntryProgress>(json, Json)!;
+
+    public string Write() => JsonSerializer.Serialize(this, Json);
+}

@@ -1,0 +1,134 @@
+using BreakoutBot.Bybit.Rest;
+using BreakoutBot.Data;
+using BreakoutBot.Data.Trading;
+using BreakoutBot.Domain.Execution;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Trading;
+using BreakoutBot.Executor.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace BreakoutBot.Executor.Trading;
+
+/// <summary>
+/// Entries as the preset's execution config says (<see cref="EntryPlanner"/>): slices started on schedule, passive
+/// post-only slices cancelled when their window ends and completed at market, no new slice after the deadman
+/// timeout, and nothing new at all once the engine stops taking entries. The position turns Open (and is protected)
+/// when its entry is complete.
+/// </summary>
+public sealed partial class TradingEngine
+{
+    private const string Limit = "Limit";
+    private const string Market = "Market";
+
+    /// <summary>The order placement an entry order record stands for (post-only when it is a limit).</summary>
+    private static OrderPlacement EntryPlacement(OrderRecord order, Instrument instrument) =>
+        order.OrderType == Limit
+            ? new OrderPlacement(instrument.Symbol, order.Side, IsMarket: false, order.Quantity, order.OrderId, order.Price, TimeInForce: "PostOnly")
+            : new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId);
+
+    private EntryProgress ProgressOf(PositionRecord position) =>
+        EntryProgress.Read(position.EntryPlanJson, position.OriginalQuantity, position.OpenedAt, _options.LostOrderTimeout);
+
+    /// <summary>
+    /// Moves an Opening position's entry along; true once the entry is complete (every entry order final, no slice
+    /// or market completion still due), so the caller protects what filled or closes the empty position.
+    /// </summary>
+    private async Task<bool> AdvanceEntryAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
+    {
+        if (!lease.IsHeld || InstrumentOf(position.Symbol) is not { } instrument)
+        {
+            return false;
+        }
+
+        var progress = ProgressOf(position);
+        var elapsed = clock.GetUtcNow() - progress.StartedAt;
+        var entries = await EntryOrdersAsync(database, position, cancellationToken);
+        if (progress.StoppedReason is null && entries.FirstOrDefault(order => order.OrderType == Market && order.Status == OrderStatuses.Rejected) is { } refused)
+        {
+            progress = await StopEntryAsync(database, position, progress, $"the venue refused entry order {refused.OrderId}: {refused.RejectReason}", cancellationToken);
+        }
+
+        var sending = progress.StoppedReason is null && EngineStateMachine.AcceptsEntries(_state);
+        foreach (var passive in entries.Where(order => order.OrderType == Limit && !OrderStatuses.IsTerminal(order.Status)))
+        {
+            if (!sending || clock.GetUtcNow() - passive.CreatedAt >= progress.PassiveWindow || elapsed >= progress.Deadline)
+            {
+                await CancelOrderAsync(database, position, passive, correlationId, cancellationToken);
+            }
+        }
+
+        if (sending && elapsed < progress.Plan.CompletionLimit)
+        {
+            foreach (var (slice, quantity) in CutSlices(entries, instrument))
+            {
+                var fallback = new OrderPlacement(instrument.Symbol, position.Direction.OpeningSide(), IsMarket: true, quantity, TradingIds.EntryFallback(position.PositionId, slice));
+                await PlaceAsync(database, position, fallback, OrderPurposes.Entry, correlationId, cancellationToken);
+            }
+        }
+
+        var started = StartedSlices(entries);
+        if (sending && started < progress.Slices.Count && elapsed >= progress.Plan.StartOf(started) && elapsed < progress.Deadline)
+        {
+            progress = await StartSliceAsync(database, position, progress, instrument, started + 1, correlationId, cancellationToken);
+        }
+
+        entries = await EntryOrdersAsync(database, position, cancellationToken);
+        var slicesDone = progress.StoppedReason is not null || !EngineStateMachine.AcceptsEntries(_state)
+            || StartedSlices(entries) >= progress.Slices.Count || clock.GetUtcNow() - progress.StartedAt >= progress.Deadline;
+        var completionDue = EngineStateMachine.AcceptsEntries(_state) && progress.StoppedReason is null
+            && clock.GetUtcNow() - progress.StartedAt < progress.Plan.CompletionLimit && CutSlices(entries, instrument).Any();
+        return slicesDone && !completionDue && entries.All(order => OrderStatuses.IsTerminal(order.Status));
+    }
+
+    /// <summary>Sends entry slice <paramref name="slice"/> as the current book allows; stops the entry when the price already reached the stop.</summary>
+    private async Task<EntryProgress> StartSliceAsync(
+        TradingDbContext database, PositionRecord position, EntryProgress progress, Instrument instrument, int slice, string correlationId, CancellationToken cancellationToken)
+    {
+        var book = await venue.GetOrderBookAsync(instrument.Symbol, 1, cancellationToken);
+        var touch = position.Direction == PositionDirection.Long ? book.BestBid?.Price : book.BestAsk?.Price;
+        if (touch is { } price && (price - position.InitialStop) * position.Direction.Sign() <= 0)
+        {
+            return await StopEntryAsync(database, position, progress, $"the price {price} reached the stop {position.InitialStop} before slice {slice} was due", cancellationToken);
+        }
+
+        var side = position.Direction.OpeningSide();
+        var choice = EntryPlanner.ChooseOrder(_preset!.ExecutionConfig, progress.Plan, instrument, side, book.BestBid?.Price, book.BestAsk?.Price);
+        var quantity = progress.Slices[slice - 1];
+        var placement = choice.IsPassive
+            ? new OrderPlacement(instrument.Symbol, side, IsMarket: false, quantity, TradingIds.EntrySlice(position.PositionId, slice), choice.LimitPrice, TimeInForce: "PostOnly")
+            : new OrderPlacement(instrument.Symbol, side, IsMarket: true, quantity, TradingIds.EntrySlice(position.PositionId, slice));
+        Log.EntrySlice(logger, position.PositionId, slice, progress.Slices.Count, quantity, choice.Reason);
+        await PlaceAsync(database, position, placement, OrderPurposes.Entry, correlationId, cancellationToken);
+        return progress;
+    }
+
+    private async Task<EntryProgress> StopEntryAsync(TradingDbContext database, PositionRecord position, EntryProgress progress, string reason, CancellationToken cancellationToken)
+    {
+        var stopped = progress with { StoppedReason = reason };
+        position.EntryPlanJson = stopped.Write();
+        await database.SaveChangesAsync(cancellationToken);
+        Log.EntryStopped(logger, position.PositionId, reason);
+        return stopped;
+    }
+
+    private static Task<List<OrderRecord>> EntryOrdersAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken) =>
+        database.Orders.Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.Entry).ToListAsync(cancellationToken);
+
+    private static int StartedSlices(IEnumerable<OrderRecord> entries) =>
+        entries.Select(order => TradingIds.SliceOf(order.OrderId)).Where(id => id is { IsFallback: false }).Select(id => id!.Value.Slice).DefaultIfEmpty(0).Max();
+
+    /// <summary>Passive slices that ended with quantity left and have no market completion yet: (slice, quantity to complete).</summary>
+    private static IEnumerable<(int Slice, decimal Quantity)> CutSlices(List<OrderRecord> entries, Instrument instrument)
+    {
+        foreach (var order in entries.Where(order => order.OrderType == Limit && OrderStatuses.IsTerminal(order.Status)))
+        {
+            var rest = instrument.FloorQuantityToStep(order.Quantity - order.FilledQuantity);
+            if (TradingIds.SliceOf(order.OrderId) is { IsFallback: false } id
+                && rest > 0 && rest >= instrument.MinimumQuantityAt(order.Price ?? order.AveragePrice ?? 1m)
+                && !entries.Any(other => other.OrderId == TradingIds.EntryFallback(order.PositionId!, id.Slice)))
+            {
+                yield return (id.Slice, rest);
+            }
+        }
+    }
+}

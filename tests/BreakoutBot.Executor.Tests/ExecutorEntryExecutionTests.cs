@@ -1,0 +1,88 @@
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Matching;
+using BreakoutBot.Executor.Tests.Infrastructure;
+using BreakoutBot.Executor.Trading;
+using BreakoutBot.Messaging.Messages;
+using BreakoutBot.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace BreakoutBot.Executor.Tests;
+
+/// <summary>Entries as the preset's execution config says: TWAP slices, post-only slices completed at market, the deadman.</summary>
+public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
+{
+    [Fact]
+    public async Task TwapEntry_SlicesSentOnScheduleAddUpToTheSizedQuantity_ThenProtected()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        await using var executor = await stack.StartExecutorAsync("a");
+        await stack.StorePresetAsync(
+            ("execution_config.enable_twap", true),
+            ("execution_config.enable_iceberg", false),
+            ("execution_config.iceberg_min_notional", 1m),
+            ("execution_config.max_depth_fraction", 1m),
+            ("execution_config.twap_min_slices", 3),
+            ("execution_config.twap_max_slices", 3),
+            ("execution_config.twap_interval_seconds", 1m),
+            ("execution_config.deadman_timeout_ms", 6000));
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
+
+        var signal = await stack.LongSignalAsync("BTCUSDT", 0.01m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+
+        await using var database = stack.Database();
+        var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
+        var entries = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == "Entry").OrderBy(order => order.CreatedAt).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([TradingIds.EntrySlice(positionId, 1), TradingIds.EntrySlice(positionId, 2), TradingIds.EntrySlice(positionId, 3)], entries.Select(order => order.OrderId));
+        Assert.All(entries, order => Assert.Equal(("Market", "Filled"), (order.OrderType, order.Status)));
+        Assert.Equal(position.OriginalQuantity, entries.Sum(order => order.FilledQuantity));
+        Assert.Equal(position.OpenQuantity, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(InstrumentSymbol.Parse("BTCUSDT"))!.Quantity));
+
+        // Slice k starts k intervals after the first; the executor's poll can only make it later, never earlier.
+        for (var slice = 1; slice < entries.Count; slice++)
+        {
+            Assert.True(entries[slice].CreatedAt - entries[0].CreatedAt >= TimeSpan.FromSeconds(slice), $"slice {slice + 1} started too early");
+        }
+
+        // Protection goes on once the whole entry is in, for the whole quantity.
+        var stop = await database.Orders.AsNoTracking().SingleAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop", TestContext.Current.CancellationToken);
+        Assert.Equal(position.OpenQuantity, stop.Quantity);
+        Assert.True(stop.CreatedAt >= entries[^1].UpdatedAt);
+    }
+
+    [Fact]
+    public async Task PassiveEntry_UnfilledWhenItsWindowEnds_IsCancelledAndCompletedAtMarket()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        await using var executor = await stack.StartExecutorAsync("a");
+        await stack.StorePresetAsync(
+            ("execution_config.enable_twap", false),
+            ("execution_config.enable_iceberg", true),
+            ("execution_config.limit_offset_bps", 100m),
+            ("execution_config.spread_widen_bps", 1000m),
+            ("execution_config.deadman_timeout_ms", 1500));
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
+
+        var signal = await stack.LongSignalAsync("ETHUSDT", 0.01m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+
+        await using var database = stack.Database();
+        var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
+        var passive = await database.Orders.AsNoTracking().SingleAsync(order => order.OrderId == TradingIds.EntrySlice(positionId, 1), TestContext.Current.CancellationToken);
+        Assert.Equal("Limit", passive.OrderType);
+        Assert.True(passive.Price < signal.Entry * 0.995m, "the post-only price rests 100 bps behind the bid");
+        Assert.Contains(passive.Status, (string[])["Cancelled", "PartiallyFilledCanceled"]);
+        Assert.True(ClientOrderId.TryParse(passive.OrderId, out var passiveId));
+        Assert.Equal(TimeInForce.PostOnly, Assert.Single(stack.Exchange.Orders(InstrumentSymbol.Parse("ETHUSDT"), passiveId)).Request.TimeInForce);
+
+        var completion = await database.Orders.AsNoTracking().SingleAsync(order => order.OrderId == TradingIds.EntryFallback(positionId, 1), TestContext.Current.CancellationToken);
+        Assert.Equal(("Market", "Filled"), (completion.OrderType, completion.Status));
+        Assert.Equal(passive.Quantity - passive.FilledQuantity, completion.Quantity);
+        Assert.Equal(passive.Quantity, passive.FilledQuantity + completion.FilledQuantity);
+        Assert.Equal(position.OpenQuantity, passive.FilledQuantity + completion.FilledQuantity);
+        Assert.True(completion.CreatedAt - passive.CreatedAt >= TimeSpan.FromMilliseconds(1500), "the passive slice had its whole window");
+        Assert.True(await database.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop", TestContext.Current.CancellationToken));
+    }
+}
