@@ -85,4 +85,50 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         Assert.True(completion.CreatedAt - passive.CreatedAt >= TimeSpan.FromMilliseconds(1500), "the passive slice had its whole window");
         Assert.True(await database.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop", TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task StopDuringATwapEntry_NoFurtherSlice_WhatFilledIsProtected()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        await using var executor = await stack.StartExecutorAsync("a");
+        await stack.StorePresetAsync(
+            ("execution_config.enable_twap", true),
+            ("execution_config.enable_iceberg", false),
+            ("execution_config.iceberg_min_notional", 1m),
+            ("execution_config.max_depth_fraction", 1m),
+            ("execution_config.twap_min_slices", 3),
+            ("execution_config.twap_max_slices", 3),
+            ("execution_config.twap_interval_seconds", 4m),
+            ("execution_config.deadman_timeout_ms", 15000));
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
+
+        var signal = await stack.LongSignalAsync("SOLUSDT", 0.01m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = TradingIds.PositionFor(signal.SignalId);
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var database = stack.Database();
+            return await database.Orders.AnyAsync(order => order.OrderId == TradingIds.EntrySlice(positionId, 1) && order.Status == "Filled");
+        }, "the first slice's fill");
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Stop)).Accepted);
+
+        await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+        await using (var database = stack.Database())
+        {
+            var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
+            var entries = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == "Entry").ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal([TradingIds.EntrySlice(positionId, 1)], entries.Select(order => order.OrderId));
+            Assert.Equal(entries[0].FilledQuantity, position.OpenQuantity);
+            Assert.Equal(position.OpenQuantity, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(InstrumentSymbol.Parse("SOLUSDT"))!.Quantity));
+            var stop = await database.Orders.AsNoTracking().SingleAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop", TestContext.Current.CancellationToken);
+            Assert.Equal(position.OpenQuantity, stop.Quantity);
+        }
+
+        // Well past the second and third slices' start times: still nothing more was sent.
+        await Task.Delay(TimeSpan.FromSeconds(9), TestContext.Current.CancellationToken);
+        await using (var database = stack.Database())
+        {
+            Assert.Equal(1, await database.Orders.CountAsync(order => order.PositionId == positionId && order.Purpose == "Entry", TestContext.Current.CancellationToken));
+        }
+    }
 }
