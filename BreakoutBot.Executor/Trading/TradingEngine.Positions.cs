@@ -90,9 +90,16 @@ public sealed partial class TradingEngine
                 return;
             }
 
+            var entered = (await EntryOrdersAsync(database, position, cancellationToken)).Sum(order => order.FilledQuantity);
             if (position.OpenQuantity > 0)
             {
                 await ProtectAsync(database, position, correlationId, cancellationToken);
+            }
+            else if (entered > 0)
+            {
+                // The stop was hit while the entry was still going: what was entered has left again; that is a trade.
+                position.OriginalQuantity = entered;
+                await FinishAsync(database, position, correlationId, cancellationToken);
             }
             else
             {
@@ -156,7 +163,7 @@ public sealed partial class TradingEngine
             await PlaceAsync(database, position, placement, OrderPurposes.TakeProfit, correlationId, cancellationToken);
         }
 
-        await PlaceStopAsync(database, position, instrument, correlationId, cancellationToken);
+        await SyncStopToOpenQuantityAsync(database, position, instrument, correlationId, cancellationToken);
         position.Status = PositionStatuses.Open;
         PositionEvent(database, position);
         await database.SaveChangesAsync(cancellationToken);

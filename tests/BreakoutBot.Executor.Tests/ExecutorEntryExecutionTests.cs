@@ -45,10 +45,16 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
             Assert.True(entries[slice].CreatedAt - entries[0].CreatedAt >= TimeSpan.FromSeconds(slice), $"slice {slice + 1} started too early");
         }
 
-        // Protection goes on once the whole entry is in, for the whole quantity.
-        var stop = await database.Orders.AsNoTracking().SingleAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop", TestContext.Current.CancellationToken);
-        Assert.Equal(position.OpenQuantity, stop.Quantity);
-        Assert.True(stop.CreatedAt >= entries[^1].UpdatedAt);
+        // The first fill is protected before the next slice goes out; the stop grows with each slice and ends as one
+        // working stop for the whole quantity.
+        var stops = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop")
+            .OrderBy(order => order.CreatedAt).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.True(stops[0].CreatedAt < entries[1].CreatedAt, "the first slice was protected before the second was sent");
+        Assert.Equal(entries[0].FilledQuantity, stops[0].Quantity);
+        var working = Assert.Single(stops, order => order.Status is "New" or "Untriggered");
+        Assert.Equal(position.OpenQuantity, working.Quantity);
+        Assert.Equal(position.InitialStop, working.TriggerPrice);
+        Assert.Single(stack.Exchange.Orders(InstrumentSymbol.Parse("BTCUSDT"), null), order => order.Request.Trigger is not null && order.Request.ReduceOnly);
     }
 
     [Fact]
@@ -120,7 +126,8 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
             Assert.Equal([TradingIds.EntrySlice(positionId, 1)], entries.Select(order => order.OrderId));
             Assert.Equal(entries[0].FilledQuantity, position.OpenQuantity);
             Assert.Equal(position.OpenQuantity, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(InstrumentSymbol.Parse("SOLUSDT"))!.Quantity));
-            var stop = await database.Orders.AsNoTracking().SingleAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop", TestContext.Current.CancellationToken);
+            var stop = await database.Orders.AsNoTracking().SingleAsync(
+                order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop" && (order.Status == "New" || order.Status == "Untriggered"), TestContext.Current.CancellationToken);
             Assert.Equal(position.OpenQuantity, stop.Quantity);
         }
 
