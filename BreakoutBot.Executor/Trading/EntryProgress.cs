@@ -5,7 +5,7 @@ namespace BreakoutBot.Executor.Trading;
 
 /// <summary>
 /// An entry's plan as persisted on its position (<c>entry_plan_json</c>): the slices, their timing, when the entry
-/// started, and why it stopped starting slices early, if it did. The slices sent so far are the entry orders in the
+/// started, the price it was sized on (for slippage), and why it stopped starting slices early, if it did. The slices sent so far are the entry orders in the
 /// database, so a restarted executor continues where the crashed one stood.
 /// </summary>
 internal sealed record EntryProgress(
@@ -15,14 +15,19 @@ internal sealed record EntryProgress(
     TimeSpan Deadline,
     bool PassiveAllowed,
     DateTimeOffset StartedAt,
+    decimal? SizedPrice = null,
     string? StoppedReason = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public EntryPlan Plan => new(Slices, SliceInterval, PassiveWindow, Deadline, PassiveAllowed);
 
-    public static EntryProgress Start(EntryPlan plan, DateTimeOffset at) =>
-        new(plan.Slices, plan.SliceInterval, plan.PassiveWindow, plan.Deadline, plan.PassiveAllowed, at);
+    public static EntryProgress Start(EntryPlan plan, DateTimeOffset at, decimal? sizedPrice = null) =>
+        new(plan.Slices, plan.SliceInterval, plan.PassiveWindow, plan.Deadline, plan.PassiveAllowed, at, sizedPrice);
+
+    /// <summary>The average entry fill against the price sized on, in basis points; positive is adverse.</summary>
+    public double? SlippageBps(decimal averageEntry, int directionSign) =>
+        SizedPrice is { } sized && sized > 0 ? (double)((averageEntry - sized) / sized * 10_000m * directionSign) : null;
 
     /// <summary>The stored plan; a position without one was entered by one market order.</summary>
     public static EntryProgress Read(string? json, decimal quantity, DateTimeOffset openedAt, TimeSpan deadline) =>

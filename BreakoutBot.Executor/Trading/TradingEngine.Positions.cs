@@ -93,6 +93,11 @@ public sealed partial class TradingEngine
             var entered = (await EntryOrdersAsync(database, position, cancellationToken)).Sum(order => order.FilledQuantity);
             if (position.OpenQuantity > 0)
             {
+                if (ProgressOf(position).SlippageBps(position.EntryPrice, position.Direction.Sign()) is { } slippage)
+                {
+                    metrics.EntrySlippage(slippage);
+                }
+
                 await ProtectAsync(database, position, correlationId, cancellationToken);
             }
             else if (entered > 0)

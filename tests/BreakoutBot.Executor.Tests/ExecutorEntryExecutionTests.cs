@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Matching;
 using BreakoutBot.Executor.Tests.Infrastructure;
@@ -25,6 +26,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
             ("execution_config.twap_max_slices", 3),
             ("execution_config.twap_interval_seconds", 1m),
             ("execution_config.deadman_timeout_ms", 6000));
+        using var measurements = new MeasurementRecorder(executor.Meter);
         Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
 
         var signal = await stack.LongSignalAsync("BTCUSDT", 0.01m);
@@ -55,6 +57,14 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         Assert.Equal(position.OpenQuantity, working.Quantity);
         Assert.Equal(position.InitialStop, working.TriggerPrice);
         Assert.Single(stack.Exchange.Orders(InstrumentSymbol.Parse("BTCUSDT"), null), order => order.Request.Trigger is not null && order.Request.ReduceOnly);
+
+        // The order telemetry: three entry slices accepted, each acknowledged, one signal-to-order and one slippage.
+        Assert.Equal(3, measurements.Values("breakoutbot.executor.orders", "purpose", "Entry").Count);
+        Assert.Equal(3, measurements.Values("breakoutbot.executor.order_to_ack", "purpose", "Entry").Count);
+        Assert.Single(measurements.Values("breakoutbot.executor.signal_to_order"));
+        var slippage = Assert.Single(measurements.Values("breakoutbot.executor.entry_slippage"));
+        var sized = JsonDocument.Parse(position.EntryPlanJson!).RootElement.GetProperty("sizedPrice").GetDecimal();
+        Assert.Equal((double)((position.EntryPrice - sized) / sized * 10_000m), slippage, 6);
     }
 
     [Fact]

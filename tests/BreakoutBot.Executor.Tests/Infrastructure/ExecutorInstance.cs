@@ -19,6 +19,9 @@ internal sealed class ExecutorInstance(WebApplication app) : IAsyncDisposable
 
     public EngineState State => Engine.State;
 
+    /// <summary>This host's meter (one per host), to listen to its measurements only.</summary>
+    public System.Diagnostics.Metrics.Meter Meter => app.Services.GetRequiredService<BreakoutBot.ServiceDefaults.ServiceTelemetry>().Meter;
+
     public async Task StopAsync()
     {
         if (_stopped)
