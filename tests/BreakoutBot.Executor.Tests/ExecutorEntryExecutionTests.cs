@@ -17,15 +17,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
     {
         await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
         await using var executor = await stack.StartExecutorAsync("a");
-        await stack.StorePresetAsync(
-            ("execution_config.enable_twap", true),
-            ("execution_config.enable_iceberg", false),
-            ("execution_config.iceberg_min_notional", 1m),
-            ("execution_config.max_depth_fraction", 1m),
-            ("execution_config.twap_min_slices", 3),
-            ("execution_config.twap_max_slices", 3),
-            ("execution_config.twap_interval_seconds", 1m),
-            ("execution_config.deadman_timeout_ms", 6000));
+        await StoreThreeMarketSlicesAsync(stack, interval: 1m, deadmanMs: 6000);
         using var measurements = new MeasurementRecorder(executor.Meter);
         Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
 
@@ -107,15 +99,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
     {
         await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
         await using var executor = await stack.StartExecutorAsync("a");
-        await stack.StorePresetAsync(
-            ("execution_config.enable_twap", true),
-            ("execution_config.enable_iceberg", false),
-            ("execution_config.iceberg_min_notional", 1m),
-            ("execution_config.max_depth_fraction", 1m),
-            ("execution_config.twap_min_slices", 3),
-            ("execution_config.twap_max_slices", 3),
-            ("execution_config.twap_interval_seconds", 4m),
-            ("execution_config.deadman_timeout_ms", 15000));
+        await StoreThreeMarketSlicesAsync(stack, interval: 4m, deadmanMs: 15000);
         Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
 
         var signal = await stack.LongSignalAsync("SOLUSDT", 0.01m);
@@ -148,4 +132,16 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
             Assert.Equal(1, await database.Orders.CountAsync(order => order.PositionId == positionId && order.Purpose == "Entry", TestContext.Current.CancellationToken));
         }
     }
+
+    /// <summary>A preset variant whose entries are three market slices, <paramref name="interval"/> seconds apart.</summary>
+    private static Task StoreThreeMarketSlicesAsync(TradingStack stack, decimal interval, int deadmanMs) =>
+        stack.StorePresetAsync(
+            ("execution_config.enable_twap", true),
+            ("execution_config.enable_iceberg", false),
+            ("execution_config.iceberg_min_notional", 1m),
+            ("execution_config.max_depth_fraction", 1m),
+            ("execution_config.twap_min_slices", 3),
+            ("execution_config.twap_max_slices", 3),
+            ("execution_config.twap_interval_seconds", interval),
+            ("execution_config.deadman_timeout_ms", deadmanMs));
 }
