@@ -72,13 +72,14 @@ public sealed partial class TradingEngine
             }
         }
 
+        // What filled so far is protected at once (before more is bought), not only when the whole entry is in.
+        await SyncStopToOpenQuantityAsync(database, position, instrument, correlationId, cancellationToken);
         var started = StartedSlices(entries);
         if (sending && started < progress.Slices.Count && elapsed >= progress.Plan.StartOf(started) && elapsed < progress.Deadline)
         {
             progress = await StartSliceAsync(database, position, progress, instrument, started + 1, correlationId, cancellationToken);
         }
 
-        // What filled so far is protected at once, not only when the whole entry is in.
         await SyncStopToOpenQuantityAsync(database, position, instrument, correlationId, cancellationToken);
         entries = await EntryOrdersAsync(database, position, cancellationToken);
         var slicesDone = progress.StoppedReason is not null || !EngineStateMachine.AcceptsEntries(_state)
