@@ -28,6 +28,12 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInjector
                 await LoseAckAsync(context, decision.Settings.LostAckMode);
                 return;
             default:
+                if (decision.Settings.AnswerDelayMs > 0)
+                {
+                    await HoldAnswerAsync(context, TimeSpan.FromMilliseconds(decision.Settings.AnswerDelayMs));
+                    return;
+                }
+
                 await next(context);
                 return;
         }
@@ -41,6 +47,26 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInjector
         headers[RateLimitHeaders.Status] = "0";
         headers[RateLimitHeaders.ResetTimestamp] = (now.ToUnixTimeMilliseconds() + settings.RateLimitResetMs).ToString(CultureInfo.InvariantCulture);
         await context.Response.WriteAsJsonAsync(V5Response.Error(10006, "Too many visits!", now), context.RequestAborted);
+    }
+
+    /// <summary>Lets the venue handle the request, then keeps its (buffered) answer back for <paramref name="hold"/>.</summary>
+    private async Task HoldAnswerAsync(HttpContext context, TimeSpan hold)
+    {
+        var original = context.Response.Body;
+        using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        await Task.Delay(hold, clock, context.RequestAborted);
+        held.Position = 0;
+        await held.CopyToAsync(original, context.RequestAborted);
     }
 
     /// <summary>Lets the venue handle the create (so the order exists), then throws the answer away.</summary>

@@ -67,7 +67,7 @@ public sealed class FaultInjector
 
             _requests++;
             var delay = TimeSpan.FromMilliseconds(_settings.DelayMs);
-            if (delay > TimeSpan.Zero)
+            if (delay > TimeSpan.Zero || _settings.AnswerDelayMs > 0)
             {
                 _delayed++;
             }

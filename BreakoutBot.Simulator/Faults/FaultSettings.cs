@@ -41,6 +41,13 @@ public sealed record FaultSettings
     [Range(0, 60_000)]
     public int DelayMs { get; init; }
 
+    /// <summary>
+    /// Added after an affected request is handled, before its answer goes out: the venue has acted (an order is booked)
+    /// while the caller still waits, the window in which a crashed client never learns the outcome.
+    /// </summary>
+    [Range(0, 600_000)]
+    public int AnswerDelayMs { get; init; }
+
     /// <summary>The next N order creates are accepted and booked, but their answer is lost (see <see cref="LostAckMode"/>).</summary>
     [Range(0, 1_000_000)]
     public int LoseOrderAcks { get; init; }

@@ -67,6 +67,20 @@ internal sealed class TradingStack : IAsyncDisposable
     /// <summary>Starts an executor host (the real registrations) with the given extra settings.</summary>
     public async Task<ExecutorInstance> StartExecutorAsync(string consumerName, bool autoStart = false, params string[] settings)
     {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "BreakoutBot.Executor", Args = ExecutorArguments(consumerName, autoStart, settings) });
+        builder.AddServiceDefaults();
+        builder.AddExecutorServices();
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var instance = new ExecutorInstance(app);
+        _executors.Add(instance);
+        return instance;
+    }
+
+    /// <summary>The executor's command line against this stack (in-process or as a child process).</summary>
+    public string[] ExecutorArguments(string consumerName, bool autoStart, params string[] settings)
+    {
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
@@ -89,15 +103,7 @@ internal sealed class TradingStack : IAsyncDisposable
             "--Logging:LogLevel:BreakoutBot=Information",
         };
         args.AddRange(settings.Select(setting => "--" + setting));
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "BreakoutBot.Executor", Args = [.. args] });
-        builder.AddServiceDefaults();
-        builder.AddExecutorServices();
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var instance = new ExecutorInstance(app);
-        _executors.Add(instance);
-        return instance;
+        return [.. args];
     }
 
     public TradingDbContext Database() =>

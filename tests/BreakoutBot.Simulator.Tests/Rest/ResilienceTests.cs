@@ -50,6 +50,24 @@ public sealed class ResilienceTests(VenueSimulator venue) : IClassFixture<VenueS
     }
 
     [Fact]
+    public async Task AnswerDelay_OrderBookedWhileItsAnswerIsHeld_ThenTheAnswerArrivesIntact()
+    {
+        var symbol = InstrumentSymbol.Parse("DOGEUSDT");
+        await venue.SetFaultsAsync(new FaultSettings { PathPrefix = "/v5/order/create", AnswerDelayMs = 3_000 });
+
+        var placing = venue.PrivateClient().PlaceOrderAsync(new OrderPlacement(symbol, OrderSide.Buy, IsMarket: true, 100m, "held-answer-1"), Cancellation);
+        while (venue.Exchange.OrderHistory(symbol).Count == 0)
+        {
+            await Task.Delay(20, Cancellation);
+        }
+
+        Assert.False(placing.IsCompleted, "the venue booked the order before it answered");
+        var booked = Assert.Single(venue.Exchange.OrderHistory(symbol));
+        Assert.Equal(booked.State.OrderId, await placing);
+        Assert.Equal(1, venue.FaultCounters.Delayed);
+    }
+
+    [Fact]
     public async Task RateLimitBurst_10006ThreeTimes_ClientWaitsUntilEachAnnouncedResetAndSucceeds()
     {
         await venue.SetFaultsAsync(new FaultSettings { PathPrefix = "/v5/account/wallet-balance", RateLimitNext = 3, RateLimitResetMs = 300 });
