@@ -289,6 +289,10 @@ internal sealed class StreamConnection : IAsyncDisposable
         Volatile.Write(ref _lastReceived, _clock.GetTimestamp());
         var receive = Task.Run(() => ReceiveLoopAsync(session, token), CancellationToken.None);
         var ping = Task.Run(() => PingLoopAsync(session, token), CancellationToken.None);
+
+        // A connection lost during login or subscription must not leave those requests waiting for their timeout.
+        _ = receive.ContinueWith(static (_, state) => CancelQuietly((CancellationTokenSource)state!), sessionCancellation, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
             _opening = session;
@@ -347,6 +351,18 @@ internal sealed class StreamConnection : IAsyncDisposable
             _handler.SessionEnded(this);
             await Task.WhenAll(receive, ping).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             session.Dispose();
+        }
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session already ended and cleaned up.
         }
     }
 

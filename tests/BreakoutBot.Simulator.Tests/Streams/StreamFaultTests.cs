@@ -74,4 +74,30 @@ public sealed class StreamFaultTests(StreamingSimulator simulator) : IClassFixtu
         Assert.Equal(eth, kline.Symbol);
         Assert.True(probe.Sum("bybit.ws.reconnects") >= 1);
     }
+
+    [Fact]
+    public async Task Drop_WhileLoginAnswerIsHeld_ReconnectsAtOnceInsteadOfWaitingForTheRequestTimeout()
+    {
+        using var probe = new CounterProbe();
+        var logs = new CapturedLogs();
+        var options = simulator.ClientOptions();
+        options.RequestTimeout = TimeSpan.FromMinutes(10);
+        await using var account = new BybitPrivateStreamClient(options, SimAccount, TimeProvider.System, logs.For<BybitPrivateStreamClient>(), probe.Metrics, new Random(5));
+        Task started;
+        try
+        {
+            // Every frame is held back, the login answer too: the client sits waiting for it when its connection is cut.
+            await simulator.FaultAsync("/sim/faults/ws-delay?ms=60000");
+            started = account.StartAsync(Cancellation);
+            await UntilAsync(async () => await simulator.FaultAsync("/sim/faults/ws-drop") > 0, "the login connection to cut");
+        }
+        finally
+        {
+            await simulator.FaultAsync("/sim/faults/ws-delay?ms=0");
+        }
+
+        // With a ten-minute request timeout only noticing the lost connection can bring the session up within the wait.
+        await started.WaitAsync(TimeSpan.FromSeconds(30), Cancellation);
+        Assert.True(started.IsCompletedSuccessfully);
+    }
 }
