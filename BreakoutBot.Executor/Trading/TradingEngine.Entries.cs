@@ -73,14 +73,14 @@ public sealed partial class TradingEngine
         }
 
         // What filled so far is protected at once (before more is bought), not only when the whole entry is in.
-        await SyncStopToOpenQuantityAsync(database, position, instrument, correlationId, cancellationToken);
+        await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
         var started = StartedSlices(entries);
         if (sending && started < progress.Slices.Count && elapsed >= progress.Plan.StartOf(started) && elapsed < progress.Deadline)
         {
             progress = await StartSliceAsync(database, position, progress, instrument, started + 1, correlationId, cancellationToken);
         }
 
-        await SyncStopToOpenQuantityAsync(database, position, instrument, correlationId, cancellationToken);
+        await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
         entries = await EntryOrdersAsync(database, position, cancellationToken);
         var slicesDone = progress.StoppedReason is not null || !EngineStateMachine.AcceptsEntries(_state)
             || StartedSlices(entries) >= progress.Slices.Count || clock.GetUtcNow() - progress.StartedAt >= progress.Deadline;
@@ -139,32 +139,5 @@ public sealed partial class TradingEngine
                 yield return (id.Slice, rest);
             }
         }
-    }
-
-    /// <summary>
-    /// Keeps exactly one working venue stop, at the position's stop and for its whole open quantity: a partly entered
-    /// position gets its stop with the first fill, resized as later slices fill.
-    /// </summary>
-    private async Task SyncStopToOpenQuantityAsync(TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId, CancellationToken cancellationToken)
-    {
-        if (StopPlacement != StopPlacement.Venue || position.OpenQuantity <= 0)
-        {
-            return;
-        }
-
-        var working = (await database.Orders
-            .Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.StopLoss && order.OrderType == "Stop")
-            .ToListAsync(cancellationToken)).Where(order => !OrderStatuses.IsTerminal(order.Status)).ToList();
-        if (working is [{ Status: not OrderStatuses.Pending } only] && only.Quantity == position.OpenQuantity && only.TriggerPrice == position.Stop)
-        {
-            return;
-        }
-
-        foreach (var stop in working.Where(stop => stop.Quantity != position.OpenQuantity || stop.TriggerPrice != position.Stop))
-        {
-            await CancelOrderAsync(database, position, stop, correlationId, cancellationToken);
-        }
-
-        await PlaceStopAsync(database, position, instrument, correlationId, cancellationToken);
     }
 }

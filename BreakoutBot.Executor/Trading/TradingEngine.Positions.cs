@@ -168,7 +168,7 @@ public sealed partial class TradingEngine
             await PlaceAsync(database, position, placement, OrderPurposes.TakeProfit, correlationId, cancellationToken);
         }
 
-        await SyncStopToOpenQuantityAsync(database, position, instrument, correlationId, cancellationToken);
+        await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
         position.Status = PositionStatuses.Open;
         PositionEvent(database, position);
         await database.SaveChangesAsync(cancellationToken);
@@ -185,7 +185,7 @@ public sealed partial class TradingEngine
 
         var prefix = position.PositionId + "-s";
         var stops = await database.Orders.Where(order => order.OrderId.StartsWith(prefix)).ToListAsync(cancellationToken);
-        var current = stops.FirstOrDefault(order => !OrderStatuses.IsTerminal(order.Status) && order.TriggerPrice == position.Stop);
+        var current = stops.FirstOrDefault(order => !OrderStatuses.IsTerminal(order.Status) && order.TriggerPrice == position.Stop && order.Quantity == position.OpenQuantity);
         if (current is not null && current.Status != OrderStatuses.Pending)
         {
             return;
@@ -206,22 +206,30 @@ public sealed partial class TradingEngine
         PositionEvent(database, position);
         await database.SaveChangesAsync(cancellationToken);
         Log.StopMoved(logger, position.PositionId, move.From, move.To, move.Kind);
-        if (StopPlacement == StopPlacement.Venue)
-        {
-            var stops = await database.Orders
-                .Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.StopLoss && order.OrderType == "Stop")
-                .ToListAsync(cancellationToken);
-            foreach (var stop in stops.Where(order => !OrderStatuses.IsTerminal(order.Status)))
-            {
-                await venue.CancelOrderAsync(instrument.Symbol, stop.OrderId, cancellationToken);
-                if (await venue.GetOrderAsync(instrument.Symbol, stop.OrderId, cancellationToken) is { } venueOrder)
-                {
-                    await ApplyVenueOrderAsync(database, position, stop, venueOrder, correlationId, cancellationToken);
-                }
-            }
+        await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
+    }
 
-            await database.SaveChangesAsync(cancellationToken);
-            await PlaceStopAsync(database, position, instrument, correlationId, cancellationToken);
+    /// <summary>
+    /// Keeps exactly one working venue stop, at the position's stop and for its whole open quantity (a partly entered
+    /// position gets its stop with the first fill, resized as later slices fill; a moved stop replaces the old one).
+    /// The new stop goes on before the old one is cancelled, so the position is never without one; for that moment two
+    /// reduce-only stops rest, and whichever fires second finds nothing left to reduce.
+    /// </summary>
+    private async Task SyncVenueStopAsync(TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId, CancellationToken cancellationToken)
+    {
+        if (StopPlacement != StopPlacement.Venue || position.OpenQuantity <= 0)
+        {
+            return;
+        }
+
+        await PlaceStopAsync(database, position, instrument, correlationId, cancellationToken);
+        var stale = (await database.Orders
+            .Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.StopLoss && order.OrderType == "Stop")
+            .ToListAsync(cancellationToken))
+            .Where(order => !OrderStatuses.IsTerminal(order.Status) && (order.TriggerPrice != position.Stop || order.Quantity != position.OpenQuantity));
+        foreach (var stop in stale.ToList())
+        {
+            await CancelOrderAsync(database, position, stop, correlationId, cancellationToken);
         }
     }
 
