@@ -65,9 +65,16 @@ public sealed partial class TradingEngine
     {
         var orders = await database.Orders.Where(order => order.PositionId == position.PositionId).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var order in orders.Where(order => !OrderStatuses.IsTerminal(order.Status)))
+        var working = orders.Where(order => !OrderStatuses.IsTerminal(order.Status)).ToList();
+
+        // Several working orders (a take-profit ladder and a stop) are read in one request; only those no longer open
+        // are asked for one by one, which keeps a position's round within the venue's rate limit.
+        var open = working.Count > 1
+            ? (await venue.GetOpenOrdersAsync(InstrumentSymbol.Parse(position.Symbol), cancellationToken)).ToDictionary(order => order.OrderLinkId, StringComparer.Ordinal)
+            : [];
+        foreach (var order in working)
         {
-            var venueOrder = await venue.GetOrderAsync(InstrumentSymbol.Parse(order.Symbol), order.OrderId, cancellationToken);
+            var venueOrder = open.GetValueOrDefault(order.OrderId) ?? await venue.GetOrderAsync(InstrumentSymbol.Parse(order.Symbol), order.OrderId, cancellationToken);
             if (venueOrder is not null)
             {
                 await ApplyVenueOrderAsync(database, position, order, venueOrder, correlationId, cancellationToken);
