@@ -51,11 +51,6 @@ public sealed class ContainerEnvironment
         return list;
     }
 
-    /// <summary>The parameters this environment reads, by name.</summary>
-    public IEnumerable<string> ParameterNames =>
-        _helpers.Values.Concat(_variables.Values.Select(variable =>
-            variable.ValueFrom?.SecretKeyRef?.Name ?? variable.ValueFrom?.ConfigMapKeyRef?.Name).OfType<string>()).Distinct();
-
     private string HelperFor(string parameter)
     {
         var name = "PARAMETER_" + string.Concat(parameter.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_'));
