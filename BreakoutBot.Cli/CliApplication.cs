@@ -28,6 +28,8 @@ public static class CliApplication
                 return IndicatorsCommand.Run(rest, output, error);
             case ["presets", "validate", .. var rest]:
                 return PresetsValidateCommand.Run(rest, output, error);
+            case ["deploy", "k8s", .. var rest]:
+                return DeployK8sCommand.Run(rest, output, error);
             default:
                 error.WriteLine($"breakoutbot: unknown command '{string.Join(' ', args.Take(2))}'.");
                 error.Write(Usage);
@@ -40,10 +42,13 @@ public static class CliApplication
           breakoutbot indicators <name> --input <quotes.csv> [--output <file.csv>] [--<option> <value> ...]
           breakoutbot indicators list
           breakoutbot presets validate <file.json|directory>
+          breakoutbot deploy k8s --manifest <aspire-manifest.json> --output <dir> [--namespace breakoutbot]
+                                 [--image-registry <prefix>] [--image-tag latest]
           breakoutbot --version
 
         indicators: reads date,open,high,low,close,volume (header required, dates ascending) and writes
         index,date,<fields> (empty cell = no value). 'breakoutbot indicators list' shows names and options.
+        deploy k8s: one YAML file per manifest resource plus kustomization.yaml (see deploy/README.md).
 
         """;
 }
