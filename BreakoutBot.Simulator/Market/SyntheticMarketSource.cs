@@ -1,0 +1,30 @@
+using BreakoutBot.Domain.MarketData;
+
+namespace BreakoutBot.Simulator.Market;
+
+/// <summary>Sim mode: the synthetic market; the book and price change once per closed bar (the version is the bar count).</summary>
+public sealed class SyntheticMarketSource(SimulatedMarketFeed feed) : IMarketSource
+{
+    private const int BookDepth = 50;
+
+    public DateTimeOffset Now => feed.Now;
+
+    public IReadOnlyList<Instrument> Instruments => feed.Instruments;
+
+    public Instrument? Find(InstrumentSymbol symbol) => feed.Instruments.FirstOrDefault(candidate => candidate.Symbol == symbol);
+
+    public MarketQuote? QuoteSince(InstrumentSymbol symbol, long seenVersion)
+    {
+        // The book only changes when a bar closes; building it again for the same bar would be wasted work.
+        var barCount = feed.BarCount(symbol);
+        if (barCount == seenVersion || Find(symbol) is not { } instrument)
+        {
+            return null;
+        }
+
+        var (last, _) = feed.Recent(symbol);
+        return new MarketQuote(barCount, SyntheticBookAndTrades.OrderBook(instrument, last, barCount, BookDepth, feed.Now), last.Close);
+    }
+
+    public ValueTask PrepareAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}
