@@ -35,11 +35,10 @@ public static class OrderApi
         ArgumentNullException.ThrowIfNull(market);
         var now = clock.GetUtcNow();
         using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-        if (InstrumentSymbol.TryParse(Text(body.RootElement, "symbol"), out var symbol))
-        {
-            // Paper mode: the symbol's upstream book must be here before the order meets it.
-            await market.PrepareAsync(symbol, request.HttpContext.RequestAborted);
-        }
+        // Paper mode: the symbol's upstream book must be here before the order meets it, and stay until it has.
+        using var lease = InstrumentSymbol.TryParse(Text(body.RootElement, "symbol"), out var symbol)
+            ? await market.PrepareAsync(symbol, request.HttpContext.RequestAborted)
+            : null;
 
         if (!TryReadOrder(body.RootElement, exchange, out var order, out var problem))
         {

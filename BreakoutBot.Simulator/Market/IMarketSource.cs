@@ -19,6 +19,18 @@ public interface IMarketSource
     /// <summary>The symbol's book and last price, or null when they have not changed since <paramref name="seenVersion"/> or are not known yet.</summary>
     MarketQuote? QuoteSince(InstrumentSymbol symbol, long seenVersion);
 
-    /// <summary>Makes sure the symbol's market is followed before an order meets it (Paper: subscribes upstream and waits for a first book).</summary>
-    ValueTask PrepareAsync(InstrumentSymbol symbol, CancellationToken cancellationToken);
+    /// <summary>
+    /// Makes sure the symbol's market is followed before an order meets it (Paper: subscribes upstream and waits for a
+    /// first book); it stays followed at least until the returned lease is disposed.
+    /// </summary>
+    ValueTask<IDisposable> PrepareAsync(InstrumentSymbol symbol, CancellationToken cancellationToken);
+
+    /// <summary>True when the symbol's market is followed on demand and could be released (Paper); the synthetic market never is.</summary>
+    bool IsWatched(InstrumentSymbol symbol);
+
+    /// <summary>
+    /// The exchange has nothing left on the symbol (no order, no position): stop following it unless a lease holds it.
+    /// True when it was released (its versions start again).
+    /// </summary>
+    bool Release(InstrumentSymbol symbol);
 }

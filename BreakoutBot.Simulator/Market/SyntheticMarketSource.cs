@@ -26,5 +26,19 @@ public sealed class SyntheticMarketSource(SimulatedMarketFeed feed) : IMarketSou
         return new MarketQuote(barCount, SyntheticBookAndTrades.OrderBook(instrument, last, barCount, BookDepth, feed.Now), last.Close);
     }
 
-    public ValueTask PrepareAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask<IDisposable> PrepareAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable>(NoLease.Instance);
+
+    public bool IsWatched(InstrumentSymbol symbol) => false;
+
+    public bool Release(InstrumentSymbol symbol) => false;
+
+    /// <summary>The synthetic market is always followed: nothing to hold.</summary>
+    private sealed class NoLease : IDisposable
+    {
+        public static readonly NoLease Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -90,15 +90,19 @@ public sealed partial class SimulatedExchange(IMarketSource feed, IOptions<Simul
         var now = feed.Now;
         foreach (var (symbol, engine) in _engines)
         {
-            if (feed.QuoteSince(symbol, _versionsSeen.GetValueOrDefault(symbol, -1)) is not { } quote)
+            if (feed.QuoteSince(symbol, _versionsSeen.GetValueOrDefault(symbol, -1)) is { } quote)
             {
-                continue;
+                _versionsSeen[symbol] = quote.Version;
+                Book(engine.OnOrderBook(quote.Book));
+                _ledger.UpdateMarkPrice(symbol, quote.LastPrice);
+                OnNewPrice(engine, quote.LastPrice, now);
             }
 
-            _versionsSeen[symbol] = quote.Version;
-            Book(engine.OnOrderBook(quote.Book));
-            _ledger.UpdateMarkPrice(symbol, quote.LastPrice);
-            OnNewPrice(engine, quote.LastPrice, now);
+            // Paper mode follows the upstream only for symbols with something on them.
+            if (feed.IsWatched(symbol) && _ledger.PositionOf(symbol) is null && !_stops.ContainsKey(symbol) && engine.OpenOrders.Count == 0 && feed.Release(symbol))
+            {
+                _versionsSeen.Remove(symbol);
+            }
         }
     }
 

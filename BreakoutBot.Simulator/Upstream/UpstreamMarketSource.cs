@@ -8,8 +8,9 @@ namespace BreakoutBot.Simulator.Upstream;
 
 /// <summary>
 /// Paper mode's market for the matching engine: for every symbol we have traded, the upstream's streamed 50-level book
-/// and last price (<c>orderbook.50</c> and <c>tickers</c>). A symbol is watched from its first order on, so memory
-/// grows with the symbols traded (one book each), never with the upstream's traffic.
+/// and last price (<c>orderbook.50</c> and <c>tickers</c>). A symbol is watched from an order create on (a lease holds it
+/// while the order is placed) and released when the exchange has nothing left on it, so memory and upstream topics
+/// grow with the symbols we have orders or positions on, never with the upstream's traffic.
 /// </summary>
 public sealed class UpstreamMarketSource(UpstreamMarketData data, UpstreamSubscriptions stream, TimeProvider clock, ILogger<UpstreamMarketSource> logger) : IMarketSource
 {
@@ -26,7 +27,22 @@ public sealed class UpstreamMarketSource(UpstreamMarketData data, UpstreamSubscr
     public MarketQuote? QuoteSince(InstrumentSymbol symbol, long seenVersion) =>
         _watches.TryGetValue(symbol, out var watch) ? watch.QuoteSince(seenVersion) : null;
 
-    public async ValueTask PrepareAsync(InstrumentSymbol symbol, CancellationToken cancellationToken)
+    public bool IsWatched(InstrumentSymbol symbol) => _watches.ContainsKey(symbol);
+
+    public bool Release(InstrumentSymbol symbol)
+    {
+        if (!_watches.TryGetValue(symbol, out var watch) || !watch.TryRetire())
+        {
+            return false;
+        }
+
+        _watches.TryRemove(KeyValuePair.Create(symbol, watch));
+        stream.Forget(BybitTopics.OrderBook(symbol, BookDepth), watch.OnEvent);
+        stream.Forget(BybitTopics.Ticker(symbol), watch.OnEvent);
+        return true;
+    }
+
+    public async ValueTask<IDisposable> PrepareAsync(InstrumentSymbol symbol, CancellationToken cancellationToken)
     {
         try
         {
@@ -40,36 +56,59 @@ public sealed class UpstreamMarketSource(UpstreamMarketData data, UpstreamSubscr
 
         if (Find(symbol) is null)
         {
-            return;
+            return SymbolWatch.NoLease;
         }
 
-        var watch = _watches.GetOrAdd(symbol, static _ => new SymbolWatch());
-        if (watch.TryStart())
+        // A watch being released as we take it is retired: take the next one.
+        SymbolWatch watch;
+        IDisposable? lease;
+        do
         {
-            try
-            {
-                await stream.ListenAsync(BybitTopics.OrderBook(symbol, BookDepth), watch.OnEvent, cancellationToken);
-                await stream.ListenAsync(BybitTopics.Ticker(symbol), watch.OnEvent, cancellationToken);
-            }
-            catch (Exception exception) when (exception is BybitStreamException or TimeoutException)
-            {
-                Log.UpstreamSubscribeFailed(logger, symbol.Value, exception.Message);
-                stream.Forget(BybitTopics.OrderBook(symbol, BookDepth), watch.OnEvent);
-                stream.Forget(BybitTopics.Ticker(symbol), watch.OnEvent);
-                watch.Stopped();
-            }
+            watch = _watches.GetOrAdd(symbol, static _ => new SymbolWatch());
+            lease = watch.TryLease();
         }
+        while (lease is null);
 
-        if (await watch.WaitReadyAsync(FirstBookWait, clock, cancellationToken))
+        try
         {
-            return;
-        }
+            if (watch.TryStart())
+            {
+                await StartAsync(symbol, watch, cancellationToken);
+            }
 
-        // The stream is slow or down: start from the REST book so the order does not meet an empty market.
-        Log.UpstreamBookFromRest(logger, symbol.Value);
-        var book = await data.Client.GetOrderBookAsync(symbol, BookDepth, cancellationToken);
-        var tickers = await data.TickersAsync(symbol, cancellationToken);
-        watch.Seed(book, tickers.Count > 0 ? tickers[0].LastPrice : null);
+            if (!await watch.WaitReadyAsync(FirstBookWait, clock, cancellationToken))
+            {
+                // The stream is slow or down: start from the REST book so the order does not meet an empty market.
+                Log.UpstreamBookFromRest(logger, symbol.Value);
+                var book = await data.Client.GetOrderBookAsync(symbol, BookDepth, cancellationToken);
+                var tickers = await data.TickersAsync(symbol, cancellationToken);
+                var arrived = new OrderBookSnapshot(book.Symbol, book.Bids, book.Asks, clock.GetUtcNow(), book.UpdateId, book.Sequence);
+                watch.Seed(arrived, tickers.Count > 0 ? tickers[0].LastPrice : null);
+            }
+
+            return lease;
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    private async Task StartAsync(InstrumentSymbol symbol, SymbolWatch watch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stream.ListenAsync(BybitTopics.OrderBook(symbol, BookDepth), watch.OnEvent, cancellationToken);
+            await stream.ListenAsync(BybitTopics.Ticker(symbol), watch.OnEvent, cancellationToken);
+        }
+        catch (Exception exception) when (exception is BybitStreamException or TimeoutException)
+        {
+            Log.UpstreamSubscribeFailed(logger, symbol.Value, exception.Message);
+            stream.Forget(BybitTopics.OrderBook(symbol, BookDepth), watch.OnEvent);
+            stream.Forget(BybitTopics.Ticker(symbol), watch.OnEvent);
+            watch.Stopped();
+        }
     }
 
     /// <summary>One symbol's latest upstream book and last price.</summary>
@@ -81,6 +120,35 @@ public sealed class UpstreamMarketSource(UpstreamMarketData data, UpstreamSubscr
         private decimal? _lastPrice;
         private long _version;
         private bool _started;
+        private bool _retired;
+        private int _leases;
+
+        public static IDisposable NoLease { get; } = new Lease(null);
+
+        /// <summary>Holds the watch against release; null when it was already retired.</summary>
+        public IDisposable? TryLease()
+        {
+            lock (_gate)
+            {
+                if (_retired)
+                {
+                    return null;
+                }
+
+                _leases++;
+                return new Lease(this);
+            }
+        }
+
+        /// <summary>Retires the watch unless a lease holds it.</summary>
+        public bool TryRetire()
+        {
+            lock (_gate)
+            {
+                _retired = _leases == 0;
+                return _retired;
+            }
+        }
 
         public bool TryStart()
         {
@@ -104,8 +172,10 @@ public sealed class UpstreamMarketSource(UpstreamMarketData data, UpstreamSubscr
         {
             switch (message)
             {
-                case OrderBookChanged changed:
-                    Update(changed.Book, null);
+                case OrderBookChanged { Book: var book, ReceivedAt: var receivedAt }:
+                    // The engine orders books and our orders in the venue's time: a book counts from when it got here,
+                    // so a skew between the upstream's clock and ours never holds an order back.
+                    Update(new OrderBookSnapshot(book.Symbol, book.Bids, book.Asks, receivedAt, book.UpdateId, book.Sequence), null);
                     break;
                 case TickerReceived received:
                     Update(null, received.Ticker.LastPrice);
@@ -168,6 +238,21 @@ public sealed class UpstreamMarketSource(UpstreamMarketData data, UpstreamSubscr
                     _ready.TrySetResult();
                 }
             }
+        }
+
+        private void Unlease()
+        {
+            lock (_gate)
+            {
+                _leases--;
+            }
+        }
+
+        private sealed class Lease(SymbolWatch? watch) : IDisposable
+        {
+            private SymbolWatch? _watch = watch;
+
+            public void Dispose() => Interlocked.Exchange(ref _watch, null)?.Unlease();
         }
     }
 }

@@ -13,6 +13,18 @@ public sealed class UpstreamSubscriptions(BybitPublicStreamClient client, ILogge
     private readonly Dictionary<string, List<Action<MarketStreamEvent>>> _listeners = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
+    /// <summary>The topics someone here listens to (each subscribed upstream).</summary>
+    public IReadOnlyCollection<string> Topics
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _listeners.Keys];
+            }
+        }
+    }
+
     /// <summary>Adds a listener; the first one of a topic subscribes it upstream (and waits for the venue's answer).</summary>
     /// <exception cref="BybitStreamException">The upstream refused the topic.</exception>
     public async Task ListenAsync(string topic, Action<MarketStreamEvent> listener, CancellationToken cancellationToken)

@@ -83,6 +83,34 @@ public sealed class PaperModeTests(PaperVenue venue) : IClassFixture<PaperVenue>
         Assert.Empty(venue.UpstreamExchange.OrderHistory(null));
     }
 
+    [Fact]
+    public async Task UpstreamTopics_PositionOpenedThenClosed_FollowedWhileOpenAndReleasedOnceFlat()
+    {
+        var link = InstrumentSymbol.Parse("LINKUSDT");
+        var topics = new[] { BybitTopics.OrderBook(link, 50), BybitTopics.Ticker(link) };
+        var paper = venue.Private(venue.PaperAddress);
+        var quantity = await FittingQuantityAsync(link);
+
+        await paper.PlaceOrderOnceAsync(new OrderPlacement(link, OrderSide.Buy, IsMarket: true, quantity, "paper-link-open"), Cancellation);
+        var whileOpen = venue.UpstreamTopics;
+        await paper.PlaceOrderOnceAsync(new OrderPlacement(link, OrderSide.Sell, IsMarket: true, quantity, "paper-link-close", ReduceOnly: true), Cancellation);
+        var position = await paper.GetPositionAsync(link, Cancellation);
+
+        Assert.Subset(whileOpen.ToHashSet(), topics.ToHashSet());
+        Assert.Null(position);
+        Assert.Empty(venue.UpstreamTopics.Intersect(topics));
+    }
+
+    private async Task<decimal> FittingQuantityAsync(InstrumentSymbol symbol)
+    {
+        var market = venue.Market(venue.UpstreamAddress);
+        var instrument = (await market.GetInstrumentsAsync(Cancellation)).Single(candidate => candidate.Symbol == symbol);
+        var book = await market.GetOrderBookAsync(symbol, 50, Cancellation);
+        var quantity = instrument.MinOrderQty * Math.Max(1, decimal.Ceiling(2 * instrument.MinNotionalValue / book.BestAsk!.Value.Price / instrument.MinOrderQty));
+        Assert.True(quantity <= book.BestAsk.Value.Quantity && quantity <= book.BestBid!.Value.Quantity, "the test order must fit in the best prices");
+        return quantity;
+    }
+
     /// <summary>The first kline, book and ticker a client delivers, whatever order they come in.</summary>
     private static async Task<(KlineReceived Kline, OrderBookChanged Book, TickerReceived Ticker)> FirstOfEachAsync(System.Threading.Channels.ChannelReader<MarketStreamEvent> events)
     {
