@@ -12,7 +12,7 @@ public sealed class PaperConfigurationTests
     [InlineData("http://127.0.0.1:1", "http://127.0.0.1:1/v5/public/linear", "Simulator:Upstream:PublicStream")]
     public async Task Start_PaperWithABadUpstream_FailsNamingTheSetting(string restUrl, string publicStream, string setting)
     {
-        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => PaperVenue.StartAsync(
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => PaperVenueBase.StartAsync(
         [
             "--Simulator:Mode=Paper",
             $"--Simulator:Upstream:RestUrl={restUrl}",
@@ -20,6 +20,30 @@ public sealed class PaperConfigurationTests
         ]));
 
         Assert.Contains(setting, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_UpstreamUnreachable_UnhealthyUntilItsInstrumentsAreLoaded()
+    {
+        var (app, address) = await PaperVenueBase.StartAsync(
+        [
+            "--Simulator:Mode=Paper",
+            "--Simulator:Upstream:RestUrl=http://127.0.0.1:1",
+            "--Simulator:Upstream:PublicStream=ws://127.0.0.1:1/v5/public/linear",
+        ]);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            using var health = await http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+            var body = await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Contains("upstream", body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await RunningSimulator.StopAsync(app);
+        }
     }
 
     [Fact]

@@ -34,6 +34,16 @@ public sealed class PaperModeTests(PaperVenue venue) : IClassFixture<PaperVenue>
     }
 
     [Fact]
+    public async Task Health_UpstreamInstrumentsLoaded_Healthy()
+    {
+        using var http = new HttpClient { BaseAddress = venue.PaperAddress };
+
+        using var health = await http.GetAsync(new Uri("/health", UriKind.Relative), Cancellation);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
     public async Task PublicStream_Paper_PushesTheUpstreamsKlineBookAndTicker()
     {
         var eth = InstrumentSymbol.Parse("ETHUSDT");
