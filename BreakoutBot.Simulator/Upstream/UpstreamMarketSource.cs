@@ -73,17 +73,14 @@ public sealed class UpstreamMarketSource(UpstreamMarketData data, UpstreamSubscr
         {
             if (watch.TryStart())
             {
-                await StartAsync(symbol, watch, cancellationToken);
+                // Not awaited: with the upstream stream down a subscribe waits for the reconnect, an order must not.
+                stream.Listen(BybitTopics.OrderBook(symbol, BookDepth), watch.OnEvent);
+                stream.Listen(BybitTopics.Ticker(symbol), watch.OnEvent);
             }
 
             if (!await watch.WaitReadyAsync(FirstBookWait, clock, cancellationToken))
             {
-                // The stream is slow or down: start from the REST book so the order does not meet an empty market.
-                Log.UpstreamBookFromRest(logger, symbol.Value);
-                var book = await data.Client.GetOrderBookAsync(symbol, BookDepth, cancellationToken);
-                var tickers = await data.TickersAsync(symbol, cancellationToken);
-                var arrived = new OrderBookSnapshot(book.Symbol, book.Bids, book.Asks, clock.GetUtcNow(), book.UpdateId, book.Sequence);
-                watch.Seed(arrived, tickers.Count > 0 ? tickers[0].LastPrice : null);
+                await SeedFromRestAsync(symbol, watch, cancellationToken);
             }
 
             return lease;
@@ -95,19 +92,21 @@ public sealed class UpstreamMarketSource(UpstreamMarketData data, UpstreamSubscr
         }
     }
 
-    private async Task StartAsync(InstrumentSymbol symbol, SymbolWatch watch, CancellationToken cancellationToken)
+    /// <summary>The stream is slow or down: start from the REST book so the order does not meet an empty market.</summary>
+    private async Task SeedFromRestAsync(InstrumentSymbol symbol, SymbolWatch watch, CancellationToken cancellationToken)
     {
+        Log.UpstreamBookFromRest(logger, symbol.Value);
         try
         {
-            await stream.ListenAsync(BybitTopics.OrderBook(symbol, BookDepth), watch.OnEvent, cancellationToken);
-            await stream.ListenAsync(BybitTopics.Ticker(symbol), watch.OnEvent, cancellationToken);
+            var book = await data.Client.GetOrderBookAsync(symbol, BookDepth, cancellationToken);
+            var tickers = await data.TickersAsync(symbol, cancellationToken);
+            var arrived = new OrderBookSnapshot(book.Symbol, book.Bids, book.Asks, clock.GetUtcNow(), book.UpdateId, book.Sequence);
+            watch.Seed(arrived, tickers.Count > 0 ? tickers[0].LastPrice : null);
         }
-        catch (Exception exception) when (exception is BybitStreamException or TimeoutException)
+        catch (Exception exception) when (exception is HttpRequestException or BybitApiException or TimeoutException or FormatException)
         {
-            Log.UpstreamSubscribeFailed(logger, symbol.Value, exception.Message);
-            stream.Forget(BybitTopics.OrderBook(symbol, BookDepth), watch.OnEvent);
-            stream.Forget(BybitTopics.Ticker(symbol), watch.OnEvent);
-            watch.Stopped();
+            // No market at all: the order meets whatever book the engine last had, or none (a market order is refused).
+            Log.UpstreamSubscribeFailed(logger, symbol.Value, exception.GetType().Name + ": " + exception.Message);
         }
     }
 
@@ -157,14 +156,6 @@ public sealed class UpstreamMarketSource(UpstreamMarketData data, UpstreamSubscr
                 var first = !_started;
                 _started = true;
                 return first;
-            }
-        }
-
-        public void Stopped()
-        {
-            lock (_gate)
-            {
-                _started = false;
             }
         }
 
