@@ -21,6 +21,7 @@ var venueCredentials = builder.AddVenueCredentials(tradingMode);
 
 var exchange = builder.AddProject<Projects.BreakoutBot_Simulator>("exchange-sim")
     .WithTradingMode(tradingMode)
+    .WithSimulatorMode(tradingMode)
     .WithSimulatorSettings(builder.Configuration)
     .WithSimulatedAccount(venueCredentials)
     .WithHttpHealthCheck("/health");

@@ -22,12 +22,7 @@ public static class TradingModeExtensions
                 $"Trading:Mode '{configured}' is not valid; use one of: {string.Join(", ", TradingModeNames.All)}.");
         }
 
-        // Refused rather than quietly trading the synthetic market under a name that promises real prices.
-        return mode == TradingMode.Paper
-            ? throw new InfrastructureConfigurationException(
-                "Trading:Mode 'paper' is not available yet: the simulator cannot relay Bybit's public market data (not built; " +
-                "it needs internet access to test). Use 'sim' for the simulated market or 'testnet'/'demo' for Bybit's test environments.")
-            : TradingModeNames.ToName(mode);
+        return TradingModeNames.ToName(mode);
     }
 
     public static IResourceBuilder<ProjectResource> WithTradingMode(this IResourceBuilder<ProjectResource> project, string tradingMode) =>

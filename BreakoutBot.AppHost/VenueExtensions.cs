@@ -13,6 +13,8 @@ public static class VenueExtensions
 {
     private const string SimulatedKey = "sim-api-key";
     private const string SimulatedSecret = "sim-api-secret";
+    private const string MainnetRestUrl = "https://api.bybit.com";
+    private const string MainnetPublicStream = "wss://stream.bybit.com/v5/public/linear";
 
     /// <summary>The account key and secret as secret parameters.</summary>
     public static (IResourceBuilder<ParameterResource> Key, IResourceBuilder<ParameterResource> Secret) AddVenueCredentials(
@@ -37,6 +39,30 @@ public static class VenueExtensions
         return simulator
             .WithEnvironment("Simulator__ApiKey", credentials.Key)
             .WithEnvironment("Simulator__ApiSecret", credentials.Secret);
+    }
+
+    /// <summary>
+    /// Tells the simulator where its market comes from: in <c>paper</c> mode Bybit mainnet's public market data
+    /// (REST and the public linear stream; no key needed, our orders never leave the simulator), in <c>sim</c> mode its
+    /// synthetic market. Other modes do not trade on the simulator, which then keeps its default.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithSimulatorMode(this IResourceBuilder<ProjectResource> simulator, string tradingMode)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        if (!TradingModeNames.TryParse(tradingMode, out var mode) || mode is not (TradingMode.Sim or TradingMode.Paper))
+        {
+            return simulator;
+        }
+
+        if (mode == TradingMode.Sim)
+        {
+            return simulator.WithEnvironment("Simulator__Mode", "Sim");
+        }
+
+        return simulator
+            .WithEnvironment("Simulator__Mode", "Paper")
+            .WithEnvironment("Simulator__Upstream__RestUrl", MainnetRestUrl)
+            .WithEnvironment("Simulator__Upstream__PublicStream", MainnetPublicStream);
     }
 
     /// <summary>Market data only: REST and the public stream.</summary>
@@ -77,8 +103,8 @@ public static class VenueExtensions
 
     private static (string RestUrl, string PublicStream, string PrivateStream) BybitEndpoints(string tradingMode) =>
         TradingModeNames.TryParse(tradingMode, out var mode) && mode == TradingMode.Live
-            ? ("https://api.bybit.com", "wss://stream.bybit.com/v5/public/linear", "wss://stream.bybit.com/v5/private")
+            ? (MainnetRestUrl, MainnetPublicStream, "wss://stream.bybit.com/v5/private")
             : mode == TradingMode.Demo
-                ? ("https://api-demo.bybit.com", "wss://stream.bybit.com/v5/public/linear", "wss://stream-demo.bybit.com/v5/private")
+                ? ("https://api-demo.bybit.com", MainnetPublicStream, "wss://stream-demo.bybit.com/v5/private")
                 : ("https://api-testnet.bybit.com", "wss://stream-testnet.bybit.com/v5/public/linear", "wss://stream-testnet.bybit.com/v5/private");
 }

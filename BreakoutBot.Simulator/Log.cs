@@ -17,4 +17,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Fault injected on the WebSocket streams: {Fault}")]
     public static partial void StreamFault(ILogger logger, string fault);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Paper mode: the upstream refused or dropped topic {Topic}: {Reason}")]
+    public static partial void UpstreamSubscribeFailed(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Paper mode: the upstream's instruments could not be loaded ({Reason}); trying again in {DelaySeconds} s")]
+    public static partial void UpstreamInstrumentsFailed(ILogger logger, string reason, double delaySeconds);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "Paper mode: {Count} instruments loaded from the upstream")]
+    public static partial void UpstreamInstrumentsLoaded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Paper mode: no streamed book for {Symbol} yet; using the upstream's REST book")]
+    public static partial void UpstreamBookFromRest(ILogger logger, string symbol);
 }

@@ -4,6 +4,7 @@ using BreakoutBot.Simulator.Api;
 using BreakoutBot.Simulator.Faults;
 using BreakoutBot.Simulator.Market;
 using BreakoutBot.Simulator.Streams;
+using BreakoutBot.Simulator.Upstream;
 
 namespace BreakoutBot.Simulator;
 
@@ -19,7 +20,7 @@ public static class SimulatorApplication
             .Bind(builder.Configuration.GetSection(SimulatorOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<SimulatedMarketFeed>();
+        var mode = builder.Services.AddMarketSource(builder.Configuration);
         builder.Services.AddSingleton<SimulatedExchange>();
         builder.Services.AddSingleton<SignedRequestFilter>();
         builder.Services.AddSimulatorStreams(builder.Configuration);
@@ -28,7 +29,7 @@ public static class SimulatorApplication
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.UseVenueLimitsAndFaults();
-        app.MapMarketApi();
+        app.MapMarketEndpoints(mode);
         app.MapAccountApi();
         app.MapOrderApi();
         app.MapPositionApi();

@@ -67,7 +67,7 @@ public static class AccountApi
     }
 
     /// <summary>The account's fee rates: one row per symbol (or the one asked for); no category key, as on Bybit.</summary>
-    public static IResult GetFeeRate(SimulatedMarketFeed feed, TimeProvider clock, string? category, string? symbol)
+    public static IResult GetFeeRate(IMarketSource feed, TimeProvider clock, string? category, string? symbol)
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(clock);

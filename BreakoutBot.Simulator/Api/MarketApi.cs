@@ -39,26 +39,7 @@ public static class MarketApi
             return Error(feed, "params error: category must be linear");
         }
 
-        var list = feed.Instruments.Where(instrument => symbol is null || instrument.Symbol.Value == symbol).Select(instrument => new
-        {
-            symbol = instrument.Symbol.Value,
-            contractType = "LinearPerpetual",
-            status = instrument.Status.ToString(),
-            baseCoin = instrument.BaseCoin,
-            quoteCoin = instrument.QuoteCoin,
-            settleCoin = "USDT",
-            leverageFilter = new { minLeverage = "1", maxLeverage = Wire.Number(instrument.MaxLeverage), leverageStep = "0.01" },
-            priceFilter = new { minPrice = Wire.Number(instrument.MinPrice), maxPrice = Wire.Number(instrument.MaxPrice), tickSize = Wire.Number(instrument.TickSize) },
-            lotSizeFilter = new
-            {
-                maxOrderQty = Wire.Number(instrument.MaxOrderQty),
-                minOrderQty = Wire.Number(instrument.MinOrderQty),
-                qtyStep = Wire.Number(instrument.QtyStep),
-                maxMktOrderQty = Wire.Number(instrument.MaxMarketOrderQty),
-                minNotionalValue = Wire.Number(instrument.MinNotionalValue),
-            },
-            fundingInterval = 480,
-        }).ToList();
+        var list = feed.Instruments.Where(instrument => symbol is null || instrument.Symbol.Value == symbol).Select(MarketWire.Instrument).ToList();
         if (!Paging.TryPage(list, limit, cursor, 500, 1000, out var page, out var next, out var problem))
         {
             return Error(feed, problem);
@@ -141,7 +122,7 @@ public static class MarketApi
             .Where(bar => (start is null || bar.OpenTime.ToUnixTimeMilliseconds() >= start) && (end is null || bar.OpenTime.ToUnixTimeMilliseconds() <= end))
             .TakeLast(count)
             .Reverse()
-            .Select(bar => new[] { Wire.Millis(bar.OpenTime), Wire.Number(bar.Open), Wire.Number(bar.High), Wire.Number(bar.Low), Wire.Number(bar.Close), Wire.Number(bar.Volume), Wire.Number(bar.Turnover) })
+            .Select(MarketWire.KlineRow)
             .ToList();
         return Ok(feed, new { symbol, category = "linear", list = bars });
     }
@@ -167,8 +148,8 @@ public static class MarketApi
         return Ok(feed, new
         {
             s = symbol,
-            b = book.Bids.Select(level => new[] { Wire.Number(level.Price), Wire.Number(level.Quantity) }),
-            a = book.Asks.Select(level => new[] { Wire.Number(level.Price), Wire.Number(level.Quantity) }),
+            b = MarketWire.Levels(book.Bids),
+            a = MarketWire.Levels(book.Asks),
             ts = now.ToUnixTimeMilliseconds(),
             u = book.UpdateId,
             seq = book.Sequence,
@@ -193,17 +174,7 @@ public static class MarketApi
             trades.InsertRange(0, SyntheticBookAndTrades.Trades(instrument, bars[index], index + 1, 20));
         }
 
-        var list = trades.TakeLast(count).Reverse().Select(trade => new
-        {
-            execId = trade.TradeId,
-            symbol = trade.Symbol.Value,
-            price = Wire.Number(trade.Price),
-            size = Wire.Number(trade.Size),
-            side = trade.TakerSide.ToString(),
-            time = Wire.Millis(trade.Time),
-            isBlockTrade = false,
-            isRPITrade = false,
-        });
+        var list = trades.TakeLast(count).Reverse().Select(MarketWire.Trade);
         return Ok(feed, new { category = "linear", list });
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Matching;
 using BreakoutBot.Domain.Trading;
+using BreakoutBot.Simulator.Market;
 using BreakoutBot.Simulator.Trading;
 
 namespace BreakoutBot.Simulator.Api;
@@ -27,12 +28,18 @@ public static class OrderApi
         return endpoints;
     }
 
-    public static async Task<IResult> CreateOrder(HttpRequest request, SimulatedExchange exchange, TimeProvider clock)
+    public static async Task<IResult> CreateOrder(HttpRequest request, SimulatedExchange exchange, IMarketSource market, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(exchange);
+        ArgumentNullException.ThrowIfNull(market);
         var now = clock.GetUtcNow();
         using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        // Paper mode: the symbol's upstream book must be here before the order meets it, and stay until it has.
+        using var lease = InstrumentSymbol.TryParse(Text(body.RootElement, "symbol"), out var symbol)
+            ? await market.PrepareAsync(symbol, request.HttpContext.RequestAborted)
+            : null;
+
         if (!TryReadOrder(body.RootElement, exchange, out var order, out var problem))
         {
             return Error(10001, problem, now);

@@ -3,9 +3,15 @@ using System.ComponentModel.DataAnnotations;
 namespace BreakoutBot.Simulator.Market;
 
 /// <summary>The <c>Simulator</c> configuration section.</summary>
-public sealed class SimulatorOptions
+public sealed class SimulatorOptions : IValidatableObject
 {
     public const string SectionName = "Simulator";
+
+    /// <summary><see cref="SimulatorMode.Sim"/> (synthetic market, the default) or <see cref="SimulatorMode.Paper"/> (Bybit's market relayed).</summary>
+    public SimulatorMode Mode { get; set; } = SimulatorMode.Sim;
+
+    /// <summary>The venue relayed in <see cref="SimulatorMode.Paper"/>; ignored in <see cref="SimulatorMode.Sim"/>.</summary>
+    public UpstreamOptions Upstream { get; set; } = new();
 
     /// <summary>Seed of the synthetic market: the same seed gives the same market.</summary>
     public int Seed { get; set; } = 20261126;
@@ -33,4 +39,26 @@ public sealed class SimulatorOptions
     /// <summary>USDT in the simulated account's wallet at start.</summary>
     [Range(0, 1_000_000_000)]
     public decimal StartingBalance { get; set; } = 10_000m;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Mode != SimulatorMode.Paper)
+        {
+            yield break;
+        }
+
+        if (!(Uri.TryCreate(Upstream.RestUrl, UriKind.Absolute, out var rest) && rest.Scheme is "http" or "https"))
+        {
+            yield return new ValidationResult(
+                $"Simulator:Upstream:RestUrl must be an absolute http(s) URL in Paper mode (e.g. https://api.bybit.com); it is '{Upstream.RestUrl}'.",
+                [nameof(Upstream)]);
+        }
+
+        if (!(Uri.TryCreate(Upstream.PublicStream, UriKind.Absolute, out var stream) && stream.Scheme is "ws" or "wss"))
+        {
+            yield return new ValidationResult(
+                $"Simulator:Upstream:PublicStream must be an absolute ws(s) URL in Paper mode (e.g. wss://stream.bybit.com/v5/public/linear); it is '{Upstream.PublicStream}'.",
+                [nameof(Upstream)]);
+        }
+    }
 }

@@ -79,9 +79,12 @@ internal sealed class KlineFeed(string topic, Instrument instrument, CandleInter
             isClosed);
     }
 
-    private byte[] Frame(Candle bar, DateTimeOffset now) => StreamFrames.Write(writer =>
+    private byte[] Frame(Candle bar, DateTimeOffset now) => KlineFrame(Topic, interval, bar, now);
+
+    /// <summary>A kline push carrying one bar (also what the Paper relay sends).</summary>
+    internal static byte[] KlineFrame(string topic, CandleInterval interval, Candle bar, DateTimeOffset now) => StreamFrames.Write(writer =>
     {
-        writer.WriteString("topic", Topic);
+        writer.WriteString("topic", topic);
         writer.WriteStartArray("data");
         writer.WriteStartObject();
         writer.WriteNumber("start", bar.OpenTime.ToUnixTimeMilliseconds());

@@ -45,7 +45,7 @@ internal sealed class OrderBookFeed(string topic, Instrument instrument, int dep
     protected override byte[]? Snapshot() =>
         Frame("snapshot", Sorted(_bids, descending: true), Sorted(_asks, descending: false), feed.Now);
 
-    private static IEnumerable<PriceLevel> Changes(Dictionary<decimal, decimal> before, Dictionary<decimal, decimal> after)
+    internal static IEnumerable<PriceLevel> Changes(Dictionary<decimal, decimal> before, Dictionary<decimal, decimal> after)
     {
         foreach (var price in before.Keys.Where(price => !after.ContainsKey(price)).Order())
         {
@@ -61,20 +61,24 @@ internal sealed class OrderBookFeed(string topic, Instrument instrument, int dep
         }
     }
 
-    private static IEnumerable<PriceLevel> Sorted(Dictionary<decimal, decimal> side, bool descending) =>
+    internal static IEnumerable<PriceLevel> Sorted(Dictionary<decimal, decimal> side, bool descending) =>
         (descending ? side.OrderByDescending(level => level.Key) : side.OrderBy(level => level.Key)).Select(level => new PriceLevel(level.Key, level.Value));
 
-    private byte[] Frame(string type, IEnumerable<PriceLevel> bids, IEnumerable<PriceLevel> asks, DateTimeOffset now) => StreamFrames.Write(writer =>
+    private byte[] Frame(string type, IEnumerable<PriceLevel> bids, IEnumerable<PriceLevel> asks, DateTimeOffset now) =>
+        BookFrame(Topic, type, instrument.Symbol, bids, asks, _updateId, _barCount, now);
+
+    /// <summary>An orderbook snapshot or delta (also what the Paper relay sends).</summary>
+    internal static byte[] BookFrame(string topic, string type, InstrumentSymbol symbol, IEnumerable<PriceLevel> bids, IEnumerable<PriceLevel> asks, long updateId, long sequence, DateTimeOffset now) => StreamFrames.Write(writer =>
     {
-        writer.WriteString("topic", Topic);
+        writer.WriteString("topic", topic);
         writer.WriteString("type", type);
         writer.WriteNumber("ts", now.ToUnixTimeMilliseconds());
         writer.WriteStartObject("data");
-        writer.WriteString("s", instrument.Symbol.Value);
+        writer.WriteString("s", symbol.Value);
         StreamFrames.WriteLevels(writer, "b", bids);
         StreamFrames.WriteLevels(writer, "a", asks);
-        writer.WriteNumber("u", _updateId);
-        writer.WriteNumber("seq", _barCount);
+        writer.WriteNumber("u", updateId);
+        writer.WriteNumber("seq", sequence);
         writer.WriteEndObject();
         writer.WriteNumber("cts", now.ToUnixTimeMilliseconds());
     });

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
-using BreakoutBot.Domain.MarketData;
-using BreakoutBot.Simulator.Market;
 using Microsoft.Extensions.Options;
 
 namespace BreakoutBot.Simulator.Streams;
@@ -13,8 +10,7 @@ namespace BreakoutBot.Simulator.Streams;
 /// </summary>
 public sealed class PublicStreamHub : BackgroundService
 {
-    private static readonly int[] BookDepths = [1, 50, 200, 1000];
-    private readonly SimulatedMarketFeed _feed;
+    private readonly IPublicTopics _sources;
     private readonly WebSocketFaults _faults;
     private readonly StreamConnectionRegistry _registry;
     private readonly SimulatorStreamOptions _options;
@@ -23,14 +19,14 @@ public sealed class PublicStreamHub : BackgroundService
     private readonly ConcurrentDictionary<string, TopicFeed> _topics = new(StringComparer.Ordinal);
 
     internal PublicStreamHub(
-        SimulatedMarketFeed feed,
+        IPublicTopics sources,
         WebSocketFaults faults,
         StreamConnectionRegistry registry,
         IOptions<SimulatorStreamOptions> options,
         TimeProvider clock,
         ILogger<PublicStreamHub> logger)
     {
-        _feed = feed;
+        _sources = sources;
         _faults = faults;
         _registry = registry;
         _options = options.Value;
@@ -146,29 +142,7 @@ public sealed class PublicStreamHub : BackgroundService
             return existing;
         }
 
-        TopicFeed? created = topic.Split('.') switch
-        {
-            ["kline", var interval, var symbol] when Known(symbol) is { } instrument && KlineInterval(interval) is { } parsed =>
-                new KlineFeed(topic, instrument, parsed, _feed, _clock, TimeSpan.FromMilliseconds(_options.KlinePushIntervalMs)),
-            ["tickers", var symbol] when Known(symbol) is { } instrument => new TickerFeed(topic, instrument, _feed),
-            ["orderbook", var depth, var symbol] when Known(symbol) is { } instrument && Depth(depth) is { } levels =>
-                new OrderBookFeed(topic, instrument, levels, _feed, _faults),
-            ["publicTrade", var symbol] when Known(symbol) is { } instrument => new TradeFeed(topic, instrument, _feed),
-            _ => null,
-        };
+        var created = _sources.Create(topic);
         return created is null ? null : _topics.GetOrAdd(topic, created);
     }
-
-    private Instrument? Known(string symbol) =>
-        InstrumentSymbol.TryParse(symbol, out var parsed) ? _feed.Instruments.FirstOrDefault(instrument => instrument.Symbol == parsed) : null;
-
-    /// <summary>5 minutes up to a day, like the simulator's REST klines (it has no bars finer than 5 minutes).</summary>
-    private static CandleInterval? KlineInterval(string wireName) =>
-        CandleInterval.TryParseWireName(wireName, out var interval)
-        && interval is not (CandleInterval.OneMinute or CandleInterval.ThreeMinutes or CandleInterval.OneWeek or CandleInterval.OneMonth)
-            ? interval
-            : null;
-
-    private static int? Depth(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var depth) && BookDepths.Contains(depth) ? depth : null;
 }

@@ -18,7 +18,7 @@ public static class StreamsExtensions
         services.AddSingleton<WebSocketFaults>();
         services.AddSingleton<StreamConnectionRegistry>();
         services.AddSingleton(provider => new PublicStreamHub(
-            provider.GetRequiredService<SimulatedMarketFeed>(),
+            provider.GetRequiredService<IPublicTopics>(),
             provider.GetRequiredService<WebSocketFaults>(),
             provider.GetRequiredService<StreamConnectionRegistry>(),
             provider.GetRequiredService<IOptions<SimulatorStreamOptions>>(),

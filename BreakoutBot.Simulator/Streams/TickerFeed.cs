@@ -63,9 +63,13 @@ internal sealed class TickerFeed(string topic, Instrument instrument, SimulatedM
         };
     }
 
-    private byte[] Frame(string type, IReadOnlyList<KeyValuePair<string, string>> fields, DateTimeOffset now) => StreamFrames.Write(writer =>
+    private byte[] Frame(string type, IReadOnlyList<KeyValuePair<string, string>> fields, DateTimeOffset now) =>
+        TickerFrame(Topic, type, fields, feed.BarCount(instrument.Symbol), now);
+
+    /// <summary>A tickers snapshot or delta with the given fields (also what the Paper relay sends).</summary>
+    internal static byte[] TickerFrame(string topic, string type, IReadOnlyList<KeyValuePair<string, string>> fields, long crossSequence, DateTimeOffset now) => StreamFrames.Write(writer =>
     {
-        writer.WriteString("topic", Topic);
+        writer.WriteString("topic", topic);
         writer.WriteString("type", type);
         writer.WriteStartObject("data");
         foreach (var (name, value) in fields)
@@ -74,7 +78,7 @@ internal sealed class TickerFeed(string topic, Instrument instrument, SimulatedM
         }
 
         writer.WriteEndObject();
-        writer.WriteNumber("cs", feed.BarCount(instrument.Symbol));
+        writer.WriteNumber("cs", crossSequence);
         writer.WriteNumber("ts", now.ToUnixTimeMilliseconds());
     });
 

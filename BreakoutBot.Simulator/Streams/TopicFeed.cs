@@ -15,6 +15,11 @@ internal abstract class TopicFeed(string topic)
     {
         lock (_gate)
         {
+            if (_subscribers.Count == 0)
+            {
+                OnFirstSubscriber();
+            }
+
             // Catch the topic's state up first, so the snapshot is exactly what later deltas apply to.
             Broadcast(Advance());
             _subscribers.Add(client);
@@ -29,7 +34,10 @@ internal abstract class TopicFeed(string topic)
     {
         lock (_gate)
         {
-            _subscribers.Remove(client);
+            if (_subscribers.Remove(client) && _subscribers.Count == 0)
+            {
+                OnLastUnsubscribed();
+            }
         }
     }
 
@@ -52,6 +60,16 @@ internal abstract class TopicFeed(string topic)
             Broadcast([frame]);
             return _subscribers.Count;
         }
+    }
+
+    /// <summary>The topic gained its first subscriber (a relayed topic starts listening upstream). Called under the feed's lock.</summary>
+    protected virtual void OnFirstSubscriber()
+    {
+    }
+
+    /// <summary>The topic lost its last subscriber (a relayed topic stops listening upstream and drops its state). Called under the feed's lock.</summary>
+    protected virtual void OnLastUnsubscribed()
+    {
     }
 
     /// <summary>Frames that bring subscribers from the last state to now (may be none).</summary>

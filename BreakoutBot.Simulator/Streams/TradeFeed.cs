@@ -42,9 +42,12 @@ internal sealed class TradeFeed(string topic, Instrument instrument, SimulatedMa
 
     protected override byte[]? Snapshot() => null;
 
-    private byte[] Frame(IReadOnlyList<Trade> trades, int barIndex, DateTimeOffset now) => StreamFrames.Write(writer =>
+    private byte[] Frame(IReadOnlyList<Trade> trades, int barIndex, DateTimeOffset now) => TradesFrame(Topic, trades, (long)barIndex * TradesPerBar, now);
+
+    /// <summary>A publicTrade push; <c>seq</c> counts on from <paramref name="firstSequence"/> (also what the Paper relay sends).</summary>
+    internal static byte[] TradesFrame(string topic, IReadOnlyList<Trade> trades, long firstSequence, DateTimeOffset now) => StreamFrames.Write(writer =>
     {
-        writer.WriteString("topic", Topic);
+        writer.WriteString("topic", topic);
         writer.WriteString("type", "snapshot");
         writer.WriteNumber("ts", now.ToUnixTimeMilliseconds());
         writer.WriteStartArray("data");
@@ -62,7 +65,7 @@ internal sealed class TradeFeed(string topic, Instrument instrument, SimulatedMa
             writer.WriteString("i", trade.TradeId);
             writer.WriteBoolean("BT", false);
             writer.WriteBoolean("RPI", false);
-            writer.WriteNumber("seq", ((long)barIndex * TradesPerBar) + i);
+            writer.WriteNumber("seq", firstSequence + i);
             writer.WriteEndObject();
             previous = trade.Price;
         }

@@ -94,7 +94,7 @@ public sealed partial class SimulatedExchange
     {
         lock (_gate)
         {
-            var instrument = feed.Instruments.First(candidate => candidate.Symbol == symbol);
+            var instrument = feed.Find(symbol) ?? throw new KeyNotFoundException($"symbol {symbol} invalid");
             if (leverage < 1m || leverage > instrument.MaxLeverage)
             {
                 return new VenueRefusal(ParameterError, string.Create(CultureInfo.InvariantCulture, $"params error: leverage must be within [1, {instrument.MaxLeverage}]"));

@@ -7,19 +7,19 @@ using Microsoft.Extensions.Options;
 namespace BreakoutBot.Simulator.Trading;
 
 /// <summary>
-/// Order handling of the simulated venue: one <see cref="MatchingEngine"/> per symbol fed with the simulated book,
-/// every fill booked in the account's <see cref="AccountLedger"/>. Resting orders meet each newer book lazily, when any
-/// request reaches the exchange, like the market feed itself. Serialised by one lock: the venue is single-threaded.
+/// Order handling of the simulated venue: one <see cref="MatchingEngine"/> per symbol fed with the market source's book
+/// (synthetic in Sim mode, the upstream's in Paper mode), every fill booked in the account's <see cref="AccountLedger"/>.
+/// Resting orders meet each newer book lazily, when any request reaches the exchange or the private stream ticks it.
+/// Serialised by one lock: the venue is single-threaded.
 /// </summary>
-public sealed partial class SimulatedExchange(SimulatedMarketFeed feed, IOptions<SimulatorOptions> options)
+public sealed partial class SimulatedExchange(IMarketSource feed, IOptions<SimulatorOptions> options)
 {
-    private const int BookDepth = 50;
     private readonly Dictionary<InstrumentSymbol, MatchingEngine> _engines = [];
-    private readonly Dictionary<InstrumentSymbol, int> _barsSeen = [];
+    private readonly Dictionary<InstrumentSymbol, long> _versionsSeen = [];
     private readonly AccountLedger _ledger = new(options?.Value.StartingBalance ?? throw new ArgumentNullException(nameof(options)));
     private readonly Lock _gate = new();
 
-    public bool Knows(InstrumentSymbol symbol) => feed.Knows(symbol);
+    public bool Knows(InstrumentSymbol symbol) => feed.Find(symbol) is not null;
 
     public OrderCommandResult Submit(OrderRequest request)
     {
@@ -76,7 +76,7 @@ public sealed partial class SimulatedExchange(SimulatedMarketFeed feed, IOptions
     {
         if (!_engines.TryGetValue(symbol, out var engine))
         {
-            var instrument = feed.Instruments.FirstOrDefault(candidate => candidate.Symbol == symbol)
+            var instrument = feed.Find(symbol)
                 ?? throw new KeyNotFoundException($"symbol {symbol} invalid");
             engine = new MatchingEngine(instrument, MatchingOptions.Default);
             _engines[symbol] = engine;
@@ -90,18 +90,19 @@ public sealed partial class SimulatedExchange(SimulatedMarketFeed feed, IOptions
         var now = feed.Now;
         foreach (var (symbol, engine) in _engines)
         {
-            // The book only changes when a bar closes; building it again for the same bar would be wasted work.
-            var barCount = feed.BarCount(symbol);
-            if (_barsSeen.TryGetValue(symbol, out var seen) && seen == barCount)
+            if (feed.QuoteSince(symbol, _versionsSeen.GetValueOrDefault(symbol, -1)) is { } quote)
             {
-                continue;
+                _versionsSeen[symbol] = quote.Version;
+                Book(engine.OnOrderBook(quote.Book));
+                _ledger.UpdateMarkPrice(symbol, quote.LastPrice);
+                OnNewPrice(engine, quote.LastPrice, now);
             }
 
-            _barsSeen[symbol] = barCount;
-            var (last, _) = feed.Recent(symbol);
-            Book(engine.OnOrderBook(SyntheticBookAndTrades.OrderBook(engine.Instrument, last, barCount, BookDepth, now)));
-            _ledger.UpdateMarkPrice(symbol, last.Close);
-            OnNewPrice(engine, last.Close, now);
+            // Paper mode follows the upstream only for symbols with something on them.
+            if (feed.IsWatched(symbol) && _ledger.PositionOf(symbol) is null && !_stops.ContainsKey(symbol) && engine.OpenOrders.Count == 0 && feed.Release(symbol))
+            {
+                _versionsSeen.Remove(symbol);
+            }
         }
     }
 

@@ -30,17 +30,6 @@ public class AppHostProcessTests
     }
 
     [Fact]
-    public async Task Start_PaperMode_ExitsSayingWhyItIsNotAvailable()
-    {
-        using var scratch = new ScratchDirectory();
-
-        var result = await RunAppHostAsync("--Infrastructure:Mode=Containers", "--Trading:Mode=paper", $"--Infrastructure:DataDirectory={scratch.Path}");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Trading:Mode 'paper' is not available yet", result.StandardError, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Start_LocalModeWithMissingRedis_ExitsNamingWhatToInstall()
     {
         using var scratch = new ScratchDirectory();
@@ -75,6 +64,32 @@ public class AppHostProcessTests
         var apiEnvironment = resources.GetProperty("api").GetProperty("env");
         Assert.Equal("Containers", apiEnvironment.GetProperty("Infrastructure__Mode").GetString());
         Assert.Equal("sim", apiEnvironment.GetProperty("Trading__Mode").GetString());
+        Assert.Equal("Sim", resources.GetProperty("exchange-sim").GetProperty("env").GetProperty("Simulator__Mode").GetString());
+    }
+
+    [Fact]
+    public async Task Publish_PaperMode_SimulatorRelaysBybitMainnetAndServicesTradeOnTheSimulator()
+    {
+        using var scratch = new ScratchDirectory();
+        var manifestPath = Path.Combine(scratch.Path, "aspire-manifest.json");
+
+        var result = await RunAppHostAsync("--publisher", "manifest", "--output-path", manifestPath, "--Infrastructure:Mode=Containers", "--Trading:Mode=paper");
+
+        Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken));
+        var resources = manifest.RootElement.GetProperty("resources");
+        var simulator = resources.GetProperty("exchange-sim").GetProperty("env");
+        Assert.Equal("Paper", simulator.GetProperty("Simulator__Mode").GetString());
+        Assert.Equal("https://api.bybit.com", simulator.GetProperty("Simulator__Upstream__RestUrl").GetString());
+        Assert.Equal("wss://stream.bybit.com/v5/public/linear", simulator.GetProperty("Simulator__Upstream__PublicStream").GetString());
+        foreach (var service in new[] { "scanner", "executor" })
+        {
+            var environment = resources.GetProperty(service).GetProperty("env");
+            Assert.Equal("paper", environment.GetProperty("Trading__Mode").GetString());
+            Assert.Equal("http://exchange-sim", environment.GetProperty("Bybit__BaseUrl").GetString());
+            Assert.Contains("/v5/public/linear", environment.GetProperty("Bybit__Streams__PublicEndpoint").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("bybit.com", environment.GetProperty("Bybit__Streams__PublicEndpoint").GetString(), StringComparison.Ordinal);
+        }
     }
 
     private static async Task<ProcessResult> RunAppHostAsync(params string[] arguments)
