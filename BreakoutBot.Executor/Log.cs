@@ -83,8 +83,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1050, Level = LogLevel.Warning, Message = "Kill switch tripped: {Reason} (flatten {Flatten})")]
     public static partial void KillSwitchTripped(ILogger logger, string reason, bool flatten);
 
-    [LoggerMessage(EventId = 1051, Level = LogLevel.Warning, Message = "Reconciliation: {Symbol} is {Ours} in the database but {Venue} on the venue")]
-    public static partial void ReconciliationDrift(ILogger logger, string symbol, decimal ours, decimal venue);
+    [LoggerMessage(EventId = 1051, Level = LogLevel.Warning, Message = "Reconciliation: {Kind} drift in {Symbol}: ours {Ours}, venue {Venue}; {Action}")]
+    public static partial void ReconciliationDrift(ILogger logger, string kind, string symbol, decimal ours, decimal venue, string action);
 
     [LoggerMessage(EventId = 1060, Level = LogLevel.Information, Message = "Private stream connected: venue pushes drive order and position updates")]
     public static partial void PrivateStreamStarted(ILogger logger);

@@ -35,4 +35,7 @@ public interface IVenue
     Task<bool> CancelOrderAsync(InstrumentSymbol symbol, string orderLinkId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<VenueOrder>> GetOpenOrdersAsync(InstrumentSymbol symbol, CancellationToken cancellationToken);
+
+    /// <summary>The account's latest executions in <paramref name="symbol"/> (one page, newest first).</summary>
+    Task<IReadOnlyList<VenueExecution>> GetRecentExecutionsAsync(InstrumentSymbol symbol, CancellationToken cancellationToken);
 }

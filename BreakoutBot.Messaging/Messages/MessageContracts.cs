@@ -15,6 +15,7 @@ public static class MessageContracts
         [typeof(PositionUpdated)] = (nameof(PositionUpdated), 1),
         [typeof(TradeClosed)] = (nameof(TradeClosed), 1),
         [typeof(ScanCompleted)] = (nameof(ScanCompleted), 1),
+        [typeof(ReconciliationDrift)] = (nameof(ReconciliationDrift), 1),
     };
 
     private static readonly Dictionary<string, Type> ByName = ByType.ToDictionary(pair => pair.Value.Name, pair => pair.Key, StringComparer.Ordinal);

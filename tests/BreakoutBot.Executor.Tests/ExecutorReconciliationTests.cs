@@ -1,0 +1,57 @@
+using BreakoutBot.Bybit.Rest;
+using BreakoutBot.Bybit.Signing;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Trading;
+using BreakoutBot.Executor.Engine;
+using BreakoutBot.Executor.Tests.Infrastructure;
+using BreakoutBot.Messaging.Messages;
+using BreakoutBot.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace BreakoutBot.Executor.Tests;
+
+/// <summary>Reconciliation when the venue changed behind the executor's back.</summary>
+public sealed class ExecutorReconciliationTests(LocalPostgresServer postgres)
+{
+    [Fact]
+    public async Task PositionClosedOnTheVenueByHand_IsClosedOutFromTheVenuesExecutions_TradePnlEqualsWalletChange()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        await using var executor = await stack.StartExecutorAsync("a", autoStart: true);
+        await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
+        var walletBefore = stack.WalletBalance;
+        var signal = await stack.LongSignalAsync("ETHUSDT", 0.02m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+        var symbol = InstrumentSymbol.Parse("ETHUSDT");
+        var size = stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)!.Quantity);
+
+        // Someone closes the position on the exchange with an order of their own.
+        using (var http = new HttpClient { BaseAddress = stack.SimulatorAddress })
+        {
+            var account = new BybitPrivateClient(http, new BybitCredentials("sim-api-key", "sim-api-secret"), TimeProvider.System);
+            await account.PlaceOrderAsync(new OrderPlacement(symbol, OrderSide.Sell, IsMarket: true, size, "closed-by-hand-1", ReduceOnly: true), TestContext.Current.CancellationToken);
+        }
+
+        var trade = await Eventually.WaitAsync(async () =>
+        {
+            await using var database = stack.Database();
+            return await database.Trades.AsNoTracking().SingleOrDefaultAsync(row => row.PositionId == positionId);
+        }, "the close-out at the next reconciliation");
+
+        Assert.StartsWith("closed outside the executor", trade.ExitReason, StringComparison.Ordinal);
+        Assert.DoesNotContain("unaccounted", trade.ExitReason, StringComparison.Ordinal);
+        Assert.Equal(decimal.Round(stack.WalletBalance - walletBefore, 2), decimal.Round(trade.RealizedPnl, 2));
+        Assert.Equal(0, stack.VenueOpenPositions);
+        Assert.Empty(stack.Exchange.Orders(symbol, null));
+        await using (var database = stack.Database())
+        {
+            var outside = await database.Orders.AsNoTracking().SingleAsync(order => order.PositionId == positionId && order.RejectReason == "placed outside the executor", TestContext.Current.CancellationToken);
+            Assert.Equal(("Exit", "Filled", size), (outside.Purpose, outside.Status, outside.FilledQuantity));
+            Assert.Equal(size, await database.Fills.Where(fill => fill.OrderId == outside.OrderId).SumAsync(fill => fill.Quantity, TestContext.Current.CancellationToken));
+        }
+
+        var drift = Assert.Single(await stack.EventsAsync<ReconciliationDrift>(), drift => drift.Kind == "missing");
+        Assert.Equal(("ETHUSDT", size, 0m), (drift.Symbol, drift.OursQuantity, drift.VenueQuantity));
+    }
+}
