@@ -101,23 +101,7 @@ public sealed partial class TradingEngine
             if (await database.Fills.FindAsync([fillId], cancellationToken) is null)
             {
                 var executedAt = venueOrder.UpdatedTime ?? now;
-                database.Fills.Add(new FillRecord
-                {
-                    ExecutionId = fillId,
-                    OrderId = order.OrderId,
-                    PositionId = order.PositionId,
-                    Symbol = order.Symbol,
-                    Side = order.Side,
-                    Price = price,
-                    Quantity = newQuantity,
-                    Fee = fee,
-                    Liquidity = order.OrderType == "Limit" ? LiquidityRole.Maker : LiquidityRole.Taker,
-                    ExecutedAt = executedAt,
-                    RecordedAt = now,
-                });
-                Outbox.Event(database, new FillRecorded(fillId, order.OrderId, order.PositionId, order.Symbol, order.Side, price, newQuantity, fee,
-                    order.OrderType == "Limit" ? LiquidityRole.Maker : LiquidityRole.Taker, executedAt), correlationId, now);
-                metrics.Fill(order.Purpose);
+                RecordFill(database, order, fillId, price, newQuantity, fee, order.OrderType == "Limit" ? LiquidityRole.Maker : LiquidityRole.Taker, executedAt, correlationId);
                 _equityDue = true;
                 if (position is not null)
                 {
@@ -136,6 +120,29 @@ public sealed partial class TradingEngine
         {
             OrderEvent(database, order, correlationId);
         }
+    }
+
+    /// <summary>Adds a fill of <paramref name="order"/> and its <see cref="FillRecorded"/> event (same transaction).</summary>
+    private void RecordFill(
+        TradingDbContext database, OrderRecord order, string fillId, decimal price, decimal quantity, decimal fee, LiquidityRole liquidity, DateTimeOffset executedAt, string correlationId)
+    {
+        var now = clock.GetUtcNow();
+        database.Fills.Add(new FillRecord
+        {
+            ExecutionId = fillId,
+            OrderId = order.OrderId,
+            PositionId = order.PositionId,
+            Symbol = order.Symbol,
+            Side = order.Side,
+            Price = price,
+            Quantity = quantity,
+            Fee = fee,
+            Liquidity = liquidity,
+            ExecutedAt = executedAt,
+            RecordedAt = now,
+        });
+        Outbox.Event(database, new FillRecorded(fillId, order.OrderId, order.PositionId, order.Symbol, order.Side, price, quantity, fee, liquidity, executedAt), correlationId, now);
+        metrics.Fill(order.Purpose);
     }
 
     /// <summary>Applies a fill to its position: entries build the average price, exits realise PnL; fees always count.</summary>

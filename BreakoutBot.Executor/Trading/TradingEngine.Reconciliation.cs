@@ -167,9 +167,9 @@ public sealed partial class TradingEngine
 
             var quantity = Math.Min(execution.Quantity, position.OpenQuantity);
             var orderId = "v" + execution.OrderId;
-            if (await database.Orders.FindAsync([orderId], cancellationToken) is null)
+            if (await database.Orders.FindAsync([orderId], cancellationToken) is not { } order)
             {
-                database.Orders.Add(new OrderRecord
+                order = new OrderRecord
                 {
                     OrderId = orderId,
                     VenueOrderId = execution.OrderId,
@@ -179,34 +179,19 @@ public sealed partial class TradingEngine
                     Side = closingSide,
                     Purpose = OrderPurposes.Exit,
                     OrderType = "Market",
-                    Quantity = quantity,
-                    FilledQuantity = quantity,
-                    AveragePrice = execution.Price,
                     ReduceOnly = true,
                     Status = OrderStatuses.Filled,
                     RejectReason = "placed outside the executor",
                     CreatedAt = execution.Time,
-                    UpdatedAt = now,
-                });
+                };
+                database.Orders.Add(order);
             }
 
-            var liquidity = execution.IsMaker ? LiquidityRole.Maker : LiquidityRole.Taker;
-            database.Fills.Add(new FillRecord
-            {
-                ExecutionId = execution.ExecutionId,
-                OrderId = orderId,
-                PositionId = position.PositionId,
-                Symbol = position.Symbol,
-                Side = closingSide,
-                Price = execution.Price,
-                Quantity = quantity,
-                Fee = execution.Fee,
-                Liquidity = liquidity,
-                ExecutedAt = execution.Time,
-                RecordedAt = now,
-            });
-            Outbox.Event(database, new FillRecorded(execution.ExecutionId, orderId, position.PositionId, position.Symbol, closingSide, execution.Price, quantity, execution.Fee,
-                liquidity, execution.Time), correlationId, now);
+            order.Quantity += quantity;
+            order.AveragePrice = ((order.AveragePrice ?? 0) * order.FilledQuantity + execution.Price * quantity) / (order.FilledQuantity + quantity);
+            order.FilledQuantity += quantity;
+            order.UpdatedAt = now;
+            RecordFill(database, order, execution.ExecutionId, execution.Price, quantity, execution.Fee, execution.IsMaker ? LiquidityRole.Maker : LiquidityRole.Taker, execution.Time, correlationId);
             position.Fees += execution.Fee;
             position.RealizedPnl += ((execution.Price - position.EntryPrice) * quantity * position.Direction.Sign()) - execution.Fee;
             position.OpenQuantity -= quantity;

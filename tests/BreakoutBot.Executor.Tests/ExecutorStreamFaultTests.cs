@@ -24,15 +24,8 @@ public sealed class ExecutorStreamFaultTests(LocalPostgresServer postgres)
         await using var stack = await TradingStack.StartAsync(postgres, faults: true);
         await using var executor = await stack.StartExecutorAsync("a", autoStart: false, "Executor:UsePrivateStream=true");
 
-        // As in ExecutorTradingTests: TP1 close by (so a stop move to breakeven happens under the drops too), and every
-        // trade over within the one-hour maximum hold (12 s at the simulator's speed).
-        await stack.StorePresetAsync(
-            ("position_config.tp_levels.0.reward_multiple", 0.025m),
-            ("position_config.breakeven_buffer_bps", 0m),
-            ("position_config.trailing_enabled", false),
-            ("position_config.exit_rules.weak_impulse_enabled", false),
-            ("position_config.exit_rules.failed_breakout_enabled", false),
-            ("position_config.exit_rules.max_hold_time_hours", 1));
+        // TP1 close by, so a stop move to breakeven happens under the drops too.
+        await stack.StoreQuickTradesPresetAsync();
         Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
         var walletBefore = stack.WalletBalance;
 

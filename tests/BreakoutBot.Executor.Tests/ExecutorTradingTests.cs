@@ -71,15 +71,7 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
         await using var stack = await TradingStack.StartAsync(postgres);
         await using var executor = await stack.StartExecutorAsync("a");
 
-        // TP1 a few basis points away and a wide stop make the first take-profit all but certain on a random walk;
-        // the rest leaves by the breakeven stop or the one-hour maximum hold.
-        await stack.StorePresetAsync(
-            ("position_config.tp_levels.0.reward_multiple", 0.025m),
-            ("position_config.breakeven_buffer_bps", 0m),
-            ("position_config.trailing_enabled", false),
-            ("position_config.exit_rules.weak_impulse_enabled", false),
-            ("position_config.exit_rules.failed_breakout_enabled", false),
-            ("position_config.exit_rules.max_hold_time_hours", 1));
+        await stack.StoreQuickTradesPresetAsync();
         Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
         var walletBefore = stack.WalletBalance;
 

@@ -129,6 +129,19 @@ internal sealed class TradingStack : IAsyncDisposable
         Assert.True(stored is not null, string.Join("; ", errors));
     }
 
+    /// <summary>
+    /// A preset variant whose trades end quickly: TP1 a few basis points away (with a wide stop, all but certain on a
+    /// random walk), then the breakeven stop or the one-hour maximum hold (12 s at speed 300) ends the rest.
+    /// </summary>
+    public Task StoreQuickTradesPresetAsync() =>
+        StorePresetAsync(
+            ("position_config.tp_levels.0.reward_multiple", 0.025m),
+            ("position_config.breakeven_buffer_bps", 0m),
+            ("position_config.trailing_enabled", false),
+            ("position_config.exit_rules.weak_impulse_enabled", false),
+            ("position_config.exit_rules.failed_breakout_enabled", false),
+            ("position_config.exit_rules.max_hold_time_hours", 1));
+
     /// <summary>Sends a command and waits for its acknowledgement on <c>trading-events</c>.</summary>
     public async Task<CommandAcknowledged> SendCommandAsync(EngineCommandKind kind, string? positionId = null, bool flatten = false, decimal? percent = null, string? preset = null)
     {
