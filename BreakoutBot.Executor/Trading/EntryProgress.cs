@@ -5,7 +5,8 @@ namespace BreakoutBot.Executor.Trading;
 
 /// <summary>
 /// An entry's plan as persisted on its position (<c>entry_plan_json</c>): the slices, their timing, when the entry
-/// started, the price it was sized on (for slippage), and why it stopped starting slices early, if it did. The slices sent so far are the entry orders in the
+/// started, the price it was sized on (for slippage), why it stopped starting slices early (if it did), and the trace of
+/// the signal that opened it (later slices and the protection continue that trace). The slices sent so far are the entry orders in the
 /// database, so a restarted executor continues where the crashed one stood.
 /// </summary>
 internal sealed record EntryProgress(
@@ -16,7 +17,8 @@ internal sealed record EntryProgress(
     bool PassiveAllowed,
     DateTimeOffset StartedAt,
     decimal? SizedPrice = null,
-    string? StoppedReason = null)
+    string? StoppedReason = null,
+    string? TraceParent = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

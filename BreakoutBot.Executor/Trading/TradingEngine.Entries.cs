@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
@@ -25,6 +26,15 @@ public sealed partial class TradingEngine
         order.OrderType == Limit
             ? new OrderPlacement(instrument.Symbol, order.Side, IsMarket: false, order.Quantity, order.OrderId, order.Price, TimeInForce: "PostOnly")
             : new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId);
+
+    /// <summary>A span for one round of an entry in progress, in the trace of the signal that opened the position.</summary>
+    private Activity? StartEntryActivity(PositionRecord position)
+    {
+        var parent = ProgressOf(position).TraceParent is { } traceParent && ActivityContext.TryParse(traceParent, null, out var context) ? context : default;
+        var activity = telemetry.ActivitySource.StartActivity("position.entry", ActivityKind.Internal, parent);
+        activity?.SetTag("breakoutbot.position.id", position.PositionId);
+        return activity;
+    }
 
     private EntryProgress ProgressOf(PositionRecord position) =>
         EntryProgress.Read(position.EntryPlanJson, position.OriginalQuantity, position.OpenedAt, _options.LostOrderTimeout);

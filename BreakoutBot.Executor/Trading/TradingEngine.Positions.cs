@@ -39,6 +39,7 @@ public sealed partial class TradingEngine
             foreach (var position in active)
             {
                 var correlationId = position.SignalId ?? position.PositionId;
+                using var entryActivity = position.Status == PositionStatuses.Opening ? StartEntryActivity(position) : null;
                 await RefreshPositionAsync(database, position, correlationId, cancellationToken);
                 if (position.Status == PositionStatuses.Open && lease.IsHeld)
                 {

@@ -185,7 +185,7 @@ public sealed partial class TradingEngine
             BestPrice = entry,
             BreakoutLevel = signal.LevelPrice,
             TargetsJson = "[]",
-            EntryPlanJson = EntryProgress.Start(plan, now, entry).Write(),
+            EntryPlanJson = (EntryProgress.Start(plan, now, entry) with { TraceParent = Activity.Current?.Id }).Write(),
             OpenedAt = now,
         });
 

@@ -19,6 +19,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         await using var executor = await stack.StartExecutorAsync("a");
         await StoreThreeMarketSlicesAsync(stack, interval: 1m, deadmanMs: 6000);
         using var measurements = new MeasurementRecorder(executor.Meter);
+        using var spans = new SpanRecorder(executor.ActivitySource);
         Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
 
         var signal = await stack.LongSignalAsync("BTCUSDT", 0.01m);
@@ -57,6 +58,14 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         var slippage = Assert.Single(measurements.Values("breakoutbot.executor.entry_slippage"));
         var sized = JsonDocument.Parse(position.EntryPlanJson!).RootElement.GetProperty("sizedPrice").GetDecimal();
         Assert.Equal((double)((position.EntryPrice - sized) / sized * 10_000m), slippage, 6);
+
+        // Every order of the position, the later slices and the protection sent in management rounds included, is in
+        // the trace of the signal that opened it.
+        var signalTrace = Assert.Single(spans.Spans, span => span.OperationName == "signal.process").TraceId;
+        var orderSpans = spans.Spans.Where(span => span.OperationName == "order.place"
+            && span.GetTagItem("breakoutbot.order.link_id") is string linkId && linkId.StartsWith(positionId, StringComparison.Ordinal)).ToList();
+        Assert.True(orderSpans.Count >= 5, $"{orderSpans.Count} order spans: three slices, a stop and the take-profits expected");
+        Assert.All(orderSpans, span => Assert.Equal(signalTrace, span.TraceId));
     }
 
     [Fact]

@@ -19,6 +19,9 @@ internal sealed class ExecutorInstance(WebApplication app) : IAsyncDisposable
 
     public EngineState State => Engine.State;
 
+    /// <summary>This host's activity source (one per host), to listen to its spans only.</summary>
+    public System.Diagnostics.ActivitySource ActivitySource => app.Services.GetRequiredService<BreakoutBot.ServiceDefaults.ServiceTelemetry>().ActivitySource;
+
     /// <summary>This host's meter (one per host), to listen to its measurements only.</summary>
     public System.Diagnostics.Metrics.Meter Meter => app.Services.GetRequiredService<BreakoutBot.ServiceDefaults.ServiceTelemetry>().Meter;
 
