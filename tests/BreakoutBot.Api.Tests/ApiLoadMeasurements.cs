@@ -12,7 +12,7 @@ namespace BreakoutBot.Api.Tests;
 /// <summary>
 /// Loopback load figures for docs/BENCHMARKS.md: GET /api/trading/positions throughput and latency, and hub fan-out
 /// to 200 clients. Explicit (not part of a normal run) because they take a while and their numbers depend on the
-/// machine: <c>dotnet test tests/BreakoutBot.Api.Tests -c Release -- --filter-class BreakoutBot.Api.Tests.ApiLoadMeasurements --explicit only</c>.
+/// machine: <c>dotnet test tests/BreakoutBot.Api.Tests -c Release --filter FullyQualifiedName~ApiLoadMeasurements -- xUnit.Explicit=only</c>.
 /// </summary>
 public sealed class ApiLoadMeasurements(ApiFixture api)
 {
