@@ -94,18 +94,22 @@ public sealed partial class TradingEngine
             return ("Ignored", $"the engine is {EngineStateMachine.Name(_state)}");
         }
 
-        var venueNow = await venue.GetTimeAsync(cancellationToken);
-        if (venueNow > signal.ExpiresAt)
-        {
-            return ("Stale", $"expired at {signal.ExpiresAt:O}; the venue's clock says {venueNow:O}");
-        }
-
         if (InstrumentOf(signal.Symbol) is not { IsTrading: true } instrument)
         {
             return ("Rejected", $"{signal.Symbol} is not a trading instrument on the venue");
         }
 
-        var wallet = await venue.GetWalletAsync(cancellationToken);
+        // The venue's clock, the wallet and the book are read at once: one round trip of latency instead of three.
+        var venueNowRead = venue.GetTimeAsync(cancellationToken);
+        var walletRead = venue.GetWalletAsync(cancellationToken);
+        var bookRead = venue.GetOrderBookAsync(instrument.Symbol, 50, cancellationToken);
+        await Task.WhenAll(venueNowRead, walletRead, bookRead);
+        var (venueNow, wallet, book) = (venueNowRead.Result, walletRead.Result, bookRead.Result);
+        if (venueNow > signal.ExpiresAt)
+        {
+            return ("Stale", $"expired at {signal.ExpiresAt:O}; the venue's clock says {venueNow:O}");
+        }
+
         var now = clock.GetUtcNow();
         RollDay(now, wallet.Equity);
         var active = await database.Positions.AsNoTracking().Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing).ToListAsync(cancellationToken);
@@ -131,7 +135,6 @@ public sealed partial class TradingEngine
         }
 
         // Size from the price the order will really meet, not the level, and from the liquidity it would take.
-        var book = await venue.GetOrderBookAsync(instrument.Symbol, 50, cancellationToken);
         if ((signal.Side == PositionDirection.Long ? book.BestAsk : book.BestBid) is not { } touch)
         {
             return ("Rejected", $"the {instrument.Symbol} book has no {(signal.Side == PositionDirection.Long ? "asks to buy from" : "bids to sell to")}");
