@@ -43,6 +43,35 @@ public sealed class BollingerBands : Indicator
 
     public override double Output(int field) => _outputs[field];
 
+    /// <summary>
+    /// The <see cref="Width"/> of one window of closes (oldest first; the period is its length), with the very same
+    /// floating-point operations as a streaming update, so the result is bit for bit the indicator's. For callers that
+    /// need widths of the last few windows of a long series without running the bands over all of it.
+    /// </summary>
+    public static double WidthOf(ReadOnlySpan<double> closes, double standardDeviations = 2)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(closes.Length, 1, nameof(closes));
+        var period = closes.Length;
+        var sum = 0d;
+        foreach (var close in closes)
+        {
+            sum += close;
+        }
+
+        var mean = sum / period;
+        var squares = 0d;
+        foreach (var close in closes)
+        {
+            var deviation = close - mean;
+            squares += deviation * deviation;
+        }
+
+        var standardDeviation = Math.Sqrt(squares / period);
+        var upper = mean + (standardDeviations * standardDeviation);
+        var lower = mean - (standardDeviations * standardDeviation);
+        return mean == 0 ? double.NaN : (upper - lower) / mean;
+    }
+
     protected override void Update(in Ohlcv bar)
     {
         _closes.Add(bar.Close);

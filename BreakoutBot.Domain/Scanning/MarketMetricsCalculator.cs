@@ -109,14 +109,94 @@ public static class MarketMetricsCalculator
     private static bool IsFiveMinuteSeries(IReadOnlyList<Candle> candles) =>
         candles.Count > 0 && candles[0].Interval == CandleInterval.FiveMinutes;
 
+    /// <remarks>
+    /// ATR is Wilder-smoothed from the first usable bar, so it depends on where the series starts and is computed over
+    /// all of it. Bollinger widths are computed only for the windows the width percentile ranks (see
+    /// <see cref="WidthPercentile"/>): the same numbers as from the whole series, at a fraction of the work.
+    /// </remarks>
     private static (double? AtrToPrice, double? WidthPercentile, decimal? LastClose) Volatility(
         IReadOnlyList<Candle> candles, DateTimeOffset now, MarketMetricsOptions options)
     {
         var atr = new AverageTrueRange(options.AtrPeriod);
-        var bands = new BollingerBands(options.BollingerPeriod, options.BollingerStandardDeviations);
-        var widths = new RollingOrderStatistics(options.BollingerWidthLookback);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BollingerPeriod, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BollingerStandardDeviations, nameof(options));
+        var lookback = options.BollingerWidthLookback;
+        ArgumentOutOfRangeException.ThrowIfLessThan(lookback, 1, nameof(options));
+        var (usable, previous) = CountUsableOrdered(candles, now);
+        if (previous is null || !IsLatest(previous, now))
+        {
+            return (null, null, null);
+        }
+
+        var period = options.BollingerPeriod;
+        var closesFrom = Math.Max(0, usable - (lookback + period - 1));
+        var closeCount = usable - closesFrom;
+        Span<double> closes = closeCount <= MaxStackDoubles ? stackalloc double[closeCount] : new double[closeCount];
+        var ordinal = 0;
+        for (var i = 0; i < candles.Count; i++)
+        {
+            var candle = candles[i];
+            if (!IsUsable(candle, now))
+            {
+                continue;
+            }
+
+            var bar = ToOhlcv(candle);
+            atr.Add(bar);
+            if (ordinal >= closesFrom)
+            {
+                closes[ordinal - closesFrom] = bar.Close;
+            }
+
+            ordinal++;
+        }
+
+        var atrToPrice = double.IsNaN(atr.Value) ? (double?)null : atr.Value / (double)previous.Close;
+        return (atrToPrice, WidthPercentile(closes, closesFrom > 0, candles, now, options), previous.Close);
+    }
+
+    /// <summary>
+    /// The percentile rank of the last Bollinger width among the last <see cref="MarketMetricsOptions.BollingerWidthLookback"/>
+    /// defined widths, from the closes behind them (<paramref name="closes"/>: the last usable closes; <paramref name="truncated"/>
+    /// when older closes exist). A width depends only on its own period's closes, so these are the widths, ranked the same
+    /// way, that running the bands over the whole series gives.
+    /// </summary>
+    private static double? WidthPercentile(
+        ReadOnlySpan<double> closes, bool truncated, IReadOnlyList<Candle> candles, DateTimeOffset now, MarketMetricsOptions options)
+    {
+        var period = options.BollingerPeriod;
+        var lookback = options.BollingerWidthLookback;
+        if (closes.Length < period)
+        {
+            return null;
+        }
+
+        var widthCount = closes.Length - period + 1;
+        Span<double> widths = widthCount <= MaxStackDoubles ? stackalloc double[widthCount] : new double[widthCount];
+        var defined = 0;
         var currentWidth = double.NaN;
+        for (var end = period; end <= closes.Length; end++)
+        {
+            currentWidth = BollingerBands.WidthOf(closes[(end - period)..end], options.BollingerStandardDeviations);
+            if (!double.IsNaN(currentWidth))
+            {
+                widths[defined++] = currentWidth;
+            }
+            else if (truncated)
+            {
+                // An undefined width (a zero mean) lets an older width into the window: rank the whole series instead.
+                return FullSeriesWidthPercentile(candles, now, options);
+            }
+        }
+
+        return defined >= lookback && !double.IsNaN(currentWidth) ? PercentileRank(widths[..defined], currentWidth) : null;
+    }
+
+    /// <summary>Checks the usable candles are oldest first and of one interval; returns how many there are and the last.</summary>
+    private static (int Count, Candle? Last) CountUsableOrdered(IReadOnlyList<Candle> candles, DateTimeOffset now)
+    {
         Candle? previous = null;
+        var count = 0;
         for (var i = 0; i < candles.Count; i++)
         {
             var candle = candles[i];
@@ -132,25 +212,45 @@ public static class MarketMetricsCalculator
             }
 
             previous = candle;
-            var bar = ToOhlcv(candle);
-            atr.Add(bar);
-            bands.Add(bar);
-            currentWidth = bands.Width;
-            if (!double.IsNaN(currentWidth))
+            count++;
+        }
+
+        return (count, previous);
+    }
+
+    /// <summary>The width percentile from every usable bar, for the rare series with an undefined width.</summary>
+    private static double? FullSeriesWidthPercentile(IReadOnlyList<Candle> candles, DateTimeOffset now, MarketMetricsOptions options)
+    {
+        var bands = new BollingerBands(options.BollingerPeriod, options.BollingerStandardDeviations);
+        var widths = new RollingOrderStatistics(options.BollingerWidthLookback);
+        var currentWidth = double.NaN;
+        for (var i = 0; i < candles.Count; i++)
+        {
+            if (IsUsable(candles[i], now))
             {
-                widths.Add(currentWidth);
+                bands.Add(ToOhlcv(candles[i]));
+                currentWidth = bands.Width;
+                if (!double.IsNaN(currentWidth))
+                {
+                    widths.Add(currentWidth);
+                }
             }
         }
 
-        if (previous is null || !IsLatest(previous, now))
+        return widths.IsFull && !double.IsNaN(currentWidth) ? widths.PercentileRank(currentWidth) : null;
+    }
+
+    /// <summary>As <see cref="RollingOrderStatistics.PercentileRank"/>: the share strictly below plus half the share equal.</summary>
+    private static double PercentileRank(ReadOnlySpan<double> values, double value)
+    {
+        int below = 0, notAbove = 0;
+        foreach (var other in values)
         {
-            return (null, null, null);
+            below += other < value ? 1 : 0;
+            notAbove += other <= value ? 1 : 0;
         }
 
-        var close = (double)previous.Close;
-        double? atrToPrice = double.IsNaN(atr.Value) ? null : atr.Value / close;
-        double? percentile = widths.IsFull && !double.IsNaN(currentWidth) ? widths.PercentileRank(currentWidth) : null;
-        return (atrToPrice, percentile, previous.Close);
+        return 100 * (below + ((notAbove - below) / 2d)) / values.Length;
     }
 
     private static void RequireOrdered(Candle? previous, Candle candle, string paramName)

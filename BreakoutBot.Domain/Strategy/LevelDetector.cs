@@ -35,13 +35,34 @@ public static class LevelDetector
                 return [];
             }
 
-            return Detect(closedBuffer.AsSpan(0, count), rules);
+            return DetectClosed(closedBuffer.AsSpan(0, count), rules);
         }
         finally
         {
             // Cleared so the pool does not keep candles alive.
             ArrayPool<Candle>.Shared.Return(closedBuffer, clearArray: true);
         }
+    }
+
+    /// <summary>
+    /// The levels in <paramref name="candles"/> (oldest first), ordered by price; empty when the history is too short.
+    /// For a window of a longer series, read in place.
+    /// </summary>
+    public static IReadOnlyList<HorizontalLevel> Detect(ReadOnlySpan<Candle> candles, LevelDetectionRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var allClosed = true;
+        foreach (var candle in candles)
+        {
+            allClosed &= candle.IsClosed;
+        }
+
+        if (!allClosed)
+        {
+            return Detect((IReadOnlyList<Candle>)candles.ToArray(), rules);
+        }
+
+        return candles.Length < Math.Max(rules.MinBars, 2) ? [] : DetectClosed(candles, rules);
     }
 
     /// <summary>How close a bar's high or low must come to <paramref name="price"/> to touch it, and how close candidates merge.</summary>
@@ -84,7 +105,7 @@ public static class LevelDetector
         return count;
     }
 
-    private static List<HorizontalLevel> Detect(ReadOnlySpan<Candle> closed, LevelDetectionRules rules)
+    private static List<HorizontalLevel> DetectClosed(ReadOnlySpan<Candle> closed, LevelDetectionRules rules)
     {
         var n = closed.Length;
         var doubles = ArrayPool<double>.Shared.Rent(LevelBars.BufferLength(n));

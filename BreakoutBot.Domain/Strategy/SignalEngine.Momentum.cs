@@ -1,3 +1,4 @@
+using System.Globalization;
 using BreakoutBot.Domain.Trading;
 
 namespace BreakoutBot.Domain.Strategy;
@@ -10,7 +11,7 @@ public sealed partial class SignalEngine
         if (FreshCross(level.Price, bar.PreviousClose, candle.Close) is not { } direction)
         {
             rejections.Add(new SignalRejection(BreakoutStrategy.Momentum, level.Price, SignalRejectionCode.NoFreshCross,
-                Invariant($"previous close {bar.PreviousClose} and close {candle.Close} are on the same side of {level.Price}")));
+                string.Create(CultureInfo.InvariantCulture, $"previous close {bar.PreviousClose} and close {candle.Close} are on the same side of {level.Price}")));
             return null;
         }
 
@@ -22,12 +23,12 @@ public sealed partial class SignalEngine
         var beyond = sign * (candle.Close - level.Price);
         if (beyond < _rules.BreakoutEpsilon * level.Price)
         {
-            Fail(SignalRejectionCode.BreakoutTooShallow, Invariant($"close is {beyond / level.Price:P3} beyond the level, needs {_rules.BreakoutEpsilon:P3}"));
+            Fail(SignalRejectionCode.BreakoutTooShallow, string.Create(CultureInfo.InvariantCulture, $"close is {beyond / level.Price:P3} beyond the level, needs {_rules.BreakoutEpsilon:P3}"));
         }
 
         if (bar.VolumeSurge < _rules.MinVolumeSurge)
         {
-            Fail(SignalRejectionCode.VolumeTooLow, Invariant($"volume surge {bar.VolumeSurge:0.##}x, needs {_rules.MinVolumeSurge:0.##}x"));
+            Fail(SignalRejectionCode.VolumeTooLow, string.Create(CultureInfo.InvariantCulture, $"volume surge {bar.VolumeSurge:0.##}x, needs {_rules.MinVolumeSurge:0.##}x"));
         }
 
         var body = candle.Close - candle.Open;
@@ -35,22 +36,22 @@ public sealed partial class SignalEngine
         var bodyRatio = range > 0 ? Math.Abs(body) / range : 0m;
         if (sign * body <= 0)
         {
-            Fail(SignalRejectionCode.BodyAgainstDirection, Invariant($"candle body {body} does not point {direction}"));
+            Fail(SignalRejectionCode.BodyAgainstDirection, string.Create(CultureInfo.InvariantCulture, $"candle body {body} does not point {direction}"));
         }
         else if (bodyRatio < _rules.MinBodyRatio)
         {
-            Fail(SignalRejectionCode.BodyTooSmall, Invariant($"body ratio {bodyRatio:0.###}, needs {_rules.MinBodyRatio:0.###}"));
+            Fail(SignalRejectionCode.BodyTooSmall, string.Create(CultureInfo.InvariantCulture, $"body ratio {bodyRatio:0.###}, needs {_rules.MinBodyRatio:0.###}"));
         }
 
         var imbalance = DirectionalImbalance(bar, direction);
         if (imbalance is { } directional && directional < _rules.MinImbalance)
         {
-            Fail(SignalRejectionCode.ImbalanceTooWeak, Invariant($"book imbalance {directional:0.###} towards {direction}, needs {_rules.MinImbalance:0.###}"));
+            Fail(SignalRejectionCode.ImbalanceTooWeak, string.Create(CultureInfo.InvariantCulture, $"book imbalance {directional:0.###} towards {direction}, needs {_rules.MinImbalance:0.###}"));
         }
 
         if (_rules.VwapGapMaxAtr is { } maxGapAtr && bar.Context.Vwap is { } vwap && Math.Abs(candle.Close - vwap) > maxGapAtr * bar.Atr)
         {
-            Fail(SignalRejectionCode.VwapGapTooWide, Invariant($"|close − VWAP| = {Math.Abs(candle.Close - vwap)}, cap {maxGapAtr} × ATR {bar.Atr:0.########}"));
+            Fail(SignalRejectionCode.VwapGapTooWide, string.Create(CultureInfo.InvariantCulture, $"|close − VWAP| = {Math.Abs(candle.Close - vwap)}, cap {maxGapAtr} × ATR {bar.Atr:0.########}"));
         }
 
         if (failures.Count > 0)
@@ -66,10 +67,10 @@ public sealed partial class SignalEngine
             + (0.2 * level.Strength);
         string[] reasons =
         [
-            Invariant($"fresh {direction} cross of {level.Price}: previous close {bar.PreviousClose}, close {candle.Close}"),
-            Invariant($"volume surge {bar.VolumeSurge:0.##}x (min {_rules.MinVolumeSurge:0.##}x)"),
-            Invariant($"body ratio {bodyRatio:0.###} (min {_rules.MinBodyRatio:0.###})"),
-            imbalance is { } shown ? Invariant($"book imbalance {shown:0.###} (min {_rules.MinImbalance:0.###})") : "no book: imbalance not checked",
+            string.Create(CultureInfo.InvariantCulture, $"fresh {direction} cross of {level.Price}: previous close {bar.PreviousClose}, close {candle.Close}"),
+            string.Create(CultureInfo.InvariantCulture, $"volume surge {bar.VolumeSurge:0.##}x (min {_rules.MinVolumeSurge:0.##}x)"),
+            string.Create(CultureInfo.InvariantCulture, $"body ratio {bodyRatio:0.###} (min {_rules.MinBodyRatio:0.###})"),
+            imbalance is { } shown ? string.Create(CultureInfo.InvariantCulture, $"book imbalance {shown:0.###} (min {_rules.MinImbalance:0.###})") : "no book: imbalance not checked",
         ];
         return Build(BreakoutStrategy.Momentum, level, direction, bar, confidence, reasons, rejections);
     }

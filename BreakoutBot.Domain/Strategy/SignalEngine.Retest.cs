@@ -1,3 +1,4 @@
+using System.Globalization;
 using BreakoutBot.Domain.Trading;
 
 namespace BreakoutBot.Domain.Strategy;
@@ -6,7 +7,7 @@ public sealed partial class SignalEngine
 {
     private BreakoutSignal? EvaluateRetest(HorizontalLevel level, BarMeasures bar, List<SignalRejection> rejections)
     {
-        var breakout = _breakouts.FindLast(recorded => IsSameLevel(recorded.LevelPrice, level.Price));
+        var breakout = LastBreakoutOf(level.Price);
         if (breakout is null)
         {
             rejections.Add(new SignalRejection(BreakoutStrategy.Retest, level.Price, SignalRejectionCode.NoRecordedBreakout,
@@ -20,7 +21,7 @@ public sealed partial class SignalEngine
         {
             var code = age < _rules.RetestMinAge ? SignalRejectionCode.BreakoutTooRecent : SignalRejectionCode.BreakoutTooOld;
             rejections.Add(new SignalRejection(BreakoutStrategy.Retest, level.Price, code,
-                Invariant($"breakout {age} ago, allowed {_rules.RetestMinAge} to {_rules.RetestMaxAge}")));
+                string.Create(CultureInfo.InvariantCulture, $"breakout {age} ago, allowed {_rules.RetestMinAge} to {_rules.RetestMaxAge}")));
             return null;
         }
 
@@ -36,31 +37,31 @@ public sealed partial class SignalEngine
             : candle.High >= level.Price * (1 - _rules.RetestApproachFraction);
         if (!reached)
         {
-            Fail(SignalRejectionCode.NotAtLevel, Invariant($"bar range {candle.Low}-{candle.High} stayed more than {_rules.RetestApproachFraction:P3} from the level"));
+            Fail(SignalRejectionCode.NotAtLevel, string.Create(CultureInfo.InvariantCulture, $"bar range {candle.Low}-{candle.High} stayed more than {_rules.RetestApproachFraction:P3} from the level"));
         }
 
         var pierce = isLong ? Math.Max(0m, level.Price - candle.Low) : Math.Max(0m, candle.High - level.Price);
         var allowedPierce = _rules.RetestMaxPierceAtr * bar.Atr;
         if (pierce > allowedPierce)
         {
-            Fail(SignalRejectionCode.PierceTooDeep, Invariant($"pierced {pierce}, allowed {_rules.RetestMaxPierceAtr} × ATR = {allowedPierce:0.########}"));
+            Fail(SignalRejectionCode.PierceTooDeep, string.Create(CultureInfo.InvariantCulture, $"pierced {pierce}, allowed {_rules.RetestMaxPierceAtr} × ATR = {allowedPierce:0.########}"));
         }
 
         var closedOnBreakoutSide = isLong ? candle.Close > level.Price : candle.Close < level.Price;
         if (!closedOnBreakoutSide)
         {
-            Fail(SignalRejectionCode.ClosedThroughLevel, Invariant($"close {candle.Close} is not on the {direction} side of {level.Price}"));
+            Fail(SignalRejectionCode.ClosedThroughLevel, string.Create(CultureInfo.InvariantCulture, $"close {candle.Close} is not on the {direction} side of {level.Price}"));
         }
 
         if (bar.ActivityRatio < _rules.MinActivityRatio)
         {
-            Fail(SignalRejectionCode.ActivityCollapsed, Invariant($"recent/earlier volume {bar.ActivityRatio:0.##}, needs {_rules.MinActivityRatio:0.##}"));
+            Fail(SignalRejectionCode.ActivityCollapsed, string.Create(CultureInfo.InvariantCulture, $"recent/earlier volume {bar.ActivityRatio:0.##}, needs {_rules.MinActivityRatio:0.##}"));
         }
 
         var imbalance = DirectionalImbalance(bar, direction);
         if (imbalance is { } directional && directional < _rules.MinImbalance)
         {
-            Fail(SignalRejectionCode.ImbalanceTooWeak, Invariant($"book imbalance {directional:0.###} towards {direction}, needs {_rules.MinImbalance:0.###}"));
+            Fail(SignalRejectionCode.ImbalanceTooWeak, string.Create(CultureInfo.InvariantCulture, $"book imbalance {directional:0.###} towards {direction}, needs {_rules.MinImbalance:0.###}"));
         }
 
         if (failures.Count > 0)
@@ -76,10 +77,10 @@ public sealed partial class SignalEngine
             + (0.2 * level.Strength);
         string[] reasons =
         [
-            Invariant($"retest of the {direction} breakout of {level.Price} at {breakout.Time:O} ({age} ago)"),
-            Invariant($"pierce {pierce} (max {allowedPierce:0.########}), close {candle.Close}"),
-            Invariant($"activity {bar.ActivityRatio:0.##} (min {_rules.MinActivityRatio:0.##})"),
-            imbalance is { } shown ? Invariant($"book imbalance {shown:0.###} (min {_rules.MinImbalance:0.###})") : "no book: imbalance not checked",
+            string.Create(CultureInfo.InvariantCulture, $"retest of the {direction} breakout of {level.Price} at {breakout.Time:O} ({age} ago)"),
+            string.Create(CultureInfo.InvariantCulture, $"pierce {pierce} (max {allowedPierce:0.########}), close {candle.Close}"),
+            string.Create(CultureInfo.InvariantCulture, $"activity {bar.ActivityRatio:0.##} (min {_rules.MinActivityRatio:0.##})"),
+            imbalance is { } shown ? string.Create(CultureInfo.InvariantCulture, $"book imbalance {shown:0.###} (min {_rules.MinImbalance:0.###})") : "no book: imbalance not checked",
         ];
         return Build(BreakoutStrategy.Retest, level, direction, bar, confidence, reasons, rejections);
     }

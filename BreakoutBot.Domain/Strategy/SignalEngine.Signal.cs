@@ -29,7 +29,7 @@ public sealed partial class SignalEngine
         if (stop <= 0 || direction.Sign() * (entry - stop) <= 0)
         {
             rejections.Add(new SignalRejection(strategy, level.Price, SignalRejectionCode.NonPositiveRisk,
-                Invariant($"entry {entry}, stop {stop}: no positive distance on the {direction} side")));
+                string.Create(CultureInfo.InvariantCulture, $"entry {entry}, stop {stop}: no positive distance on the {direction} side")));
             return null;
         }
 
@@ -37,7 +37,7 @@ public sealed partial class SignalEngine
         if (_rules.MaxEntryDistanceFraction is { } maxDistance && distance > maxDistance)
         {
             rejections.Add(new SignalRejection(strategy, level.Price, SignalRejectionCode.EntryTooFarFromLevel,
-                Invariant($"entry {entry} is {distance:P3} from the level, max {maxDistance:P3}")));
+                string.Create(CultureInfo.InvariantCulture, $"entry {entry} is {distance:P3} from the level, max {maxDistance:P3}")));
             return null;
         }
 
@@ -45,11 +45,12 @@ public sealed partial class SignalEngine
         if (confidence < _rules.MinConfidence)
         {
             rejections.Add(new SignalRejection(strategy, level.Price, SignalRejectionCode.ConfidenceTooLow,
-                Invariant($"confidence {confidence:0.###}, needs {_rules.MinConfidence:0.###}")));
+                string.Create(CultureInfo.InvariantCulture, $"confidence {confidence:0.###}, needs {_rules.MinConfidence:0.###}")));
             return null;
         }
 
-        var id = Invariant(
+        var id = string.Create(
+            CultureInfo.InvariantCulture,
             $"{Symbol.Value}-{strategy}-{direction}-{level.Price.ToString("0.############################", CultureInfo.InvariantCulture)}-{candle.OpenTime.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
         return new BreakoutSignal(id, Symbol, direction, strategy, level.Price, entry, stop, confidence, candle.OpenTime, reasons);
     }

@@ -77,18 +77,18 @@ public sealed partial class SignalEngine
         context ??= SignalContext.None;
         if (!candle.IsClosed)
         {
-            return Rejected(SignalRejectionCode.CandleNotClosed, Invariant($"candle {candle.OpenTime:O} is still forming"));
+            return Rejected(SignalRejectionCode.CandleNotClosed, string.Create(CultureInfo.InvariantCulture, $"candle {candle.OpenTime:O} is still forming"));
         }
 
         if (_lastOpenTime is { } last && candle.OpenTime <= last)
         {
-            return Rejected(SignalRejectionCode.StaleCandle, Invariant($"candle {candle.OpenTime:O} is not after {last:O}"));
+            return Rejected(SignalRejectionCode.StaleCandle, string.Create(CultureInfo.InvariantCulture, $"candle {candle.OpenTime:O} is not after {last:O}"));
         }
 
         var previousClose = _previousClose;
         Advance(candle);
         var time = candle.CloseTime;
-        _breakouts.RemoveAll(breakout => time - breakout.Time > _rules.RetestMaxAge);
+        ForgetBreakoutsTooOldAt(time);
 
         var rejections = new List<SignalRejection>();
         var signal = previousClose is { } previous ? Decide(candle, previous, levels, context, rejections) : null;
@@ -113,7 +113,20 @@ public sealed partial class SignalEngine
     private static SignalEvaluation Rejected(SignalRejectionCode code, string detail) =>
         new(null, [new SignalRejection(null, null, code, detail)]);
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Drops the recorded breakouts too old to be retested at <paramref name="time"/>, keeping the others in order.</summary>
+    private void ForgetBreakoutsTooOldAt(DateTimeOffset time)
+    {
+        var kept = 0;
+        for (var i = 0; i < _breakouts.Count; i++)
+        {
+            if (time - _breakouts[i].Time <= _rules.RetestMaxAge)
+            {
+                _breakouts[kept++] = _breakouts[i];
+            }
+        }
+
+        _breakouts.RemoveRange(kept, _breakouts.Count - kept);
+    }
 
     private void Advance(Candle candle)
     {
@@ -144,14 +157,14 @@ public sealed partial class SignalEngine
         if (atr is not > 0m || double.IsNaN(surge) || _volumes.Count < needed)
         {
             rejections.Add(new SignalRejection(null, null, SignalRejectionCode.NotEnoughHistory,
-                Invariant($"needs ATR({_rules.AtrPeriod}), {_rules.VolumeWindow} earlier volumes and {needed} bars of activity")));
+                string.Create(CultureInfo.InvariantCulture, $"needs ATR({_rules.AtrPeriod}), {_rules.VolumeWindow} earlier volumes and {needed} bars of activity")));
             return null;
         }
 
         if (_lastSignalTime is { } lastSignal && candle.CloseTime < lastSignal + _rules.Cooldown)
         {
             rejections.Add(new SignalRejection(null, null, SignalRejectionCode.Cooldown,
-                Invariant($"last signal at {lastSignal:O}; quiet until {lastSignal + _rules.Cooldown:O}")));
+                string.Create(CultureInfo.InvariantCulture, $"last signal at {lastSignal:O}; quiet until {lastSignal + _rules.Cooldown:O}")));
             return null;
         }
 
@@ -160,7 +173,7 @@ public sealed partial class SignalEngine
         var retest = new List<BreakoutSignal>();
         foreach (var level in levels)
         {
-            if (_signalledLevels.Exists(signalled => IsSameLevel(signalled, level.Price)))
+            if (HasSignalled(level.Price))
             {
                 rejections.Add(new SignalRejection(null, level.Price, SignalRejectionCode.LevelAlreadySignalled, "this level already produced a signal"));
                 continue;
@@ -181,15 +194,84 @@ public sealed partial class SignalEngine
         return Strongest(preferred) ?? Strongest(other);
     }
 
-    private static BreakoutSignal? Strongest(List<BreakoutSignal> signals) =>
-        signals.OrderByDescending(static signal => signal.Confidence).ThenBy(static signal => signal.LevelPrice).FirstOrDefault();
+    /// <summary>The highest confidence, then the lowest level; the first of full ties (as a stable sort would pick).</summary>
+    private static BreakoutSignal? Strongest(List<BreakoutSignal> signals)
+    {
+        BreakoutSignal? best = null;
+        foreach (var signal in signals)
+        {
+            if (best is null)
+            {
+                best = signal;
+                continue;
+            }
 
+            var byConfidence = signal.Confidence.CompareTo(best.Confidence);
+            if (byConfidence > 0 || (byConfidence == 0 && signal.LevelPrice < best.LevelPrice))
+            {
+                best = signal;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Mean recent volume over mean baseline volume (the oldest bars are the baseline).</summary>
     private decimal ActivityRatio()
     {
-        var volumes = _volumes.ToArray();
-        var baseline = volumes.Take(_rules.ActivityBaselineBars).Average();
-        var recent = volumes.Skip(_rules.ActivityBaselineBars).Average();
+        // Summed in arrival order, as averaging each part would: decimal sums are exact unless they overflow 28 digits.
+        var baselineBars = _rules.ActivityBaselineBars;
+        decimal baselineSum = 0m, recentSum = 0m;
+        int baselineCount = 0, recentCount = 0;
+        foreach (var volume in _volumes)
+        {
+            if (baselineCount < baselineBars)
+            {
+                baselineSum += volume;
+                baselineCount++;
+            }
+            else
+            {
+                recentSum += volume;
+                recentCount++;
+            }
+        }
+
+        if (baselineCount == 0 || recentCount == 0)
+        {
+            throw new InvalidOperationException("The activity ratio needs at least one baseline and one recent bar.");
+        }
+
+        var baseline = baselineSum / baselineCount;
+        var recent = recentSum / recentCount;
         return baseline > 0 ? recent / baseline : recent > 0 ? 1m : 0m;
+    }
+
+    private bool HasSignalled(decimal levelPrice)
+    {
+        foreach (var signalled in _signalledLevels)
+        {
+            if (IsSameLevel(signalled, levelPrice))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The latest recorded breakout of the same level as <paramref name="levelPrice"/>, if any.</summary>
+    private RecordedBreakout? LastBreakoutOf(decimal levelPrice)
+    {
+        for (var i = _breakouts.Count - 1; i >= 0; i--)
+        {
+            if (IsSameLevel(_breakouts[i].LevelPrice, levelPrice))
+            {
+                return _breakouts[i];
+            }
+        }
+
+        return null;
     }
 
     private bool IsSameLevel(decimal left, decimal right) => Math.Abs(left - right) <= _rules.SameLevelFraction * Math.Max(left, right);

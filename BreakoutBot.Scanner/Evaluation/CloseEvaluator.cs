@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BreakoutBot.Domain.Indicators;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Scanning;
@@ -65,15 +66,14 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
 
     private (IReadOnlyList<HorizontalLevel> Levels, SignalEvaluation? Signal) EvaluateSignal(SymbolInputs inputs)
     {
-        var candles = inputs.Candles;
-        if (candles.Count < 2)
+        var candles = AsSpan(inputs.Candles);
+        if (candles.Length < 2)
         {
             return ([], null);
         }
 
         // Levels come from the bars before the closed one, so a breakout bar is judged as a fresh cross.
-        var windowStart = Math.Max(0, candles.Count - 1 - levelWindowBars);
-        var levels = LevelDetector.Detect(Slice(candles, windowStart, candles.Count - 1 - windowStart), _levelRules);
+        var levels = LevelDetector.Detect(LevelWindowBefore(candles, candles.Length - 1), _levelRules);
         var engine = EngineFor(inputs.Instrument, candles);
         var context = new SignalContext(inputs.OrderBook, Atr: AverageTrueRangeOf(candles, _signalRules.AtrPeriod));
         return (levels, engine.Evaluate(candles[^1], levels, context));
@@ -85,17 +85,16 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
     /// remembers for retests are there; what it would have signalled then is discarded (those bars are gone).
     /// Otherwise a (re)started scanner would be blind for its first bars and for retests for hours.
     /// </summary>
-    private SignalEngine EngineFor(Instrument instrument, IReadOnlyList<Candle> candles)
+    private SignalEngine EngineFor(Instrument instrument, ReadOnlySpan<Candle> candles)
     {
         if (!_engines.TryGetValue(instrument.Symbol, out var engine))
         {
             engine = new SignalEngine(instrument, _signalRules);
             _engines[instrument.Symbol] = engine;
-            for (var index = Math.Max(1, candles.Count - 1 - WarmUpBars); index < candles.Count - 1; index++)
+            for (var index = Math.Max(1, candles.Length - 1 - WarmUpBars); index < candles.Length - 1; index++)
             {
-                var windowStart = Math.Max(0, index - levelWindowBars);
-                var levels = LevelDetector.Detect(Slice(candles, windowStart, index - windowStart), _levelRules);
-                var context = new SignalContext(Atr: AverageTrueRangeOf(Slice(candles, 0, index + 1), _signalRules.AtrPeriod));
+                var levels = LevelDetector.Detect(LevelWindowBefore(candles, index), _levelRules);
+                var context = new SignalContext(Atr: AverageTrueRangeOf(candles[..(index + 1)], _signalRules.AtrPeriod));
                 engine.Evaluate(candles[index], levels, context);
             }
         }
@@ -103,21 +102,25 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
         return engine;
     }
 
-    private static List<Candle> Slice(IReadOnlyList<Candle> candles, int start, int count)
+    /// <summary>The candles as a span: the store's arrays and lists are read in place, anything else is copied once.</summary>
+    private static ReadOnlySpan<Candle> AsSpan(IReadOnlyList<Candle> candles) => candles switch
     {
-        var slice = new List<Candle>(count);
-        for (var index = start; index < start + count; index++)
-        {
-            slice.Add(candles[index]);
-        }
+        Candle[] array => array,
+        List<Candle> list => CollectionsMarshal.AsSpan(list),
+        _ => candles.ToArray(),
+    };
 
-        return slice;
+    /// <summary>The level detector's window: up to <c>levelWindowBars</c> bars before the bar at <paramref name="index"/>.</summary>
+    private ReadOnlySpan<Candle> LevelWindowBefore(ReadOnlySpan<Candle> candles, int index)
+    {
+        var windowStart = Math.Max(0, index - levelWindowBars);
+        return candles[windowStart..index];
     }
 
-    private static decimal? AverageTrueRangeOf(IReadOnlyList<Candle> candles, int period)
+    private static decimal? AverageTrueRangeOf(ReadOnlySpan<Candle> candles, int period)
     {
         var atr = new AverageTrueRange(period);
-        foreach (var candle in candles.Skip(Math.Max(0, candles.Count - (period * 10))))
+        foreach (var candle in candles[Math.Max(0, candles.Length - (period * 10))..])
         {
             atr.Add(new Ohlcv((double)candle.Open, (double)candle.High, (double)candle.Low, (double)candle.Close, (double)candle.Volume));
         }
