@@ -110,32 +110,11 @@ public sealed class CloseEvaluatorTests
             }
 
             var inputs = market.Instruments.Select((instrument, s) => new SymbolInputs(
-                instrument, [.. history[s].TakeLast(400)], Ticker(instrument, history[s]), SyntheticBookAndTrades.OrderBook(instrument, history[s][^1], bar, 50, history[s][^1].CloseTime),
+                instrument, [.. history[s].TakeLast(400)], SyntheticTicker.From(instrument, history[s]), SyntheticBookAndTrades.OrderBook(instrument, history[s][^1], bar, 50, history[s][^1].CloseTime),
                 SyntheticBookAndTrades.Trades(instrument, history[s][^1], bar, 200), null)).ToList();
             outcomes.Add(evaluator.Evaluate(candles[0].OpenTime, inputs));
         }
 
         return (outcomes, preset);
-    }
-
-    private static Ticker Ticker(Instrument instrument, List<Candle> candles)
-    {
-        var day = candles.TakeLast(288).ToList();
-        var last = candles[^1];
-        return new Ticker
-        {
-            Symbol = instrument.Symbol,
-            Time = last.CloseTime,
-            LastPrice = last.Close,
-            MarkPrice = last.Close,
-            IndexPrice = last.Close,
-            HighPrice24h = day.Max(bar => bar.High),
-            LowPrice24h = day.Min(bar => bar.Low),
-            Volume24h = day.Sum(bar => bar.Volume),
-            Turnover24h = day.Sum(bar => bar.Turnover),
-            PriceChange24hFraction = (last.Close - day[0].Open) / day[0].Open,
-            OpenInterest = day.Sum(bar => bar.Volume) / 4,
-            OpenInterestValue = day.Sum(bar => bar.Volume) / 4 * last.Close,
-        };
     }
 }
