@@ -88,9 +88,11 @@ public sealed partial class TradingEngine
         if (sending && started < progress.Slices.Count && elapsed >= progress.Plan.StartOf(started) && elapsed < progress.Deadline)
         {
             progress = await StartSliceAsync(database, position, progress, instrument, started + 1, correlationId, cancellationToken);
+
+            // A market slice fills in its answer: its quantity is protected in the same round.
+            await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
         }
 
-        await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
         entries = await EntryOrdersAsync(database, position, cancellationToken);
         var slicesDone = progress.StoppedReason is not null || !EngineStateMachine.AcceptsEntries(_state)
             || StartedSlices(entries) >= progress.Slices.Count || clock.GetUtcNow() - progress.StartedAt >= progress.Deadline;
