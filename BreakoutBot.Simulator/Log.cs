@@ -29,4 +29,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Paper mode: no streamed book for {Symbol} yet; using the upstream's REST book")]
     public static partial void UpstreamBookFromRest(ILogger logger, string symbol);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "The venue's step failed; trying again at the next beat")]
+    public static partial void VenueStepFailed(ILogger logger, Exception exception);
 }

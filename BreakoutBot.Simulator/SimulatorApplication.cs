@@ -20,8 +20,10 @@ public static class SimulatorApplication
             .Bind(builder.Configuration.GetSection(SimulatorOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<FundingSchedule>();
         var mode = builder.Services.AddMarketSource(builder.Configuration);
         builder.Services.AddSingleton<SimulatedExchange>();
+        builder.Services.AddHostedService<VenueHeartbeat>();
         builder.Services.AddSingleton<SignedRequestFilter>();
         builder.Services.AddSimulatorStreams(builder.Configuration);
         builder.Services.AddVenueLimitsAndFaults(builder.Configuration);
@@ -31,6 +33,7 @@ public static class SimulatorApplication
         app.UseVenueLimitsAndFaults();
         app.MapMarketEndpoints(mode);
         app.MapAccountApi();
+        app.MapAccountSetupApi();
         app.MapOrderApi();
         app.MapPositionApi();
         app.MapSimulatorStreams();

@@ -3,7 +3,8 @@
 # Idempotent: when everything is present it changes nothing and takes well under a second.
 #   - .NET 10 SDK (checked only: install it from your distribution or Microsoft's packages)
 #   - PostgreSQL server programs and redis-server, for Local infrastructure mode (Debian/Ubuntu: apt-get)
-#   - with --tests also chromium, the browser the console's end-to-end tests drive (Playwright)
+#   - with --tests also chromium, the browser the console's end-to-end tests drive (Playwright), and Node.js with
+#     the npm packages of the simulator's conformance suite (ccxt, bybit-api; tests/conformance, from its lock file)
 set -euo pipefail
 
 for_tests=false
@@ -24,9 +25,22 @@ have_postgres || missing_packages+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing_packages+=(redis-server)
 if $for_tests; then
   command -v chromium >/dev/null 2>&1 || missing_packages+=(chromium)
+  command -v npm >/dev/null 2>&1 || missing_packages+=(nodejs npm)
 fi
 
+# The conformance suite's npm packages, exactly as its lock file says (again whenever the lock file is newer).
+install_conformance_packages() {
+  $for_tests || return 0
+  local suite
+  suite="$(cd "$(dirname "$0")/.." && pwd)/tests/conformance"
+  if [ ! -d "$suite/node_modules" ] || [ "$suite/package-lock.json" -nt "$suite/node_modules" ]; then
+    echo "prerequisites: installing the conformance suite's npm packages"
+    (cd "$suite" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)
+  fi
+}
+
 if [ "${#missing_packages[@]}" -eq 0 ]; then
+  install_conformance_packages
   exit 0
 fi
 
@@ -52,4 +66,5 @@ export DEBIAN_FRONTEND=noninteractive
 if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
   "${as_root[@]}" systemctl disable --now redis-server postgresql >/dev/null 2>&1 || true
 fi
+install_conformance_packages
 echo "prerequisites: done"

@@ -264,7 +264,12 @@ public sealed partial class MatchingEngine
     /// <summary>How much an order on <paramref name="side"/> may trade without opening, increasing or flipping the position.</summary>
     private decimal Reducible(OrderSide side) => Math.Sign(Position) == -side.Sign() ? Math.Abs(Position) : 0;
 
-    private decimal? ReferencePrice(TriggerSource source) => source == TriggerSource.MarkPrice ? MarkPrice : LastPrice;
+    private decimal? ReferencePrice(TriggerSource source) => source switch
+    {
+        TriggerSource.MarkPrice => MarkPrice,
+        TriggerSource.IndexPrice => IndexPrice ?? MarkPrice,
+        _ => LastPrice,
+    };
 
     private bool CrossesBook(OrderState order) => _book.BestOppositeOf(order.Request.Side) is { } best && LevelCrosses(order, best.Price);
 

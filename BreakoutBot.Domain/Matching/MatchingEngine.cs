@@ -52,6 +52,11 @@ public sealed partial class MatchingEngine
 
     public decimal? MarkPrice { get; private set; }
 
+    public decimal? IndexPrice { get; private set; }
+
+    /// <summary>True while any order can still fill or be cancelled (cheaper than <see cref="OpenOrders"/>).</summary>
+    public bool HasOpenOrders => _orders.Values.Any(static o => o.IsOpen);
+
     /// <summary>Orders that can still fill or be cancelled, in submit order.</summary>
     public IReadOnlyList<OrderState> OpenOrders => _orders.Values.Where(static o => o.IsOpen).OrderBy(static o => o.SubmittedAt).ToList();
 
@@ -77,6 +82,12 @@ public sealed partial class MatchingEngine
         if (CheckRequest(request) is { } rejection)
         {
             return new OrderCommandResult(null, rejection, events);
+        }
+
+        if (request.ReduceOnly && request.Trigger is null && _options.Latency == TimeSpan.Zero && Instrument.FloorQuantityToStep(Reducible(request.Side)) <= 0)
+        {
+            // Arriving at once, a plain reduce-only order with nothing to reduce is refused at once, as Bybit answers 110017.
+            return Refused(null, OrderRejectReason.ReduceOnlyWouldIncreasePosition, $"Reduce-only {request.Side} with no {(request.Side == OrderSide.Buy ? "short" : "long")} position to reduce.", events);
         }
 
         var orderId = string.Create(CultureInfo.InvariantCulture, $"{Symbol}-O{++_orderCount}");
@@ -216,13 +227,14 @@ public sealed partial class MatchingEngine
         return events;
     }
 
-    /// <summary>A new mark price, which may fire conditional orders triggered by mark.</summary>
-    public IReadOnlyList<MatchingEvent> OnMarkPrice(decimal markPrice, DateTimeOffset time)
+    /// <summary>A new mark price (and index price, when given), which may fire conditional orders triggered by them.</summary>
+    public IReadOnlyList<MatchingEvent> OnMarkPrice(decimal markPrice, DateTimeOffset time, decimal? indexPrice = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(markPrice);
         var events = new List<MatchingEvent>();
         ActivateArrived(time, events);
         MarkPrice = markPrice;
+        IndexPrice = indexPrice ?? IndexPrice;
         FireTriggers(time, events);
         SettleAfterFills(time, events);
         return events;
@@ -237,6 +249,7 @@ public sealed partial class MatchingEngine
         ActivateArrived(ticker.Time, events);
         LastPrice = ticker.LastPrice;
         MarkPrice = ticker.MarkPrice;
+        IndexPrice = ticker.IndexPrice;
         FireTriggers(ticker.Time, events);
         SettleAfterFills(ticker.Time, events);
         return events;

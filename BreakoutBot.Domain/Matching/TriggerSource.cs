@@ -5,4 +5,5 @@ public enum TriggerSource
 {
     LastPrice,
     MarkPrice,
+    IndexPrice,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Simulation;
 using BreakoutBot.Simulator.Market;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,24 +32,28 @@ public static class MarketApi
         return TypedResults.Ok(V5Response.Ok(ServerTimeResult.At(now), now));
     }
 
-    public static IResult GetInstruments(SimulatedMarketFeed feed, string? category, string? symbol, int? limit, string? cursor)
+    public static IResult GetInstruments(SimulatedMarketFeed feed, string? category, string? symbol, string? status, int? limit, string? cursor)
     {
         ArgumentNullException.ThrowIfNull(feed);
-        if (category != "linear")
+        if (category is not ("linear" or "spot" or "inverse" or "option"))
         {
-            return Error(feed, "params error: category must be linear");
+            return Error(feed, "params error: category must be linear, inverse, spot or option");
         }
 
-        var list = feed.Instruments.Where(instrument => symbol is null || instrument.Symbol.Value == symbol).Select(MarketWire.Instrument).ToList();
+        // The venue lists only linear USDT perpetuals, all of them Trading: other categories and statuses are empty.
+        var list = feed.Instruments
+            .Where(instrument => category == "linear" && (symbol is null || instrument.Symbol.Value == symbol) && (status is null || status == instrument.Status.ToString()))
+            .Select(MarketWire.Instrument)
+            .ToList();
         if (!Paging.TryPage(list, limit, cursor, 500, 1000, out var page, out var next, out var problem))
         {
             return Error(feed, problem);
         }
 
-        return Ok(feed, new { category = "linear", list = page, nextPageCursor = next });
+        return Ok(feed, new { category, list = page, nextPageCursor = next });
     }
 
-    public static IResult GetTickers(SimulatedMarketFeed feed, string? category, string? symbol)
+    public static IResult GetTickers(SimulatedMarketFeed feed, FundingSchedule funding, string? category, string? symbol)
     {
         ArgumentNullException.ThrowIfNull(feed);
         if (category != "linear")
@@ -62,34 +67,7 @@ public static class MarketApi
             return Error(feed, $"params error: symbol {symbol} invalid");
         }
 
-        var now = feed.Now;
-        var list = instruments.Select(instrument =>
-        {
-            var (last, day) = feed.Recent(instrument.Symbol);
-            var open24h = day[0].Open;
-            var book = SyntheticBookAndTrades.OrderBook(instrument, last, feed.BarCount(instrument.Symbol), 1, now);
-            return new
-            {
-                symbol = instrument.Symbol.Value,
-                lastPrice = Wire.Number(last.Close),
-                indexPrice = Wire.Number(last.Close),
-                markPrice = Wire.Number(last.Close),
-                prevPrice24h = Wire.Number(open24h),
-                price24hPcnt = Wire.Number(decimal.Round((last.Close - open24h) / open24h, 6)),
-                highPrice24h = Wire.Number(day.Max(bar => bar.High)),
-                lowPrice24h = Wire.Number(day.Min(bar => bar.Low)),
-                openInterest = Wire.Number(day.Sum(bar => bar.Volume) / 4),
-                openInterestValue = Wire.Number(decimal.Round(day.Sum(bar => bar.Volume) / 4 * last.Close, 2)),
-                turnover24h = Wire.Number(day.Sum(bar => bar.Turnover)),
-                volume24h = Wire.Number(day.Sum(bar => bar.Volume)),
-                fundingRate = "0.0001",
-                nextFundingTime = Wire.Millis(NextFunding(now)),
-                bid1Price = Wire.Number(book.BestBid!.Value.Price),
-                bid1Size = Wire.Number(book.BestBid!.Value.Quantity),
-                ask1Price = Wire.Number(book.BestAsk!.Value.Price),
-                ask1Size = Wire.Number(book.BestAsk!.Value.Quantity),
-            };
-        }).ToList();
+        var list = instruments.Select(instrument => SyntheticTicker.Fields(feed, instrument, funding)).ToList();
         return Ok(feed, new { category = "linear", list });
     }
 
@@ -101,9 +79,9 @@ public static class MarketApi
             return Error(feed, problem);
         }
 
-        if (!CandleInterval.TryParseWireName(interval, out var parsedInterval) || parsedInterval is CandleInterval.OneMinute or CandleInterval.ThreeMinutes)
+        if (!CandleInterval.TryParseWireName(interval, out var parsedInterval))
         {
-            return Error(feed, $"params error: interval {interval} is not served by the simulator (5 minutes and longer)");
+            return Error(feed, $"params error: interval {interval} invalid (1,3,5,15,30,60,120,240,360,720,D,W,M)");
         }
 
         var count = limit ?? 200;
@@ -117,8 +95,8 @@ public static class MarketApi
             return Error(feed, "params error: category must be linear");
         }
 
-        var now = feed.Now;
-        var bars = Aggregate(feed.ClosedBars(instrumentSymbol), parsedInterval, now)
+        var endTime = end is { } endMs ? DateTimeOffset.FromUnixTimeMilliseconds(endMs) : (DateTimeOffset?)null;
+        var bars = feed.Candles(instrumentSymbol, parsedInterval, endTime, count)
             .Where(bar => (start is null || bar.OpenTime.ToUnixTimeMilliseconds() >= start) && (end is null || bar.OpenTime.ToUnixTimeMilliseconds() <= end))
             .TakeLast(count)
             .Reverse()
@@ -141,10 +119,9 @@ public static class MarketApi
             return Error(feed, "params error: limit must be within [1, 1000]");
         }
 
-        var instrument = feed.Instruments.Single(candidate => candidate.Symbol == instrumentSymbol);
-        var (last, _) = feed.Recent(instrumentSymbol);
         var now = feed.Now;
-        var book = SyntheticBookAndTrades.OrderBook(instrument, last, feed.BarCount(instrumentSymbol), depth, now);
+        var moment = feed.Moment(instrumentSymbol);
+        var book = SyntheticBook.After(moment.Tape, moment.LastPrint, depth, moment.Cursor, moment.Cursor);
         return Ok(feed, new
         {
             s = symbol,
@@ -165,16 +142,8 @@ public static class MarketApi
             return Error(feed, problem);
         }
 
-        var count = Math.Clamp(limit ?? 60, 1, 1000);
-        var instrument = feed.Instruments.Single(candidate => candidate.Symbol == instrumentSymbol);
-        var bars = feed.ClosedBars(instrumentSymbol);
-        var trades = new List<Trade>();
-        for (var index = bars.Count - 1; index >= 0 && trades.Count < count; index--)
-        {
-            trades.InsertRange(0, SyntheticBookAndTrades.Trades(instrument, bars[index], index + 1, 20));
-        }
-
-        var list = trades.TakeLast(count).Reverse().Select(MarketWire.Trade);
+        var count = Math.Clamp(limit ?? 500, 1, 1000);
+        var list = feed.RecentTrades(instrumentSymbol, count).Reverse().Select(MarketWire.Trade);
         return Ok(feed, new { category = "linear", list });
     }
 
@@ -238,34 +207,6 @@ public static class MarketApi
 
         problem = "";
         return true;
-    }
-
-    private static IEnumerable<Candle> Aggregate(IReadOnlyList<Candle> fiveMinuteBars, CandleInterval interval, DateTimeOffset now)
-    {
-        if (interval == CandleInterval.FiveMinutes)
-        {
-            return fiveMinuteBars;
-        }
-
-        return fiveMinuteBars
-            .GroupBy(bar => interval.OpenTimeContaining(bar.OpenTime))
-            .Select(group => new Candle(
-                interval,
-                group.Key,
-                group.First().Open,
-                group.Max(bar => bar.High),
-                group.Min(bar => bar.Low),
-                group.Last().Close,
-                group.Sum(bar => bar.Volume),
-                group.Sum(bar => bar.Turnover),
-                interval.NextOpenTime(group.Key) <= now));
-    }
-
-    private static DateTimeOffset NextFunding(DateTimeOffset now)
-    {
-        var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var next = day.AddHours(8 * (Math.Floor(now.UtcDateTime.TimeOfDay.TotalHours / 8) + 1));
-        return next;
     }
 
     private static Ok<V5Response<T>> Ok<T>(SimulatedMarketFeed feed, T result) => TypedResults.Ok(V5Response.Ok(result, feed.Now));

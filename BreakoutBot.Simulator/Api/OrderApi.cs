@@ -394,7 +394,8 @@ public static class OrderApi
         TriggerSource? source = (Text(root, "triggerBy") ?? "LastPrice") switch
         {
             "LastPrice" => TriggerSource.LastPrice,
-            "MarkPrice" or "IndexPrice" => TriggerSource.MarkPrice,
+            "MarkPrice" => TriggerSource.MarkPrice,
+            "IndexPrice" => TriggerSource.IndexPrice,
             _ => null,
         };
         if (source is null)

@@ -46,6 +46,7 @@ internal static class OrderWire
             triggerDirection = order.Trigger is { } direction ? (int)direction.Direction : 0,
             triggerBy = order.Trigger?.Source.ToString() ?? "",
             takeProfit = "",
+            tpslMode = "UNKNOWN",
             stopLoss = "",
             reduceOnly = order.Request.ReduceOnly,
             closeOnTrigger = false,

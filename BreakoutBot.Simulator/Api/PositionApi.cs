@@ -108,9 +108,21 @@ public static class PositionApi
             return Error(10001, "params error: takeProfit or stopLoss is required", now);
         }
 
-        var triggerBy = Text(root, "slTriggerBy") ?? Text(root, "tpTriggerBy") ?? "MarkPrice";
-        var source = triggerBy == "LastPrice" ? TriggerSource.LastPrice : TriggerSource.MarkPrice;
-        return exchange.SetTradingStop(symbol, takeProfit, stopLoss, source) is { } refusal
+        // Bybit's default trigger for position TP/SL is the last price.
+        var triggerBy = Text(root, "slTriggerBy") ?? Text(root, "tpTriggerBy") ?? "LastPrice";
+        TriggerSource? source = triggerBy switch
+        {
+            "LastPrice" => TriggerSource.LastPrice,
+            "MarkPrice" => TriggerSource.MarkPrice,
+            "IndexPrice" => TriggerSource.IndexPrice,
+            _ => null,
+        };
+        if (source is null)
+        {
+            return Error(10001, "params error: slTriggerBy/tpTriggerBy must be LastPrice, MarkPrice or IndexPrice", now);
+        }
+
+        return exchange.SetTradingStop(symbol, takeProfit, stopLoss, source.Value) is { } refusal
             ? Error(refusal.RetCode, refusal.Message, now)
             : TypedResults.Ok(V5Response.Ok(V5ExtraInfo.Empty, now));
     }

@@ -16,8 +16,12 @@ public interface IMarketSource
 
     Instrument? Find(InstrumentSymbol symbol);
 
-    /// <summary>The symbol's book and last price, or null when they have not changed since <paramref name="seenVersion"/> or are not known yet.</summary>
-    MarketQuote? QuoteSince(InstrumentSymbol symbol, long seenVersion);
+    /// <summary>
+    /// The market's steps since <paramref name="seenVersion"/>, oldest first (none when nothing changed or nothing is known
+    /// yet). The last step always carries the book; earlier ones only when <paramref name="bookForEveryStep"/> (orders
+    /// are working, so each print must meet the book of its moment).
+    /// </summary>
+    IReadOnlyList<MarketQuote> QuotesSince(InstrumentSymbol symbol, long seenVersion, bool bookForEveryStep);
 
     /// <summary>
     /// Makes sure the symbol's market is followed before an order meets it (Paper: subscribes upstream and waits for a

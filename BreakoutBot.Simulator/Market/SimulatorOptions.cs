@@ -40,6 +40,10 @@ public sealed class SimulatorOptions : IValidatableObject
     [Range(0, 1_000_000_000)]
     public decimal StartingBalance { get; set; } = 10_000m;
 
+    /// <summary>Hours between funding settlements (Bybit's default is 8; some contracts settle every 1, 2 or 4).</summary>
+    [Range(1, 8)]
+    public int FundingIntervalHours { get; set; } = 8;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Mode != SimulatorMode.Paper)

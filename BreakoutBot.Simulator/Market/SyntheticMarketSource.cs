@@ -1,29 +1,53 @@
 using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Simulation;
 
 namespace BreakoutBot.Simulator.Market;
 
-/// <summary>Sim mode: the synthetic market; the book and price change once per closed bar (the version is the bar count).</summary>
+/// <summary>
+/// Sim mode: the synthetic market, one step per print of the intrabar tape, so the matching engine meets every price
+/// the market passes through (a wick through a stop triggers it), with the book standing after that print.
+/// </summary>
 public sealed class SyntheticMarketSource(SimulatedMarketFeed feed) : IMarketSource
 {
-    private const int BookDepth = 50;
+    public const int BookDepth = 50;
 
     public DateTimeOffset Now => feed.Now;
 
     public IReadOnlyList<Instrument> Instruments => feed.Instruments;
 
-    public Instrument? Find(InstrumentSymbol symbol) => feed.Instruments.FirstOrDefault(candidate => candidate.Symbol == symbol);
+    public Instrument? Find(InstrumentSymbol symbol) => feed.Knows(symbol) ? feed.InstrumentOf(symbol) : null;
 
-    public MarketQuote? QuoteSince(InstrumentSymbol symbol, long seenVersion)
+    public IReadOnlyList<MarketQuote> QuotesSince(InstrumentSymbol symbol, long seenVersion, bool bookForEveryStep)
     {
-        // The book only changes when a bar closes; building it again for the same bar would be wasted work.
-        var barCount = feed.BarCount(symbol);
-        if (barCount == seenVersion || Find(symbol) is not { } instrument)
+        if (!feed.Knows(symbol))
         {
-            return null;
+            return [];
         }
 
-        var (last, _) = feed.Recent(symbol);
-        return new MarketQuote(barCount, SyntheticBookAndTrades.OrderBook(instrument, last, barCount, BookDepth, feed.Now), last.Close);
+        if (seenVersion < 0)
+        {
+            // The first look at a symbol starts from the market as it stands, not from its history.
+            var moment = feed.Moment(symbol);
+            return moment.Tape.Count == 0
+                ? []
+                : [new MarketQuote(moment.Cursor, SyntheticBook.After(moment.Tape, moment.LastPrint, BookDepth, moment.Cursor, moment.Cursor), moment.LastPrice, moment.MarkPrice, moment.IndexPrice, Trade: null)];
+        }
+
+        var ranges = feed.PrintsSince(symbol, seenVersion);
+        var quotes = new List<MarketQuote>();
+        for (var r = 0; r < ranges.Count; r++)
+        {
+            var (tape, from, to) = ranges[r];
+            for (var i = from; i < to; i++)
+            {
+                var version = MarketMoment.CursorAfter(tape.BarIndex, i);
+                var isLast = r == ranges.Count - 1 && i == to - 1;
+                var book = isLast || bookForEveryStep ? SyntheticBook.After(tape, i, BookDepth, version, version) : null;
+                quotes.Add(new MarketQuote(version, book, tape.PriceOf(i), tape.MarkPriceAt(i), tape.IndexPriceAt(i), tape.ToTrade(i)));
+            }
+        }
+
+        return quotes;
     }
 
     public ValueTask<IDisposable> PrepareAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable>(NoLease.Instance);

@@ -4,79 +4,48 @@ using BreakoutBot.Simulator.Market;
 namespace BreakoutBot.Simulator.Streams;
 
 /// <summary>
-/// <c>kline.{interval}.{symbol}</c>: the forming bar (<c>confirm:false</c>, pushed every
-/// <see cref="SimulatorStreamOptions.KlinePushIntervalMs"/>) built from the closed 5-minute bars inside it, and each bar
-/// once more with <c>confirm:true</c> when the simulated clock passes its end, with the same values the REST kline has.
+/// <c>kline.{interval}.{symbol}</c>, every Bybit interval: the forming bar (<c>confirm:false</c>, made of the tape's prints
+/// so far, pushed when it changed and at most every <see cref="SimulatorStreamOptions.KlinePushIntervalMs"/>), and each
+/// bar once more with <c>confirm:true</c> when the simulated clock passes its end, with the values the REST kline has.
 /// </summary>
 internal sealed class KlineFeed(string topic, Instrument instrument, CandleInterval interval, SimulatedMarketFeed feed, TimeProvider clock, TimeSpan pushEvery)
     : TopicFeed(topic)
 {
     private const int MaxConfirmsPerTick = 10;
     private DateTimeOffset? _formingStart;
+    private Candle? _lastPushed;
     private long _lastFormingPush;
 
     protected override IReadOnlyList<byte[]> Advance()
     {
         var now = feed.Now;
-        var (last, day) = feed.Recent(instrument.Symbol);
-        var start = interval.OpenTimeContaining(now);
+        var bars = feed.Candles(instrument.Symbol, interval, endOpenTime: null, limit: MaxConfirmsPerTick + 1);
+        var forming = bars[^1];
         var frames = new List<byte[]>();
-        if (_formingStart is { } previous && start > previous)
+        if (_formingStart is { } previous && forming.OpenTime > previous)
         {
-            var closed = new List<DateTimeOffset>();
-            for (var open = previous; open < start && closed.Count < 10_000; open = interval.NextOpenTime(open))
+            foreach (var bar in bars.Where(bar => bar.IsClosed && bar.OpenTime >= previous).TakeLast(MaxConfirmsPerTick))
             {
-                closed.Add(open);
-            }
-
-            foreach (var open in closed.TakeLast(MaxConfirmsPerTick))
-            {
-                if (Aggregate(day, open, isClosed: true) is { } bar)
-                {
-                    frames.Add(Frame(bar, now));
-                }
+                frames.Add(Frame(bar, now));
             }
         }
 
-        if (_formingStart != start || clock.GetElapsedTime(_lastFormingPush) >= pushEvery)
+        var changed = _lastPushed is null || _lastPushed.OpenTime != forming.OpenTime || _lastPushed != forming;
+        if (!forming.IsClosed && changed && (_formingStart != forming.OpenTime || clock.GetElapsedTime(_lastFormingPush) >= pushEvery))
         {
-            frames.Add(Frame(Forming(day, last, start), now));
+            frames.Add(Frame(forming, now));
+            _lastPushed = forming;
             _lastFormingPush = clock.GetTimestamp();
         }
 
-        _formingStart = start;
+        _formingStart = forming.OpenTime;
         return frames;
     }
 
     protected override byte[]? Snapshot()
     {
-        var (last, day) = feed.Recent(instrument.Symbol);
-        return Frame(Forming(day, last, _formingStart ?? interval.OpenTimeContaining(feed.Now)), feed.Now);
-    }
-
-    private Candle Forming(IReadOnlyList<Candle> day, Candle last, DateTimeOffset start) =>
-        Aggregate(day, start, isClosed: false)
-        ?? new Candle(interval, start, last.Close, last.Close, last.Close, last.Close, 0m, 0m, isClosed: false);
-
-    private Candle? Aggregate(IReadOnlyList<Candle> day, DateTimeOffset start, bool isClosed)
-    {
-        var end = interval.NextOpenTime(start);
-        var parts = day.Where(bar => bar.OpenTime >= start && bar.OpenTime < end).ToList();
-        if (parts.Count == 0)
-        {
-            return null;
-        }
-
-        return new Candle(
-            interval,
-            start,
-            parts[0].Open,
-            parts.Max(bar => bar.High),
-            parts.Min(bar => bar.Low),
-            parts[^1].Close,
-            parts.Sum(bar => bar.Volume),
-            parts.Sum(bar => bar.Turnover),
-            isClosed);
+        var bars = feed.Candles(instrument.Symbol, interval, endOpenTime: null, limit: 1);
+        return Frame(bars[^1], feed.Now);
     }
 
     private byte[] Frame(Candle bar, DateTimeOffset now) => KlineFrame(Topic, interval, bar, now);

@@ -157,6 +157,7 @@ internal static class PrivateFrames
         writer.WriteString("stopOrderType", "");
         writer.WriteString("triggerPrice", order.Trigger is null ? "" : StreamFrames.Number(order.Trigger.Price));
         writer.WriteString("takeProfit", "");
+        writer.WriteString("tpslMode", "UNKNOWN");
         writer.WriteString("stopLoss", "");
         writer.WriteBoolean("reduceOnly", order.Request.ReduceOnly);
         writer.WriteBoolean("closeOnTrigger", false);

@@ -13,12 +13,11 @@ namespace BreakoutBot.Simulator.Streams;
 /// <c>/v5/private</c>: <c>auth</c> verified like the venue (known key, <c>expires</c> in the future,
 /// <c>hex(HMAC_SHA256(secret, "GET/realtime" + expires))</c>; anything else is "Params Error"), then <c>order</c>,
 /// <c>execution</c>, <c>position</c> and <c>wallet</c> pushed from <see cref="SimulatedExchange.ActivityPublished"/> in
-/// that order. While private connections exist, the exchange is ticked so resting orders fill without a REST request.
+/// that order (the exchange moves by itself: <see cref="VenueHeartbeat"/>).
 /// </summary>
-public sealed class PrivateStreamHub : BackgroundService
+public sealed class PrivateStreamHub : IDisposable
 {
     private static readonly string[] Families = ["order", "execution", "position", "wallet"];
-    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
     private readonly SimulatedExchange _exchange;
     private readonly WebSocketFaults _faults;
     private readonly StreamConnectionRegistry _registry;
@@ -49,30 +48,7 @@ public sealed class PrivateStreamHub : BackgroundService
     public Task HandleAsync(HttpContext context) =>
         StreamSocket.RunAsync(context, isPrivate: true, _options, _faults, _registry, _clock, _logger, OnRequest, static _ => { });
 
-    public override void Dispose()
-    {
-        _exchange.ActivityPublished -= OnActivity;
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TickInterval, _clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                if (_registry.Private.Count > 0)
-                {
-                    _exchange.Tick();
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    public void Dispose() => _exchange.ActivityPublished -= OnActivity;
 
     private void OnRequest(StreamClient client, JsonElement request)
     {
@@ -86,17 +62,17 @@ public sealed class PrivateStreamHub : BackgroundService
             case "auth":
                 client.IsAuthenticated = Verify(request);
                 Log.PrivateAuth(_logger, client.ConnectionId, client.IsAuthenticated ? "accepted" : "refused");
-                client.Enqueue(StreamFrames.PrivateAnswer("auth", client.IsAuthenticated, client.IsAuthenticated ? "" : "Params Error", client.ConnectionId));
+                client.Enqueue(StreamFrames.PrivateAnswer("auth", client.IsAuthenticated, client.IsAuthenticated ? "" : "Params Error", client.ConnectionId, requestId));
                 break;
             case "subscribe":
-                client.Enqueue(StreamFrames.PrivateAnswer("subscribe", Subscribe(client, request, out var problem), problem, client.ConnectionId));
+                client.Enqueue(StreamFrames.PrivateAnswer("subscribe", Subscribe(client, request, out var problem), problem, client.ConnectionId, requestId));
                 break;
             case "unsubscribe":
                 client.RemoveTopics(StreamSocket.StringArgs(request) ?? []);
-                client.Enqueue(StreamFrames.PrivateAnswer("unsubscribe", true, "", client.ConnectionId));
+                client.Enqueue(StreamFrames.PrivateAnswer("unsubscribe", true, "", client.ConnectionId, requestId));
                 break;
             default:
-                client.Enqueue(StreamFrames.PrivateAnswer(op, false, $"error:unknown op '{op}'", client.ConnectionId));
+                client.Enqueue(StreamFrames.PrivateAnswer(op, false, $"error:unknown op '{op}'", client.ConnectionId, requestId));
                 break;
         }
     }

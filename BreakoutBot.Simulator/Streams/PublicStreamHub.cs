@@ -98,26 +98,33 @@ public sealed class PublicStreamHub : BackgroundService
             return;
         }
 
+        // Like Bybit: the known topics are subscribed even when others in the same request are not; the one answer
+        // fails and names each unknown topic.
         var feeds = new List<TopicFeed>();
+        var known = new List<string>();
+        var unknown = new List<string>();
         foreach (var topic in topics)
         {
-            if (FeedFor(topic) is not { } feed)
+            if (FeedFor(topic) is { } feed)
             {
-                client.Enqueue(StreamFrames.PublicAnswer("subscribe", false, $"error:handler not found,topic:{topic}", client.ConnectionId, requestId));
-                return;
+                feeds.Add(feed);
+                known.Add(topic);
             }
-
-            feeds.Add(feed);
+            else
+            {
+                unknown.Add(topic);
+            }
         }
 
-        if (client.TryAddTopics(topics, _options.MaxTopicsPerConnection) is { } refusal)
+        if (known.Count > 0 && client.TryAddTopics(known, _options.MaxTopicsPerConnection) is { } refusal)
         {
             client.Enqueue(StreamFrames.PublicAnswer("subscribe", false, refusal, client.ConnectionId, requestId));
             return;
         }
 
+        var message = unknown.Count == 0 ? "" : string.Join(';', unknown.Select(topic => $"error:handler not found,topic:{topic}"));
         // The answer first, then each topic's snapshot: Bybit's order.
-        client.Enqueue(StreamFrames.PublicAnswer("subscribe", true, "", client.ConnectionId, requestId));
+        client.Enqueue(StreamFrames.PublicAnswer("subscribe", unknown.Count == 0, message, client.ConnectionId, requestId));
         foreach (var feed in feeds)
         {
             feed.Subscribe(client);

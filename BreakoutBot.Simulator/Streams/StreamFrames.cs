@@ -32,15 +32,19 @@ internal static class StreamFrames
     });
 
     /// <summary>
-    /// The private answer to auth, subscribe and unsubscribe. Like the venue's samples it carries no <c>req_id</c>, even
-    /// when the request had one: clients must match answers by op.
+    /// The private answer to auth, subscribe and unsubscribe; <c>req_id</c> is echoed when the request had one (the
+    /// venue does, and clients such as bybit-api match answers by it), else left out as in the venue's samples.
     /// </summary>
-    public static byte[] PrivateAnswer(string op, bool success, string message, string connectionId) => Write(writer =>
+    public static byte[] PrivateAnswer(string op, bool success, string message, string connectionId, string requestId = "") => Write(writer =>
     {
         writer.WriteBoolean("success", success);
         writer.WriteString("ret_msg", message);
         writer.WriteString("op", op);
         writer.WriteString("conn_id", connectionId);
+        if (requestId.Length > 0)
+        {
+            writer.WriteString("req_id", requestId);
+        }
     });
 
     public static byte[] PrivatePong(string connectionId, string requestId, DateTimeOffset now) => Write(writer =>

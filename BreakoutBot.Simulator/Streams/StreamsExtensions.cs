@@ -33,7 +33,6 @@ public static class StreamsExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<PrivateStreamHub>>()));
         services.AddHostedService(provider => provider.GetRequiredService<PublicStreamHub>());
-        services.AddHostedService(provider => provider.GetRequiredService<PrivateStreamHub>());
         return services;
     }
 

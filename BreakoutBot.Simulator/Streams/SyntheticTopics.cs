@@ -6,13 +6,13 @@ using Microsoft.Extensions.Options;
 namespace BreakoutBot.Simulator.Streams;
 
 /// <summary>Sim mode's public topics, all computed from the synthetic market.</summary>
-internal sealed class SyntheticTopics(SimulatedMarketFeed feed, WebSocketFaults faults, IOptions<SimulatorStreamOptions> options, TimeProvider clock) : IPublicTopics
+internal sealed class SyntheticTopics(SimulatedMarketFeed feed, FundingSchedule funding, WebSocketFaults faults, IOptions<SimulatorStreamOptions> options, TimeProvider clock) : IPublicTopics
 {
     public TopicFeed? Create(string topic) => topic.Split('.') switch
     {
         ["kline", var interval, var symbol] when Known(symbol) is { } instrument && KlineInterval(interval) is { } parsed =>
             new KlineFeed(topic, instrument, parsed, feed, clock, TimeSpan.FromMilliseconds(options.Value.KlinePushIntervalMs)),
-        ["tickers", var symbol] when Known(symbol) is { } instrument => new TickerFeed(topic, instrument, feed),
+        ["tickers", var symbol] when Known(symbol) is { } instrument => new TickerFeed(topic, instrument, feed, funding),
         ["orderbook", var depth, var symbol] when Known(symbol) is { } instrument && Depth(depth) is { } levels =>
             new OrderBookFeed(topic, instrument, levels, feed, faults),
         ["publicTrade", var symbol] when Known(symbol) is { } instrument => new TradeFeed(topic, instrument, feed),
@@ -26,10 +26,7 @@ internal sealed class SyntheticTopics(SimulatedMarketFeed feed, WebSocketFaults 
     private Instrument? Known(string symbol) =>
         InstrumentSymbol.TryParse(symbol, out var parsed) ? feed.Instruments.FirstOrDefault(instrument => instrument.Symbol == parsed) : null;
 
-    /// <summary>5 minutes up to a day, like the simulator's REST klines (it has no bars finer than 5 minutes).</summary>
+    /// <summary>Every interval Bybit streams: 1 minute up to a month.</summary>
     private static CandleInterval? KlineInterval(string wireName) =>
-        CandleInterval.TryParseWireName(wireName, out var interval)
-        && interval is not (CandleInterval.OneMinute or CandleInterval.ThreeMinutes or CandleInterval.OneWeek or CandleInterval.OneMonth)
-            ? interval
-            : null;
+        CandleInterval.TryParseWireName(wireName, out var interval) ? interval : null;
 }

@@ -4,45 +4,61 @@ using BreakoutBot.Simulator.Market;
 namespace BreakoutBot.Simulator.Streams;
 
 /// <summary>
-/// <c>publicTrade.{symbol}</c>: the trades of each bar as it closes (the same trades, ids included, that
-/// <c>/v5/market/recent-trade</c> reports). Nothing on subscribe: trades are events, not state.
+/// <c>publicTrade.{symbol}</c>: the tape's prints as they happen, one frame per push with the prints since the last
+/// (at most <see cref="MaxPrintsPerFrame"/> each; the same trades, ids included, that <c>/v5/market/recent-trade</c>
+/// reports). Nothing on subscribe: trades are events, not state.
 /// </summary>
 internal sealed class TradeFeed(string topic, Instrument instrument, SimulatedMarketFeed feed) : TopicFeed(topic)
 {
-    private const int TradesPerBar = 20;
-    private const int MaxBarsPerTick = 10;
-    private int _barCount = -1;
+    private const int MaxPrintsPerFrame = 1_000;
+    private long _cursor = -1;
 
     protected override IReadOnlyList<byte[]> Advance()
     {
-        var count = feed.BarCount(instrument.Symbol);
-        if (count == _barCount)
+        if (_cursor < 0)
         {
+            _cursor = feed.Moment(instrument.Symbol).Cursor;
             return [];
         }
 
-        var bars = feed.ClosedBars(instrument.Symbol);
-        var first = Math.Max(_barCount + 1, bars.Count - MaxBarsPerTick + 1);
-        var seen = _barCount;
-        _barCount = bars.Count;
-        if (seen < 0)
+        var ranges = feed.PrintsSince(instrument.Symbol, _cursor);
+        if (ranges.Count == 0)
         {
             return [];
         }
 
         var now = feed.Now;
         var frames = new List<byte[]>();
-        for (var index = first; index <= bars.Count; index++)
+        var batch = new List<Trade>(MaxPrintsPerFrame);
+        var firstSequence = 0L;
+        foreach (var (tape, from, to) in ranges)
         {
-            frames.Add(Frame(SyntheticBookAndTrades.Trades(instrument, bars[index - 1], index, TradesPerBar), index, now));
+            for (var i = from; i < to; i++)
+            {
+                if (batch.Count == 0)
+                {
+                    firstSequence = MarketMoment.CursorAfter(tape.BarIndex, i);
+                }
+
+                batch.Add(tape.ToTrade(i));
+                _cursor = MarketMoment.CursorAfter(tape.BarIndex, i);
+                if (batch.Count == MaxPrintsPerFrame)
+                {
+                    frames.Add(TradesFrame(Topic, batch, firstSequence, now));
+                    batch.Clear();
+                }
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            frames.Add(TradesFrame(Topic, batch, firstSequence, now));
         }
 
         return frames;
     }
 
     protected override byte[]? Snapshot() => null;
-
-    private byte[] Frame(IReadOnlyList<Trade> trades, int barIndex, DateTimeOffset now) => TradesFrame(Topic, trades, (long)barIndex * TradesPerBar, now);
 
     /// <summary>A publicTrade push; <c>seq</c> counts on from <paramref name="firstSequence"/> (also what the Paper relay sends).</summary>
     internal static byte[] TradesFrame(string topic, IReadOnlyList<Trade> trades, long firstSequence, DateTimeOffset now) => StreamFrames.Write(writer =>

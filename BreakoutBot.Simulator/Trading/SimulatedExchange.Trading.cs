@@ -2,6 +2,7 @@ using System.Globalization;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Matching;
 using BreakoutBot.Domain.Trading;
+using BreakoutBot.Simulator.Market;
 
 namespace BreakoutBot.Simulator.Trading;
 
@@ -172,27 +173,11 @@ public sealed partial class SimulatedExchange
     }
 
     /// <summary>
-    /// A new last/mark price for a symbol: conditional orders watching it may fire, and a position whose stop or target
-    /// it crossed is closed by a reduce-only market order through the engine (createType CreateByStopLoss/TakeProfit).
+    /// A new step of the market: a position whose stop or target its trigger price (last, mark or index, as set) crossed
+    /// is closed by a reduce-only market order through the engine (createType CreateByStopLoss/TakeProfit).
     /// </summary>
-    private void OnNewPrice(MatchingEngine engine, decimal price, DateTimeOffset now)
+    private void OnPositionStopPrices(MatchingEngine engine, MarketQuote quote, DateTimeOffset now)
     {
-        Book(engine.OnTicker(new Ticker
-        {
-            Symbol = engine.Symbol,
-            Time = now,
-            LastPrice = price,
-            MarkPrice = price,
-            IndexPrice = price,
-            HighPrice24h = price,
-            LowPrice24h = price,
-            Volume24h = 0,
-            Turnover24h = 0,
-            PriceChange24hFraction = 0,
-            OpenInterest = 0,
-            OpenInterestValue = 0,
-        }));
-
         if (!_stops.TryGetValue(engine.Symbol, out var stops))
         {
             return;
@@ -206,6 +191,12 @@ public sealed partial class SimulatedExchange
         }
 
         var isLong = position.Direction == PositionDirection.Long;
+        var price = stops.TriggerBy switch
+        {
+            TriggerSource.MarkPrice => quote.MarkPrice,
+            TriggerSource.IndexPrice => quote.IndexPrice,
+            _ => quote.LastPrice,
+        };
         var (createType, stopOrderType) =
             stops.StopLoss is { } sl && (isLong ? price <= sl : price >= sl) ? ("CreateByStopLoss", "StopLoss")
             : stops.TakeProfit is { } tp && (isLong ? price >= tp : price <= tp) ? ("CreateByTakeProfit", "TakeProfit")

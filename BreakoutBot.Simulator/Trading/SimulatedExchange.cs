@@ -87,24 +87,62 @@ public sealed partial class SimulatedExchange(IMarketSource feed, IOptions<Simul
 
     private void CatchUp()
     {
-        var now = feed.Now;
         foreach (var (symbol, engine) in _engines)
         {
-            if (feed.QuoteSince(symbol, _versionsSeen.GetValueOrDefault(symbol, -1)) is { } quote)
+            var working = engine.HasOpenOrders || _stops.ContainsKey(symbol);
+            foreach (var quote in feed.QuotesSince(symbol, _versionsSeen.GetValueOrDefault(symbol, -1), bookForEveryStep: working))
             {
                 _versionsSeen[symbol] = quote.Version;
-                Book(engine.OnOrderBook(quote.Book));
-                _ledger.UpdateMarkPrice(symbol, quote.LastPrice);
-                OnNewPrice(engine, quote.LastPrice, now);
+                Meet(engine, quote);
             }
 
             // Paper mode follows the upstream only for symbols with something on them.
-            if (feed.IsWatched(symbol) && _ledger.PositionOf(symbol) is null && !_stops.ContainsKey(symbol) && engine.OpenOrders.Count == 0 && feed.Release(symbol))
+            if (feed.IsWatched(symbol) && _ledger.PositionOf(symbol) is null && !_stops.ContainsKey(symbol) && !engine.HasOpenOrders && feed.Release(symbol))
             {
                 _versionsSeen.Remove(symbol);
             }
         }
     }
+
+    /// <summary>One step of the market: the book of its moment first, then the print (triggers, resting fills), then the mark.</summary>
+    private void Meet(MatchingEngine engine, MarketQuote quote)
+    {
+        var time = quote.Book?.Time ?? quote.Trade?.Time ?? feed.Now;
+        if (quote.Book is { } book)
+        {
+            Book(engine.OnOrderBook(book));
+        }
+
+        if (quote.Trade is { } trade)
+        {
+            Book(engine.OnTrade(trade));
+            Book(engine.OnMarkPrice(quote.MarkPrice, trade.Time, quote.IndexPrice));
+            time = trade.Time;
+        }
+        else
+        {
+            Book(engine.OnTicker(PricesOnly(engine.Symbol, time, quote)));
+        }
+
+        _ledger.UpdateMarkPrice(engine.Symbol, quote.MarkPrice);
+        OnPositionStopPrices(engine, quote, time);
+    }
+
+    private static Ticker PricesOnly(InstrumentSymbol symbol, DateTimeOffset time, MarketQuote quote) => new()
+    {
+        Symbol = symbol,
+        Time = time,
+        LastPrice = quote.LastPrice,
+        MarkPrice = quote.MarkPrice,
+        IndexPrice = quote.IndexPrice,
+        HighPrice24h = quote.LastPrice,
+        LowPrice24h = quote.LastPrice,
+        Volume24h = 0,
+        Turnover24h = 0,
+        PriceChange24hFraction = 0,
+        OpenInterest = 0,
+        OpenInterestValue = 0,
+    };
 
     private void Book(IReadOnlyList<MatchingEvent> events)
     {

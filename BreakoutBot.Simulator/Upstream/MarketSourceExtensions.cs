@@ -25,6 +25,7 @@ public static class MarketSourceExtensions
             services.AddSingleton<IMarketSource, SyntheticMarketSource>();
             services.AddSingleton<IPublicTopics>(provider => new SyntheticTopics(
                 provider.GetRequiredService<SimulatedMarketFeed>(),
+                provider.GetRequiredService<FundingSchedule>(),
                 provider.GetRequiredService<WebSocketFaults>(),
                 provider.GetRequiredService<IOptions<SimulatorStreamOptions>>(),
                 provider.GetRequiredService<TimeProvider>()));

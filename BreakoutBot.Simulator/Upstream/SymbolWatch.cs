@@ -85,7 +85,7 @@ internal sealed class SymbolWatch
     {
         lock (_gate)
         {
-            return _version == seenVersion || _book is null || _lastPrice is not { } price ? null : new MarketQuote(_version, _book, price);
+            return _version == seenVersion || _book is null || _lastPrice is not { } price ? null : new MarketQuote(_version, _book, price, price, price, Trade: null);
         }
     }
 

@@ -24,8 +24,8 @@ public sealed class UpstreamMarketSource(UpstreamMarketData data, UpstreamSubscr
 
     public Instrument? Find(InstrumentSymbol symbol) => data.Find(symbol);
 
-    public MarketQuote? QuoteSince(InstrumentSymbol symbol, long seenVersion) =>
-        _watches.TryGetValue(symbol, out var watch) ? watch.QuoteSince(seenVersion) : null;
+    public IReadOnlyList<MarketQuote> QuotesSince(InstrumentSymbol symbol, long seenVersion, bool bookForEveryStep) =>
+        _watches.TryGetValue(symbol, out var watch) && watch.QuoteSince(seenVersion) is { } quote ? [quote] : [];
 
     public bool IsWatched(InstrumentSymbol symbol) => _watches.ContainsKey(symbol);
 

@@ -70,19 +70,15 @@ public sealed class OrderEndpointsTests(TradingSimulator simulator) : IClassFixt
     }
 
     [Fact]
-    public async Task ReduceOnly_WithoutPosition_NeverOpensOne()
+    public async Task ReduceOnly_WithoutPosition_Refused110017AndNeverOpensOne()
     {
         var xrp = InstrumentSymbol.Parse("XRPUSDT");
 
-        try
-        {
-            await Client.PlaceOrderAsync(new OrderPlacement(xrp, OrderSide.Sell, IsMarket: true, 100m, "it-reduce-1", ReduceOnly: true), Cancellation);
-        }
-        catch (BybitApiException exception)
-        {
-            Assert.Equal(110017, exception.RetCode);
-        }
+        var exception = await Assert.ThrowsAsync<BybitApiException>(
+            () => Client.PlaceOrderAsync(new OrderPlacement(xrp, OrderSide.Sell, IsMarket: true, 100m, "it-reduce-1", ReduceOnly: true), Cancellation));
 
+        Assert.Equal(110017, exception.RetCode);
+        Assert.Null(await Client.GetOrderAsync(xrp, "it-reduce-1", Cancellation));
         Assert.DoesNotContain(await Client.GetPositionsAsync(Cancellation), position => position.Symbol == xrp);
     }
 

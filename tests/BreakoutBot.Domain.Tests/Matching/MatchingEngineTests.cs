@@ -312,16 +312,30 @@ public class MatchingEngineTests
     }
 
     [Fact]
-    public void Submit_ReduceOnlyOnSameSideAsPosition_Rejected110017()
+    public void Submit_ReduceOnlyOnSameSideAsPosition_Refused110017AndNothingCreated()
     {
         var engine = EngineWithBook(position: 1m);
 
         var result = engine.Submit(Market("ro", OrderSide.Buy, 1m, reduceOnly: true), T0);
 
-        Assert.Equal(OrderStatus.Rejected, result.Order!.Status);
-        Assert.Equal(OrderRejectReason.ReduceOnlyWouldIncreasePosition, result.Order.RejectReason);
-        Assert.Equal(110017, result.Order.RejectReason!.Value.BybitRetCode());
+        Assert.Null(result.Order);
+        Assert.Equal(OrderRejectReason.ReduceOnlyWouldIncreasePosition, result.Rejection!.Reason);
+        Assert.Equal(110017, result.Rejection.BybitRetCode);
+        Assert.Null(engine.FindOrder(new ClientOrderId("ro")));
         Assert.Equal(1m, engine.Position);
+    }
+
+    [Fact]
+    public void Submit_ReduceOnlyWithLatencyAndNoPosition_RejectedWhenItArrives()
+    {
+        var engine = EngineWithBook(new MatchingOptions { Fees = Fees, Latency = TimeSpan.FromMilliseconds(100) });
+
+        var accepted = engine.Submit(Market("ro", OrderSide.Sell, 1m, reduceOnly: true), T0);
+        engine.AdvanceTo(T0.AddSeconds(1));
+
+        Assert.Null(accepted.Rejection);
+        Assert.Equal(OrderStatus.Rejected, engine.FindOrder(new ClientOrderId("ro"))!.Status);
+        Assert.Equal(0m, engine.Position);
     }
 
     [Fact]

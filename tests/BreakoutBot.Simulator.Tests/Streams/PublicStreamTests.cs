@@ -65,22 +65,20 @@ public sealed class PublicStreamTests(StreamingSimulator simulator) : IClassFixt
             books.Add((await WaitForAsync<OrderBookChanged>(client.Events)).Book);
         }
 
-        // The stream moves on while REST is asked; compare at a seq both have seen.
-        OrderBookSnapshot? streamed = null;
-        OrderBookSnapshot? rest = null;
-        await UntilAsync(
-            async () =>
-            {
-                rest = await market.GetOrderBookAsync(btc, 50, Cancellation);
-                streamed = client.OrderBook(btc, 50);
-                return streamed is not null && streamed.Sequence == rest.Sequence;
-            },
-            "a streamed book at the REST book's seq");
+        // The book moves with every print, so the stream and REST rarely meet at one seq: each must equal the venue's
+        // book at its own seq.
+        var rest = await market.GetOrderBookAsync(btc, 50, Cancellation);
+        var streamed = client.OrderBook(btc, 50)!;
 
         Assert.All(books, book => Assert.False(book.IsCrossed));
         Assert.All(books.Zip(books.Skip(1)), pair => Assert.True(pair.Second.Sequence > pair.First.Sequence && pair.Second.UpdateId == pair.First.UpdateId + 1));
-        Assert.Equal(rest!.Bids, streamed!.Bids);
-        Assert.Equal(rest.Asks, streamed.Asks);
+        foreach (var book in new[] { rest, streamed })
+        {
+            var venue = VenueBookAt(btc, book.Sequence);
+            Assert.Equal(venue.Bids, book.Bids);
+            Assert.Equal(venue.Asks, book.Asks);
+        }
+
         Assert.Equal(0, probe.Sum("bybit.ws.orderbook_resyncs"));
     }
 
@@ -102,8 +100,15 @@ public sealed class PublicStreamTests(StreamingSimulator simulator) : IClassFixt
         Assert.Equal(1, probe.Sum("bybit.ws.orderbook_resyncs", "reason", "gap"));
     }
 
+    private OrderBookSnapshot VenueBookAt(InstrumentSymbol symbol, long sequence)
+    {
+        // seq is the tape cursor just after a print: the first print after (seq − 1) is that print.
+        var print = simulator.Market.PrintsSince(symbol, sequence - 1)[0];
+        return Domain.Simulation.SyntheticBook.After(print.Tape, print.From, 50, sequence, sequence);
+    }
+
     [Fact]
-    public async Task Trades_ClosedBars_ArriveWithTheIdsRecentTradeReports()
+    public async Task Trades_AsTheyPrint_ArriveWithTheIdsRecentTradeReports()
     {
         var xrp = InstrumentSymbol.Parse("XRPUSDT");
         using var probe = new CounterProbe();
@@ -113,7 +118,7 @@ public sealed class PublicStreamTests(StreamingSimulator simulator) : IClassFixt
         var pushed = await WaitForAsync<TradesReceived>(client.Events);
         var recent = await new BybitMarketClient(simulator.Http, TimeProvider.System).GetRecentTradesAsync(xrp, 1000, Cancellation);
 
-        Assert.Equal(20, pushed.Trades.Count);
+        Assert.NotEmpty(pushed.Trades);
         Assert.All(pushed.Trades, trade => Assert.Equal(xrp, trade.Symbol));
         Assert.Equal(pushed.Trades.Select(trade => trade.TradeId), recent.Where(trade => pushed.Trades.Any(p => p.TradeId == trade.TradeId)).Select(trade => trade.TradeId));
     }

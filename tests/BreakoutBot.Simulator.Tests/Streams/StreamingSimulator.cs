@@ -20,6 +20,9 @@ public sealed class StreamingSimulator : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The simulator's market, to compute what the venue's book is at a given seq.</summary>
+    public Market.SimulatedMarketFeed Market => _app!.Services.GetRequiredService<Market.SimulatedMarketFeed>();
+
     /// <summary>Everything the simulator logged under BreakoutBot.* (Debug and up) and ASP.NET Core (Warning and up).</summary>
     public CapturedLogs SimulatorLogs { get; } = new();
 

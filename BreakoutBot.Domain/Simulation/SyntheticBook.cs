@@ -1,0 +1,58 @@
+using BreakoutBot.Domain.MarketData;
+
+namespace BreakoutBot.Domain.Simulation;
+
+/// <summary>
+/// The order book standing after a print of an <see cref="IntrabarTape"/>, deterministically: the print traded at the
+/// touch (a buy took the best ask, a sell hit the best bid); the spread is one tick in a calm market and widens with
+/// the recent move (one more tick per four ticks moved, at most 20); depth thins in fast moves and grows away from
+/// the touch. Levels are one tick apart near a small price and 1 bp apart otherwise.
+/// </summary>
+public static class SyntheticBook
+{
+    private const int MaxSpreadTicks = 20;
+
+    public static OrderBookSnapshot After(IntrabarTape tape, int printIndex, int depth, long updateId, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(tape);
+        ArgumentOutOfRangeException.ThrowIfNegative(printIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(printIndex, tape.Count);
+        var instrument = tape.Instrument;
+        var tick = instrument.TickSize;
+        var price = tape.PriceOf(printIndex);
+        var moveTicks = tape.RecentMoveTicks(printIndex);
+        var spreadTicks = Math.Min(MaxSpreadTicks, 1 + (moveTicks / 4));
+        var (bestBid, bestAsk) = tape.SideOf(printIndex) == TakerSide.Buy
+            ? (price - (spreadTicks * tick), price)
+            : (price, price + (spreadTicks * tick));
+        var thinning = 1m / (1m + (Math.Min(moveTicks, 200) / 10m));
+        var typical = Math.Max(tape.Bar.Volume / 40 * thinning, instrument.MinOrderQty);
+        var random = new Random(SyntheticSeeds.Of(instrument.Symbol, tape.BarIndex, printIndex));
+        return Build(instrument, bestBid, bestAsk, typical, depth, random, tape.TimeOf(printIndex), updateId, sequence);
+    }
+
+    /// <summary>A book with the given touch: <paramref name="depth"/> levels a side around it, sizes near <paramref name="typicalQuantity"/>.</summary>
+    public static OrderBookSnapshot Build(Instrument instrument, decimal bestBid, decimal bestAsk, decimal typicalQuantity, int depth, Random random, DateTimeOffset time, long updateId, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(random);
+        var step = Math.Max(instrument.TickSize, instrument.FloorPriceToTick(bestBid * 0.0001m));
+        var bids = new List<PriceLevel>(depth);
+        var asks = new List<PriceLevel>(depth);
+        for (var level = 0; level < depth; level++)
+        {
+            var bidPrice = bestBid - (step * level);
+            if (bidPrice > 0)
+            {
+                bids.Add(new PriceLevel(bidPrice, Quantity(instrument, typicalQuantity, level, random)));
+            }
+
+            asks.Add(new PriceLevel(bestAsk + (step * level), Quantity(instrument, typicalQuantity, level, random)));
+        }
+
+        return new OrderBookSnapshot(instrument.Symbol, bids, asks, time, updateId, sequence);
+    }
+
+    private static decimal Quantity(Instrument instrument, decimal typical, int level, Random random) =>
+        Math.Max(instrument.FloorQuantityToStep(typical * (decimal)(0.4 + random.NextDouble()) * (1 + (level / 10m))), instrument.MinOrderQty);
+}
