@@ -161,6 +161,17 @@ public sealed class IntrabarTape
         return (int)Math.Min(int.MaxValue, (high - low) / Instrument.TickSize);
     }
 
+    /// <summary>
+    /// How fast the market is at print <paramref name="index"/>: the move over the last prints relative to what a random
+    /// walk over this bar's range moves in as many prints (1 is ordinary, 3 and more is fast), whatever the tick.
+    /// </summary>
+    public double SpeedAt(int index)
+    {
+        var rangeTicks = (double)((Bar.High - Bar.Low) / Instrument.TickSize);
+        var typical = Math.Max(1.0, rangeTicks * Math.Sqrt((double)MoveWindow / Math.Max(MoveWindow, Count)));
+        return RecentMoveTicks(index) / typical;
+    }
+
     private decimal MeanOfLast(int index, int window)
     {
         var from = Math.Max(0, index - window + 1);

@@ -4,9 +4,9 @@ namespace BreakoutBot.Domain.Simulation;
 
 /// <summary>
 /// The order book standing after a print of an <see cref="IntrabarTape"/>, deterministically: the print traded at the
-/// touch (a buy took the best ask, a sell hit the best bid); the spread is one tick in a calm market and widens with
-/// the recent move (one more tick per four ticks moved, at most 20); depth thins in fast moves and grows away from
-/// the touch. Levels are one tick apart near a small price and 1 bp apart otherwise.
+/// touch (a buy took the best ask, a sell hit the best bid); the spread is one tick in an ordinary market and widens
+/// with the market's speed (<see cref="IntrabarTape.SpeedAt"/>: two more ticks per unit above 1.5, at most 20); depth
+/// thins as the speed grows and grows away from the touch. Levels are one tick apart near a small price and 1 bp apart otherwise.
 /// </summary>
 public static class SyntheticBook
 {
@@ -20,12 +20,12 @@ public static class SyntheticBook
         var instrument = tape.Instrument;
         var tick = instrument.TickSize;
         var price = tape.PriceOf(printIndex);
-        var moveTicks = tape.RecentMoveTicks(printIndex);
-        var spreadTicks = Math.Min(MaxSpreadTicks, 1 + (moveTicks / 4));
+        var speed = tape.SpeedAt(printIndex);
+        var spreadTicks = (int)Math.Min(MaxSpreadTicks, 1 + Math.Floor(Math.Max(0, speed - 1.5) * 2));
         var (bestBid, bestAsk) = tape.SideOf(printIndex) == TakerSide.Buy
             ? (price - (spreadTicks * tick), price)
             : (price, price + (spreadTicks * tick));
-        var thinning = 1m / (1m + (Math.Min(moveTicks, 200) / 10m));
+        var thinning = 1m / (1m + (decimal)Math.Min(Math.Max(0, speed - 1), 20));
         var typical = Math.Max(tape.Bar.Volume / 40 * thinning, instrument.MinOrderQty);
         var random = new Random(SyntheticSeeds.Of(instrument.Symbol, tape.BarIndex, printIndex));
         return Build(instrument, bestBid, bestAsk, typical, depth, random, tape.TimeOf(printIndex), updateId, sequence);

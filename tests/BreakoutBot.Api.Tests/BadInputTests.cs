@@ -59,7 +59,11 @@ public sealed class BadInputTests(ApiFixture api)
         using var client = api.Client(ApiFixture.OperatorKey);
         var huge = """{"name":"huge","document":{"description":" """ + new string('x', 2 * 1024 * 1024) + "\"}}";
 
-        using var response = await client.PostAsync("/api/presets", new StringContent(huge, Encoding.UTF8, "application/json"), TestData.Cancel);
+        // Expect: 100-continue lets the Api answer before the body is sent; without it the refusal races the upload and
+        // the client can see a broken pipe instead of the 413.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/presets") { Content = new StringContent(huge, Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = true;
+        using var response = await client.SendAsync(request, TestData.Cancel);
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
         var (_, auditAfter, presetsAfter) = await CountsAsync();

@@ -153,7 +153,7 @@ public class IntrabarPathTests
                 var depth = book.Bids.Sum(level => level.Quantity);
                 Assert.True(spread >= instrument.TickSize);
                 Assert.True(tape.PriceOf(i) == book.BestBid.Value.Price || tape.PriceOf(i) == book.BestAsk.Value.Price, "the print is at the touch");
-                (tape.RecentMoveTicks(i) >= 40 ? fast : tape.RecentMoveTicks(i) <= 4 ? calm : []).Add((spread, depth));
+                (tape.SpeedAt(i) >= 3 ? fast : tape.SpeedAt(i) <= 1 ? calm : []).Add((spread, depth));
             }
         }
 
