@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using BreakoutBot.ServiceDefaults;
 using BreakoutBot.Simulator.Trading;
 using BreakoutBot.Simulator.Api;
@@ -16,6 +17,8 @@ public static class SimulatorApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
+        // Test-control bodies name their enums (e.g. "kind": "Stop"); Bybit's own bodies carry no enum values.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOptions<SimulatorOptions>()
             .Bind(builder.Configuration.GetSection(SimulatorOptions.SectionName))
             .ValidateDataAnnotations()

@@ -107,7 +107,7 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Cancels an open order at once; an untriggered conditional order becomes Deactivated.</summary>
-    public OrderCommandResult Cancel(ClientOrderId clientOrderId, DateTimeOffset time)
+    public OrderCommandResult Cancel(ClientOrderId clientOrderId, DateTimeOffset time, OrderCancelReason reason = OrderCancelReason.ByUser)
     {
         var events = new List<MatchingEvent>();
         ActivateArrived(time, events);
@@ -121,7 +121,7 @@ public sealed partial class MatchingEngine
             return Refused(order, OrderRejectReason.OrderNotOpen, $"Order '{clientOrderId}' is already {order.Status}.", events);
         }
 
-        Record(order.Cancel(OrderCancelReason.ByUser, time), events);
+        Record(order.Cancel(reason, time), events);
         return new OrderCommandResult(_orders[clientOrderId], null, events);
     }
 

@@ -17,4 +17,7 @@ public enum OrderCancelReason
 
     /// <summary>CancelByReduceOnly: the position shrank to nothing, so the rest of a reduce-only order cannot execute.</summary>
     ReduceOnlyPositionClosed,
+
+    /// <summary>CancelByAdmin: the venue cancelled an order it had accepted (maintenance, risk controls).</summary>
+    ByVenue,
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Matching;
 using BreakoutBot.Domain.Trading;
+using BreakoutBot.Simulator.Faults;
 using BreakoutBot.Simulator.Market;
 using BreakoutBot.Simulator.Trading;
 
@@ -28,8 +29,9 @@ public static class OrderApi
         return endpoints;
     }
 
-    public static async Task<IResult> CreateOrder(HttpRequest request, SimulatedExchange exchange, IMarketSource market, TimeProvider clock)
+    public static async Task<IResult> CreateOrder(HttpRequest request, SimulatedExchange exchange, IMarketSource market, FaultInjector faults, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(faults);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(exchange);
         ArgumentNullException.ThrowIfNull(market);
@@ -45,10 +47,23 @@ public static class OrderApi
             return Error(10001, problem, now);
         }
 
-        var result = exchange.Submit(order);
+        // Order-path faults (only ever set where fault injection is enabled): refusals, thin books, venue cancels.
+        var fault = faults.DecideOrder(order);
+        if (fault is OrderFault.Refuse refused)
+        {
+            return Error(refused.RetCode, refused.Message, now);
+        }
+
+        var result = exchange.Submit(order, (fault as OrderFault.PartialFill)?.Share);
         if (result.Rejection is { } rejection)
         {
             return Error(rejection.BybitRetCode, rejection.Message, now);
+        }
+
+        faults.Created(result.Order!.OrderId, clock.GetTimestamp(), clock);
+        if (fault is OrderFault.CancelAfterAccept)
+        {
+            exchange.Cancel(order.Symbol, order.ClientOrderId, OrderCancelReason.ByVenue);
         }
 
         return TypedResults.Ok(V5Response.Ok(new { orderId = result.Order!.OrderId, orderLinkId = result.Order.ClientOrderId.Value }, now));
@@ -122,7 +137,7 @@ public static class OrderApi
 
     /// <summary>Open orders; with orderId or orderLinkId also a closed one, as Bybit does for recent orders.</summary>
     public static IResult GetOrders(
-        SimulatedExchange exchange, TimeProvider clock, string? category, string? symbol, string? baseCoin, string? settleCoin, string? orderId, string? orderLinkId, int? limit, string? cursor)
+        SimulatedExchange exchange, FaultInjector faults, TimeProvider clock, string? category, string? symbol, string? baseCoin, string? settleCoin, string? orderId, string? orderLinkId, int? limit, string? cursor)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         var now = clock.GetUtcNow();
@@ -137,13 +152,15 @@ public static class OrderApi
         }
 
         var byId = orderId is not null || orderLinkId is not null;
+        var timestamp = clock.GetTimestamp();
         var orders = (byId ? exchange.OrderHistory(scope) : exchange.OpenOrders(scope))
             .Where(order => (orderId is null || order.State.OrderId == orderId) && (orderLinkId is null || order.State.ClientOrderId.Value == orderLinkId))
+            .Where(order => !faults.IsHidden(order.State.OrderId, timestamp))
             .ToList();
         return OrderPage(orders, limit, cursor, now);
     }
 
-    public static IResult GetOrderHistory(SimulatedExchange exchange, TimeProvider clock, string? category, string? symbol, string? orderId, string? orderLinkId, int? limit, string? cursor)
+    public static IResult GetOrderHistory(SimulatedExchange exchange, FaultInjector faults, TimeProvider clock, string? category, string? symbol, string? orderId, string? orderLinkId, int? limit, string? cursor)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         var now = clock.GetUtcNow();
@@ -163,8 +180,10 @@ public static class OrderApi
             scope = parsed;
         }
 
+        var timestamp = clock.GetTimestamp();
         var orders = exchange.OrderHistory(scope)
             .Where(order => (orderId is null || order.State.OrderId == orderId) && (orderLinkId is null || order.State.ClientOrderId.Value == orderLinkId))
+            .Where(order => !faults.IsHidden(order.State.OrderId, timestamp))
             .ToList();
         return OrderPage(orders, limit, cursor, now);
     }

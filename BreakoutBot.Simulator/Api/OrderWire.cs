@@ -25,6 +25,7 @@ internal static class OrderWire
             {
                 OrderCancelReason.ByUser => "CancelByUser",
                 OrderCancelReason.ReduceOnlyPositionClosed => "CancelByReduceOnly",
+                OrderCancelReason.ByVenue => "CancelByAdmin",
                 null => "UNKNOWN",
                 _ => "UNKNOWN",
             },

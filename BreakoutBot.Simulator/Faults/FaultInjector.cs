@@ -1,3 +1,5 @@
+using BreakoutBot.Domain.Matching;
+
 namespace BreakoutBot.Simulator.Faults;
 
 /// <summary>
@@ -18,6 +20,14 @@ public sealed class FaultInjector
     private long _serverErrors;
     private long _delayed;
     private long _acksLost;
+    private int[] _refusalsLeft = [];
+    private int _cancelAfterAcceptLeft;
+    private int _partialFillsLeft;
+    private long _ordersRefused;
+    private long _cancelledAfterAccept;
+    private long _partialFills;
+    private long _ordersHidden;
+    private readonly Dictionary<string, long> _hiddenUntil = new(StringComparer.Ordinal);
 
     public FaultSettings Settings
     {
@@ -36,7 +46,7 @@ public sealed class FaultInjector
         {
             lock (_gate)
             {
-                return new FaultCounters(_requests, _rateLimited, _serverErrors, _delayed, _acksLost);
+                return new FaultCounters(_requests, _rateLimited, _serverErrors, _delayed, _acksLost, _ordersRefused, _cancelledAfterAccept, _partialFills, _ordersHidden);
             }
         }
     }
@@ -51,7 +61,81 @@ public sealed class FaultInjector
             _rateLimitNext = settings.RateLimitNext;
             _serverErrorNext = settings.ServerErrorNext;
             _acksToLose = settings.LoseOrderAcks;
+            _refusalsLeft = [.. settings.RefuseOrders.Select(refusal => refusal.Count)];
+            _cancelAfterAcceptLeft = settings.CancelAfterAcceptNext;
+            _partialFillsLeft = settings.PartialFillNext;
+            _hiddenUntil.Clear();
             _requests = _rateLimited = _serverErrors = _delayed = _acksLost = 0;
+            _ordersRefused = _cancelledAfterAccept = _partialFills = _ordersHidden = 0;
+        }
+    }
+
+    /// <summary>Decides what happens to one order create (the first matching fault of the settings' order-path faults), or null.</summary>
+    public OrderFault? DecideOrder(OrderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_gate)
+        {
+            for (var i = 0; i < _refusalsLeft.Length; i++)
+            {
+                var refusal = _settings.RefuseOrders[i];
+                if (_refusalsLeft[i] > 0 && refusal.Kind.Matches(request))
+                {
+                    _refusalsLeft[i]--;
+                    _ordersRefused++;
+                    return new OrderFault.Refuse(refusal.RetCode, refusal.Message);
+                }
+            }
+
+            if (_partialFillsLeft > 0 && request.Type == OrderType.Market && _settings.PartialFillKind.Matches(request))
+            {
+                _partialFillsLeft--;
+                _partialFills++;
+                return new OrderFault.PartialFill((decimal)_settings.PartialFillShare);
+            }
+
+            if (_cancelAfterAcceptLeft > 0 && _settings.CancelAfterAcceptKind.Matches(request))
+            {
+                _cancelAfterAcceptLeft--;
+                _cancelledAfterAccept++;
+                return new OrderFault.CancelAfterAccept();
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>An order was created: with <see cref="FaultSettings.HideCreatedOrdersMs"/> it stays out of order queries for that long.</summary>
+    public void Created(string orderId, long nowTimestamp, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        lock (_gate)
+        {
+            if (_settings.HideCreatedOrdersMs > 0)
+            {
+                _hiddenUntil[orderId] = nowTimestamp + (long)(clock.TimestampFrequency * (_settings.HideCreatedOrdersMs / 1000.0));
+                _ordersHidden++;
+            }
+        }
+    }
+
+    /// <summary>True while a created order must not be visible to order queries yet.</summary>
+    public bool IsHidden(string orderId, long nowTimestamp)
+    {
+        lock (_gate)
+        {
+            if (!_hiddenUntil.TryGetValue(orderId, out var until))
+            {
+                return false;
+            }
+
+            if (nowTimestamp < until)
+            {
+                return true;
+            }
+
+            _hiddenUntil.Remove(orderId);
+            return false;
         }
     }
 

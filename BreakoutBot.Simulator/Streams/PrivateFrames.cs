@@ -129,6 +129,7 @@ internal static class PrivateFrames
         {
             OrderCancelReason.ByUser => "CancelByUser",
             OrderCancelReason.ReduceOnlyPositionClosed => "CancelByReduceOnly",
+            OrderCancelReason.ByVenue => "CancelByAdmin",
             _ => "UNKNOWN",
         });
         writer.WriteString("rejectReason", order.CancelReason switch

@@ -16,30 +16,46 @@ public sealed partial class SimulatedExchange(IMarketSource feed, IOptions<Simul
 {
     private readonly Dictionary<InstrumentSymbol, MatchingEngine> _engines = [];
     private readonly Dictionary<InstrumentSymbol, long> _versionsSeen = [];
+    private readonly Dictionary<InstrumentSymbol, OrderBookSnapshot> _lastBooks = [];
     private readonly AccountLedger _ledger = new(options?.Value.StartingBalance ?? throw new ArgumentNullException(nameof(options)));
     private readonly Lock _gate = new();
 
     public bool Knows(InstrumentSymbol symbol) => feed.Find(symbol) is not null;
 
-    public OrderCommandResult Submit(OrderRequest request)
+    /// <param name="liquidityShare">
+    /// Fault injection: the order meets a book holding only this share of its quantity on the side it takes from (the
+    /// market's own book comes back with the next step).
+    /// </param>
+    public OrderCommandResult Submit(OrderRequest request, decimal? liquidityShare = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         lock (_gate)
         {
             var engine = EngineFor(request.Symbol);
             CatchUp();
+            var thinned = liquidityShare is { } share && _lastBooks.TryGetValue(request.Symbol, out var book) ? book : null;
+            if (thinned is not null)
+            {
+                Book(engine.OnOrderBook(ThinnedBook.For(thinned, request, liquidityShare!.Value, engine.Instrument)));
+            }
+
             var result = engine.Submit(request, feed.Now);
             Book(result.Events);
+            if (thinned is not null)
+            {
+                Book(engine.OnOrderBook(thinned));
+            }
+
             return result;
         }
     }
 
-    public OrderCommandResult Cancel(InstrumentSymbol symbol, ClientOrderId clientOrderId)
+    public OrderCommandResult Cancel(InstrumentSymbol symbol, ClientOrderId clientOrderId, OrderCancelReason reason = OrderCancelReason.ByUser)
     {
         lock (_gate)
         {
             CatchUp();
-            var result = EngineFor(symbol).Cancel(clientOrderId, feed.Now);
+            var result = EngineFor(symbol).Cancel(clientOrderId, feed.Now, reason);
             Book(result.Events);
             return result;
         }
@@ -110,6 +126,7 @@ public sealed partial class SimulatedExchange(IMarketSource feed, IOptions<Simul
         var time = quote.Book?.Time ?? quote.Trade?.Time ?? feed.Now;
         if (quote.Book is { } book)
         {
+            _lastBooks[engine.Symbol] = book;
             Book(engine.OnOrderBook(book));
         }
 
