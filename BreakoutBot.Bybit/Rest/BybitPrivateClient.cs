@@ -148,6 +148,14 @@ public sealed class BybitPrivateClient(HttpClient http, Signing.BybitCredentials
         return TradingParsers.ParseExecutions((await GetSignedAsync("/v5/execution/list", query, cancellationToken)).Result);
     }
 
+    /// <summary>One page of the account's transaction log (linear, USDT), newest first; optionally of one type (e.g. SETTLEMENT for funding).</summary>
+    public async Task<VenuePage<VenueTransaction>> GetTransactionLogAsync(string? type = null, int limit = 50, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var query = "accountType=UNIFIED&category=linear&currency=USDT" + (type is null ? "" : "&type=" + Uri.EscapeDataString(type))
+            + "&limit=" + limit.ToString(CultureInfo.InvariantCulture) + CursorQuery(cursor);
+        return TradingParsers.ParseTransactions((await GetSignedAsync("/v5/account/transaction-log", query, cancellationToken)).Result);
+    }
+
     /// <summary>Open positions of all USDT symbols.</summary>
     public async Task<IReadOnlyList<VenuePosition>> GetPositionsAsync(CancellationToken cancellationToken = default) =>
         TradingParsers.ParsePositions((await GetSignedAsync("/v5/position/list", "category=linear&settleCoin=USDT", cancellationToken)).Result);

@@ -39,6 +39,19 @@ public static class TradingParsers
         };
 
     /// <summary><c>/v5/execution/list</c>.</summary>
+    public static VenuePage<VenueTransaction> ParseTransactions(JsonElement result) =>
+        new([.. result.GetProperty("list").EnumerateArray().Select(item => new VenueTransaction(
+            Text(item, "id"),
+            InstrumentSymbol.Parse(Text(item, "symbol")),
+            Text(item, "type"),
+            BybitJson.DecimalOrNull(item, "funding") ?? 0m,
+            BybitJson.DecimalOrNull(item, "fee") ?? 0m,
+            BybitJson.DecimalOrNull(item, "cashFlow") ?? 0m,
+            BybitJson.Decimal(item, "change"),
+            BybitJson.Decimal(item, "cashBalance"),
+            BybitJson.Time(item, "transactionTime"),
+            Text(item, "orderLinkId")))], Cursor(result));
+
     public static VenuePage<VenueExecution> ParseExecutions(JsonElement result) =>
         new([.. result.GetProperty("list").EnumerateArray().Select(item => new VenueExecution(
             Text(item, "execId"),

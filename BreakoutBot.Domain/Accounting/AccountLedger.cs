@@ -37,14 +37,20 @@ public sealed class AccountLedger
     private readonly HashSet<string> _executionIds = new(StringComparer.Ordinal);
     private readonly HashSet<(InstrumentSymbol Symbol, DateTimeOffset SettledAt)> _fundingSettlements = [];
     private readonly List<ClosedTrade> _closedTrades = [];
+    private readonly Func<InstrumentSymbol, decimal, decimal>? _maintenanceMarginRateOf;
 
     /// <param name="initialWalletBalance">Starting wallet balance in USDT.</param>
     /// <param name="maintenanceMarginRate">
     /// Fraction of position value held as maintenance margin. Bybit's rate depends on the risk tier; 0.5 % is its
     /// lowest tier for the large contracts.
     /// </param>
-    public AccountLedger(decimal initialWalletBalance, decimal maintenanceMarginRate = 0.005m)
+    /// <param name="maintenanceMarginRateOf">
+    /// When given, the rate for a symbol's position of a given value in USDT (its risk-limit tier), instead of the flat
+    /// <paramref name="maintenanceMarginRate"/>.
+    /// </param>
+    public AccountLedger(decimal initialWalletBalance, decimal maintenanceMarginRate = 0.005m, Func<InstrumentSymbol, decimal, decimal>? maintenanceMarginRateOf = null)
     {
+        _maintenanceMarginRateOf = maintenanceMarginRateOf;
         ArgumentOutOfRangeException.ThrowIfNegative(initialWalletBalance);
         ArgumentOutOfRangeException.ThrowIfNegative(maintenanceMarginRate);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(maintenanceMarginRate, 1m);
@@ -83,11 +89,20 @@ public sealed class AccountLedger
     /// <summary>Σ position value at mark ÷ leverage.</summary>
     public decimal InitialMargin => _positions.Values.Sum(p => p.ValueAt(_markPrices[p.Symbol]) / LeverageOf(p.Symbol));
 
-    /// <summary>Σ position value at mark × <see cref="MaintenanceMarginRate"/>; equity below this means liquidation.</summary>
-    public decimal MaintenanceMargin => _positions.Values.Sum(p => p.ValueAt(_markPrices[p.Symbol]) * MaintenanceMarginRate);
+    /// <summary>Σ position value at mark × its maintenance margin rate (flat, or by risk-limit tier); equity at or below this means liquidation.</summary>
+    public decimal MaintenanceMargin => _positions.Values.Sum(p => MaintenanceMarginOf(p));
+
+    /// <summary>True when the account holds positions and its equity no longer covers their maintenance margin.</summary>
+    public bool IsBelowMaintenance => _positions.Count > 0 && Equity <= MaintenanceMargin;
 
     /// <summary>Equity not tied up as initial margin; negative when the account is under-margined. Open orders are not modelled.</summary>
     public decimal AvailableBalance => Equity - InitialMargin;
+
+    private decimal MaintenanceMarginOf(PositionState position)
+    {
+        var value = position.ValueAt(_markPrices[position.Symbol]);
+        return value * (_maintenanceMarginRateOf?.Invoke(position.Symbol, value) ?? MaintenanceMarginRate);
+    }
 
     /// <summary>The open position in <paramref name="symbol"/>, or null when flat.</summary>
     public PositionState? PositionOf(InstrumentSymbol symbol) => _positions.GetValueOrDefault(symbol);

@@ -29,4 +29,6 @@ public enum OrderRejectReason
 
     /// <summary>110001: cancel or amend of an order that is already closed.</summary>
     OrderNotOpen,
+    /// <summary>110007: the account's available balance does not cover the order's initial margin and fee.</summary>
+    InsufficientMargin,
 }

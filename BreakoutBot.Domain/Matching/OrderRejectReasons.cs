@@ -11,6 +11,7 @@ public static class OrderRejectReasons
     {
         OrderRejectReason.DuplicateClientOrderId => 110072,
         OrderRejectReason.ReduceOnlyWouldIncreasePosition => 110017,
+        OrderRejectReason.InsufficientMargin => 110007,
         OrderRejectReason.OrderNotFound or OrderRejectReason.OrderNotOpen => 110001,
         OrderRejectReason.InstrumentRuleViolated when violation == InstrumentRuleViolation.NotionalBelowMinimum => 110094,
         _ => ParameterError,

@@ -11,6 +11,7 @@ public static class AccountApi
         var account = endpoints.MapGroup("/v5/account").AddEndpointFilter<SignedRequestFilter>();
         account.MapGet("/wallet-balance", GetWalletBalance);
         account.MapGet("/fee-rate", GetFeeRate);
+        account.MapGet("/transaction-log", GetTransactionLog);
         return endpoints;
     }
 
@@ -91,5 +92,53 @@ public static class AccountApi
             makerFeeRate = Wire.Number(fees.MakerFraction),
         }).ToList();
         return TypedResults.Ok(V5Response.Ok(new { list }, now));
+    }
+
+    /// <summary>
+    /// The account's transaction log, newest first: TRADE, LIQUIDATION and SETTLEMENT (funding) lines with what each did
+    /// to the wallet (<c>change</c>) and the wallet after it (<c>cashBalance</c>); filters and cursor paging as on Bybit.
+    /// </summary>
+    public static IResult GetTransactionLog(SimulatedExchange account, TimeProvider clock, string? accountType, string? category, string? type, long? startTime, long? endTime, int? limit, string? cursor)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow();
+        if (accountType is not (null or "UNIFIED") || category is not (null or "linear"))
+        {
+            return TypedResults.Ok(V5Response.Error(10001, "params error: accountType must be UNIFIED and category linear", now));
+        }
+
+        var entries = account.Transactions(symbol: null)
+            .Where(entry => (type is null || entry.Type == type)
+                && (startTime is null || entry.Time.ToUnixTimeMilliseconds() >= startTime)
+                && (endTime is null || entry.Time.ToUnixTimeMilliseconds() <= endTime))
+            .Select(entry => new
+            {
+                id = entry.Id,
+                symbol = entry.Symbol.Value,
+                category = "linear",
+                side = entry.Side,
+                transactionTime = Wire.Millis(entry.Time),
+                type = entry.Type,
+                qty = Wire.Number(entry.Quantity),
+                currency = "USDT",
+                tradePrice = Wire.Number(entry.Price),
+                funding = Wire.Number(entry.Funding),
+                fee = Wire.Number(entry.Fee),
+                cashFlow = Wire.Number(entry.CashFlow),
+                change = Wire.Number(entry.Change),
+                cashBalance = Wire.Number(entry.CashBalance),
+                bonusChange = "",
+                tradeId = entry.TradeId,
+                orderId = entry.OrderId,
+                orderLinkId = entry.OrderLinkId,
+            })
+            .ToList();
+        if (!Paging.TryPage(entries, limit, cursor, 20, 50, out var page, out var next, out var problem))
+        {
+            return TypedResults.Ok(V5Response.Error(10001, problem, now));
+        }
+
+        return TypedResults.Ok(V5Response.Ok(new { list = page, nextPageCursor = next }, now));
     }
 }

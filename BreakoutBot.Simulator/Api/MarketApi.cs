@@ -1,7 +1,9 @@
 using System.Globalization;
+using BreakoutBot.Domain.Accounting;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Simulation;
 using BreakoutBot.Simulator.Market;
+using BreakoutBot.Simulator.Trading;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BreakoutBot.Simulator.Api;
@@ -22,6 +24,8 @@ public static class MarketApi
         market.MapGet("/orderbook", GetOrderBook);
         market.MapGet("/recent-trade", GetRecentTrades);
         market.MapGet("/open-interest", GetOpenInterest);
+        market.MapGet("/funding/history", GetFundingHistory);
+        market.MapGet("/risk-limit", GetRiskLimits);
         return endpoints;
     }
 
@@ -195,6 +199,64 @@ public static class MarketApi
         }
 
         return Ok(feed, new { symbol, category = "linear", list = page, nextPageCursor = next });
+    }
+
+    /// <summary>Funding rates settled since the simulator started, newest first (symbols the account has traded).</summary>
+    public static IResult GetFundingHistory(SimulatedMarketFeed feed, SimulatedExchange exchange, string? category, string? symbol, long? startTime, long? endTime, int? limit)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(exchange);
+        if (category != "linear")
+        {
+            return Error(feed, "params error: category must be linear");
+        }
+
+        if (!TryKnownSymbol(feed, symbol, out var instrumentSymbol, out var problem))
+        {
+            return Error(feed, problem);
+        }
+
+        var count = limit ?? 200;
+        if (count is < 1 or > 200)
+        {
+            return Error(feed, "params error: limit must be within [1, 200]");
+        }
+
+        var list = exchange.FundingHistory(instrumentSymbol)
+            .Where(settlement => (startTime is null || settlement.Time.ToUnixTimeMilliseconds() >= startTime) && (endTime is null || settlement.Time.ToUnixTimeMilliseconds() <= endTime))
+            .Take(count)
+            .Select(settlement => new { symbol, fundingRate = Wire.Number(settlement.Rate), fundingRateTimestamp = Wire.Millis(settlement.Time) })
+            .ToList();
+        return Ok(feed, new { category = "linear", list });
+    }
+
+    /// <summary>The risk-limit tiers (<see cref="RiskLimitTiers"/>) of one symbol or all.</summary>
+    public static IResult GetRiskLimits(SimulatedMarketFeed feed, string? category, string? symbol)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        if (category != "linear")
+        {
+            return Error(feed, "params error: category must be linear");
+        }
+
+        var instruments = feed.Instruments.Where(instrument => symbol is null || instrument.Symbol.Value == symbol).ToList();
+        if (instruments.Count == 0)
+        {
+            return Error(feed, $"params error: symbol {symbol} invalid");
+        }
+
+        var list = instruments.SelectMany(instrument => RiskLimitTiers.For(instrument).Select(tier => new
+        {
+            id = tier.Id,
+            symbol = instrument.Symbol.Value,
+            riskLimitValue = Wire.Number(tier.RiskLimitValue),
+            maintenanceMargin = Wire.Number(tier.MaintenanceMarginRate),
+            initialMargin = Wire.Number(tier.InitialMarginRate),
+            isLowestRisk = tier.Id == 1 ? 1 : 0,
+            maxLeverage = Wire.Number(tier.MaxLeverage),
+            mmDeduction = "",
+        })).ToList();
+        return Ok(feed, new { category = "linear", list });
     }
 
     private static bool TryKnownSymbol(SimulatedMarketFeed feed, string? symbol, out InstrumentSymbol parsed, out string problem)

@@ -75,7 +75,7 @@ internal static class OrderWire
             execId = fill.ExecutionId,
             execPrice = Wire.Number(fill.Price),
             execQty = Wire.Number(fill.Quantity),
-            execType = "Trade",
+            execType = order?.CreateType == "CreateByLiq" ? "BustTrade" : "Trade",
             execValue = Wire.Number(fill.Notional),
             execTime = Wire.Millis(fill.ExecutedAt),
             feeCurrency = "USDT",

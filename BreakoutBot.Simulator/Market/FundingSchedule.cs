@@ -3,8 +3,7 @@ using Microsoft.Extensions.Options;
 namespace BreakoutBot.Simulator.Market;
 
 /// <summary>
-/// Funding of the simulated perpetuals, by Bybit's published formula (shown in the tickers; not yet settled into the
-/// wallet): due every
+/// Funding of the simulated perpetuals, by Bybit's published formula: settled every
 /// <see cref="SimulatorOptions.FundingIntervalHours"/> hours from midnight UTC; rate = premium index +
 /// clamp(interest rate − premium index, −0.05 %, +0.05 %), capped at ±0.75 %, with the interest rate 0.01 % per
 /// 8 hours (pro rata to the interval) and the premium index (mark − index) / index.
@@ -22,6 +21,9 @@ public sealed class FundingSchedule(IOptions<SimulatorOptions> options)
         var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         return day.AddHours(IntervalHours * (Math.Floor(now.UtcDateTime.TimeOfDay.TotalHours / IntervalHours) + 1));
     }
+
+    /// <summary>The funding time at or before <paramref name="now"/>.</summary>
+    public DateTimeOffset LastFundingTime(DateTimeOffset now) => NextFundingTime(now).AddHours(-IntervalHours);
 
     public decimal RateAt(decimal markPrice, decimal indexPrice) => RateAt(markPrice, indexPrice, IntervalHours);
 

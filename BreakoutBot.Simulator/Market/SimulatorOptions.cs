@@ -40,6 +40,10 @@ public sealed class SimulatorOptions : IValidatableObject
     [Range(0, 1_000_000_000)]
     public decimal StartingBalance { get; set; } = 10_000m;
 
+    /// <summary>Leverage of a symbol until the account sets one (<c>/v5/position/set-leverage</c>); Bybit's default is 10, capped by the contract's maximum.</summary>
+    [Range(1, 200)]
+    public decimal DefaultLeverage { get; set; } = 10m;
+
     /// <summary>Hours between funding settlements (Bybit's default is 8; some contracts settle every 1, 2 or 4).</summary>
     [Range(1, 8)]
     public int FundingIntervalHours { get; set; } = 8;

@@ -138,7 +138,7 @@ public sealed class PrivateStreamHub : IDisposable
             return;
         }
 
-        var now = activity.Events[^1].Time;
+        var now = activity.Time;
         var orders = activity.Events.OfType<OrderUpdated>().Select(update => update.Order).ToList();
         var fills = new List<(Fill, OrderState?)>();
         for (var i = 0; i < activity.Events.Count; i++)

@@ -22,6 +22,19 @@ public sealed partial class SimulatedExchange
         }
     }
 
+    /// <summary>The wallet moved without a fill (funding): pushes it alone.</summary>
+    private void PublishWallet() =>
+        ActivityPublished?.Invoke(this, new ExchangeActivity([], [], WalletNow(), feed.Now));
+
+    private WalletReport WalletNow() => new(
+        _ledger.WalletBalance,
+        _ledger.Equity,
+        _ledger.UnrealisedPnl,
+        _ledger.RealisedPnl,
+        _ledger.InitialMargin,
+        _ledger.MaintenanceMargin,
+        _ledger.AvailableBalance);
+
     private void Publish(IReadOnlyList<MatchingEvent> events)
     {
         if (events.Count == 0 || ActivityPublished is not { } handler)
@@ -52,16 +65,7 @@ public sealed partial class SimulatedExchange
             var position = _ledger.PositionOf(symbol);
             return new PositionReport(symbol, position, _ledger.MarkPriceOf(symbol) ?? position?.AverageEntryPrice ?? 0m, _ledger.LeverageOf(symbol));
         }).ToList();
-        var wallet = anyFill
-            ? new WalletReport(
-                _ledger.WalletBalance,
-                _ledger.Equity,
-                _ledger.UnrealisedPnl,
-                _ledger.RealisedPnl,
-                _ledger.InitialMargin,
-                _ledger.MaintenanceMargin,
-                _ledger.AvailableBalance)
-            : null;
+        var wallet = anyFill ? WalletNow() : null;
         handler(this, new ExchangeActivity(events, positions, wallet));
     }
 }

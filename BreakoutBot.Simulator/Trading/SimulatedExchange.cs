@@ -12,12 +12,15 @@ namespace BreakoutBot.Simulator.Trading;
 /// Resting orders meet each newer book lazily, when any request reaches the exchange or the private stream ticks it.
 /// Serialised by one lock: the venue is single-threaded.
 /// </summary>
-public sealed partial class SimulatedExchange(IMarketSource feed, IOptions<SimulatorOptions> options)
+public sealed partial class SimulatedExchange(IMarketSource feed, FundingSchedule funding, IOptions<SimulatorOptions> options)
 {
     private readonly Dictionary<InstrumentSymbol, MatchingEngine> _engines = [];
     private readonly Dictionary<InstrumentSymbol, long> _versionsSeen = [];
     private readonly Dictionary<InstrumentSymbol, OrderBookSnapshot> _lastBooks = [];
-    private readonly AccountLedger _ledger = new(options?.Value.StartingBalance ?? throw new ArgumentNullException(nameof(options)));
+    private readonly AccountLedger _ledger = new(
+        options?.Value.StartingBalance ?? throw new ArgumentNullException(nameof(options)),
+        maintenanceMarginRateOf: (symbol, value) => feed.Find(symbol) is { } instrument ? RiskLimitTiers.TierFor(instrument, value).MaintenanceMarginRate : 0.005m);
+    private readonly decimal _defaultLeverage = options.Value.DefaultLeverage;
     private readonly Lock _gate = new();
 
     public bool Knows(InstrumentSymbol symbol) => feed.Find(symbol) is not null;
@@ -37,6 +40,11 @@ public sealed partial class SimulatedExchange(IMarketSource feed, IOptions<Simul
             if (thinned is not null)
             {
                 Book(engine.OnOrderBook(ThinnedBook.For(thinned, request, liquidityShare!.Value, engine.Instrument)));
+            }
+
+            if (CheckInitialMargin(engine, request) is { } refusal)
+            {
+                return new OrderCommandResult(null, refusal, []);
             }
 
             var result = engine.Submit(request, feed.Now);
@@ -96,6 +104,10 @@ public sealed partial class SimulatedExchange(IMarketSource feed, IOptions<Simul
                 ?? throw new KeyNotFoundException($"symbol {symbol} invalid");
             engine = new MatchingEngine(instrument, MatchingOptions.Default);
             _engines[symbol] = engine;
+            if (_ledger.LeverageOf(symbol) == AccountLedger.DefaultLeverage && _defaultLeverage != AccountLedger.DefaultLeverage)
+            {
+                _ledger.SetLeverage(instrument, Math.Min(_defaultLeverage, instrument.MaxLeverage));
+            }
         }
 
         return engine;
@@ -118,6 +130,8 @@ public sealed partial class SimulatedExchange(IMarketSource feed, IOptions<Simul
                 _versionsSeen.Remove(symbol);
             }
         }
+
+        SettleFundingDue();
     }
 
     /// <summary>One step of the market: the book of its moment first, then the print (triggers, resting fills), then the mark.</summary>
@@ -143,6 +157,7 @@ public sealed partial class SimulatedExchange(IMarketSource feed, IOptions<Simul
 
         _ledger.UpdateMarkPrice(engine.Symbol, quote.MarkPrice);
         OnPositionStopPrices(engine, quote, time);
+        LiquidateIfBelowMaintenance(time);
     }
 
     private static Ticker PricesOnly(InstrumentSymbol symbol, DateTimeOffset time, MarketQuote quote) => new()
@@ -166,9 +181,9 @@ public sealed partial class SimulatedExchange(IMarketSource feed, IOptions<Simul
         foreach (var matchingEvent in events)
         {
             Remember(matchingEvent);
-            if (matchingEvent is OrderFilled filled)
+            if (matchingEvent is OrderFilled filled && _ledger.Apply(filled.Fill) is { Outcome: FillOutcome.Applied } applied)
             {
-                _ledger.Apply(filled.Fill);
+                LogTrade(filled.Fill, applied);
             }
         }
 
