@@ -9,7 +9,12 @@ bash scripts/prerequisites.sh --tests || exit 1
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-dotnet test BreakoutBot.sln "$@" 2>&1 | tee "$log"
+# Build everything first: a project that does not compile fails the run here, by name, instead of being left out.
+if ! dotnet build BreakoutBot.sln -nologo -clp:ErrorsOnly; then
+  echo "Summary: 0 passed, 1 failed, 0 skipped (the solution does not build)"
+  exit 1
+fi
+dotnet test BreakoutBot.sln --no-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # dotnet test prints one result line per test assembly; add them up.

@@ -27,6 +27,8 @@ public sealed class TradingDbContext(DbContextOptions<TradingDbContext> options)
 
     public DbSet<TradeRecord> Trades => Set<TradeRecord>();
 
+    public DbSet<FundingPaymentRecord> FundingPayments => Set<FundingPaymentRecord>();
+
     public DbSet<EngineSessionRecord> EngineSessions => Set<EngineSessionRecord>();
 
     public DbSet<EngineStateRecord> EngineStates => Set<EngineStateRecord>();

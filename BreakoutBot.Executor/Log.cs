@@ -100,4 +100,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1071, Level = LogLevel.Warning, Message = "Position {PositionId}: entry stops early, keeping what filled: {Reason}")]
     public static partial void EntryStopped(ILogger logger, string positionId, string reason);
+
+    [LoggerMessage(EventId = 1080, Level = LogLevel.Information, Message = "Funding on {Symbol}: {Amount} USDT booked on position {PositionId}")]
+    public static partial void FundingBooked(ILogger logger, string symbol, decimal amount, string positionId);
 }

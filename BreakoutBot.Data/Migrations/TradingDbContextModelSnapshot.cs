@@ -451,6 +451,36 @@ namespace BreakoutBot.Data.Migrations
                     b.ToTable("fills", (string)null);
                 });
 
+            modelBuilder.Entity("BreakoutBot.Data.Trading.FundingPaymentRecord", b =>
+                {
+                    b.Property<string>("TransactionId")
+                        .HasColumnType("text")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("PositionId")
+                        .HasColumnType("text")
+                        .HasColumnName("position_id");
+
+                    b.Property<DateTimeOffset>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.HasKey("TransactionId");
+
+                    b.HasIndex("PositionId");
+
+                    b.ToTable("funding_payments", (string)null);
+                });
+
             modelBuilder.Entity("BreakoutBot.Data.Trading.OrderRecord", b =>
                 {
                     b.Property<string>("OrderId")
@@ -585,6 +615,10 @@ namespace BreakoutBot.Data.Migrations
                     b.Property<decimal>("Fees")
                         .HasColumnType("numeric")
                         .HasColumnName("fees");
+
+                    b.Property<decimal>("Funding")
+                        .HasColumnType("numeric")
+                        .HasColumnName("funding");
 
                     b.Property<decimal>("InitialStop")
                         .HasColumnType("numeric")
@@ -772,6 +806,10 @@ namespace BreakoutBot.Data.Migrations
                     b.Property<decimal>("Fees")
                         .HasColumnType("numeric")
                         .HasColumnName("fees");
+
+                    b.Property<decimal>("Funding")
+                        .HasColumnType("numeric")
+                        .HasColumnName("funding");
 
                     b.Property<decimal>("InitialRisk")
                         .HasColumnType("numeric")

@@ -43,9 +43,13 @@ public sealed class PositionRecord
     /// <summary>How the entry is being executed (slices, windows, deadline, start), JSON; null for a single market entry.</summary>
     public string? EntryPlanJson { get; set; }
 
+    /// <summary>Realised PnL net of fees and funding, in USDT.</summary>
     public decimal RealizedPnl { get; set; }
 
     public decimal Fees { get; set; }
+
+    /// <summary>Funding received while open (negative when paid), in USDT; included in <see cref="RealizedPnl"/>.</summary>
+    public decimal Funding { get; set; }
 
     public DateTimeOffset OpenedAt { get; set; }
 

@@ -24,10 +24,13 @@ public sealed class TradeRecord
 
     public decimal Quantity { get; set; }
 
-    /// <summary>Net of fees, USDT.</summary>
+    /// <summary>Net of fees and funding, USDT.</summary>
     public decimal RealizedPnl { get; set; }
 
     public decimal Fees { get; set; }
+
+    /// <summary>Funding received while the position was open (negative when paid), USDT; included in <see cref="RealizedPnl"/>.</summary>
+    public decimal Funding { get; set; }
 
     public decimal RMultiple { get; set; }
 

@@ -53,6 +53,16 @@ internal sealed class PositionRecordConfiguration : IEntityTypeConfiguration<Pos
     }
 }
 
+internal sealed class FundingPaymentRecordConfiguration : IEntityTypeConfiguration<FundingPaymentRecord>
+{
+    public void Configure(EntityTypeBuilder<FundingPaymentRecord> builder)
+    {
+        builder.ToTable("funding_payments");
+        builder.HasKey(payment => payment.TransactionId);
+        builder.HasIndex(payment => payment.PositionId);
+    }
+}
+
 internal sealed class TradeRecordConfiguration : IEntityTypeConfiguration<TradeRecord>
 {
     public void Configure(EntityTypeBuilder<TradeRecord> builder)

@@ -362,6 +362,7 @@ public sealed partial class TradingEngine
                 Quantity = position.OriginalQuantity,
                 RealizedPnl = position.RealizedPnl,
                 Fees = position.Fees,
+                Funding = position.Funding,
                 RMultiple = initialRisk > 0 ? position.RealizedPnl / initialRisk : 0,
                 InitialRisk = initialRisk,
                 ExitReason = reason,

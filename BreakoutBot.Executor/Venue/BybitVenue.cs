@@ -44,6 +44,9 @@ public sealed class BybitVenue(BybitMarketClient market, BybitPrivateClient acco
     public Task<IReadOnlyList<VenueOrder>> GetOpenOrdersAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) =>
         account.GetOpenOrdersAsync(symbol, cancellationToken);
 
+    public async Task<IReadOnlyList<VenueTransaction>> GetRecentFundingAsync(CancellationToken cancellationToken) =>
+        (await account.GetTransactionLogAsync("SETTLEMENT", limit: 50, cancellationToken: cancellationToken)).Items;
+
     public async Task<IReadOnlyList<VenueExecution>> GetRecentExecutionsAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) =>
         (await account.GetExecutionsAsync(symbol, limit: 100, cancellationToken: cancellationToken)).Items;
 }

@@ -4,7 +4,7 @@ using System.Text;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Simulation;
 using BreakoutBot.Scanner.Evaluation;
-using BreakoutBot.Simulator.Market;
+using BreakoutBot.Testing;
 
 namespace BreakoutBot.Scanner.Tests;
 

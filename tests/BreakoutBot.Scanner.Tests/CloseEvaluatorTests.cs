@@ -2,7 +2,7 @@ using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Simulation;
 using BreakoutBot.Scanner.Evaluation;
 using BreakoutBot.Scanner.Publishing;
-using BreakoutBot.Simulator.Market;
+using BreakoutBot.Testing;
 
 namespace BreakoutBot.Scanner.Tests;
 
