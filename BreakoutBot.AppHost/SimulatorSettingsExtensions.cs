@@ -2,10 +2,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace BreakoutBot.AppHost;
 
-/// <summary>Hands the AppHost's <c>Simulator:*</c> settings (seed, speed, history, symbols) to the exchange simulator.</summary>
+/// <summary>Hands the AppHost's <c>Simulator:*</c> settings (seed, speed, history, symbols, funding, leverage, latency) to the exchange simulator.</summary>
 public static class SimulatorSettingsExtensions
 {
-    private static readonly string[] Keys = ["Seed", "Speed", "HistoryBars", "SymbolCount"];
+    private static readonly string[] Keys = ["Seed", "Speed", "HistoryBars", "SymbolCount", "FundingIntervalHours", "DefaultLeverage", "Latency:OrderAckMs", "Latency:StreamMs", "Latency:JitterMs"];
 
     public static IResourceBuilder<ProjectResource> WithSimulatorSettings(this IResourceBuilder<ProjectResource> simulator, IConfiguration configuration)
     {
@@ -15,7 +15,7 @@ public static class SimulatorSettingsExtensions
         {
             if (configuration[$"Simulator:{key}"] is { Length: > 0 } value)
             {
-                simulator = simulator.WithEnvironment($"Simulator__{key}", value);
+                simulator = simulator.WithEnvironment($"Simulator__{key.Replace(":", "__", StringComparison.Ordinal)}", value);
             }
         }
 

@@ -24,6 +24,8 @@ public static class SimulatorApplication
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<FundingSchedule>();
+        builder.Services.AddOptions<LatencyOptions>().Bind(builder.Configuration.GetSection(LatencyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<LatencyModel>();
         var mode = builder.Services.AddMarketSource(builder.Configuration);
         builder.Services.AddSingleton<SimulatedExchange>();
         builder.Services.AddHostedService<VenueHeartbeat>();
@@ -34,6 +36,7 @@ public static class SimulatorApplication
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.UseVenueLimitsAndFaults();
+        app.UseMiddleware<LatencyMiddleware>();
         app.MapMarketEndpoints(mode);
         app.MapAccountApi();
         app.MapAccountSetupApi();

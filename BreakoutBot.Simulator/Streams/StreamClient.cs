@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using BreakoutBot.Simulator.Market;
 
 namespace BreakoutBot.Simulator.Streams;
 
@@ -13,19 +14,21 @@ internal sealed class StreamClient
     private readonly WebSocket _socket;
     private readonly WebSocketFaults _faults;
     private readonly TimeProvider _clock;
-    private readonly Channel<byte[]> _queue;
+    private readonly Channel<(byte[] Frame, long MadeAt)> _queue;
+    private readonly LatencyModel _latency;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
     private int _overflowed;
 
-    public StreamClient(WebSocket socket, string connectionId, bool isPrivate, int capacity, WebSocketFaults faults, TimeProvider clock)
+    public StreamClient(WebSocket socket, string connectionId, bool isPrivate, int capacity, WebSocketFaults faults, LatencyModel latency, TimeProvider clock)
     {
+        _latency = latency;
         _socket = socket;
         ConnectionId = connectionId;
         IsPrivate = isPrivate;
         _faults = faults;
         _clock = clock;
-        _queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        _queue = Channel.CreateBounded<(byte[], long)>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     }
 
     public string ConnectionId { get; }
@@ -95,7 +98,7 @@ internal sealed class StreamClient
     /// <summary>Queues a frame; false (and the connection is being closed) when the client is a whole queue behind.</summary>
     public bool Enqueue(byte[] frame)
     {
-        if (_queue.Writer.TryWrite(frame))
+        if (_queue.Writer.TryWrite((frame, _clock.GetTimestamp())))
         {
             return true;
         }
@@ -112,8 +115,16 @@ internal sealed class StreamClient
 
     public async Task RunWriterAsync(CancellationToken cancellationToken)
     {
-        await foreach (var frame in _queue.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var (frame, madeAt) in _queue.Reader.ReadAllAsync(cancellationToken))
         {
+            // The venue's stream latency: a push leaves a drawn delay after it was made (in order, so never earlier
+            // than the one before it).
+            var due = _latency.NextStreamDelay() - _clock.GetElapsedTime(madeAt);
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due, _clock, cancellationToken);
+            }
+
             if (_faults.PushDelay is { } delay && delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, _clock, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using BreakoutBot.Simulator.Market;
 
 namespace BreakoutBot.Simulator.Streams;
 
@@ -30,7 +31,8 @@ internal static class StreamSocket
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var client = new StreamClient(socket, Guid.NewGuid().ToString(), isPrivate, options.SendQueueCapacity, faults, clock);
+        var latency = context.RequestServices.GetRequiredService<LatencyModel>();
+        var client = new StreamClient(socket, Guid.NewGuid().ToString(), isPrivate, options.SendQueueCapacity, faults, latency, clock);
         registry.Add(client);
         Log.StreamOpened(logger, client.ConnectionId, isPrivate ? StreamsExtensions.PrivatePath : StreamsExtensions.PublicPath);
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);

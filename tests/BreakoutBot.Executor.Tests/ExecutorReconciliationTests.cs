@@ -54,4 +54,54 @@ public sealed class ExecutorReconciliationTests(LocalPostgresServer postgres)
         var drift = Assert.Single(await stack.EventsAsync<ReconciliationDrift>(), drift => drift.Kind == "missing");
         Assert.Equal(("ETHUSDT", size, 0m), (drift.Symbol, drift.OursQuantity, drift.VenueQuantity));
     }
+
+    [Fact]
+    public async Task FundingSettledOnOurPosition_BookedOnceEach_BooksEqualTheWalletToTheCent()
+    {
+        // Funding every simulated hour, six seconds of ours at speed 600.
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 600, faults: false, "--Simulator:FundingIntervalHours=1");
+        await using var executor = await stack.StartExecutorAsync("a", autoStart: true);
+        await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
+        var walletBefore = stack.WalletBalance;
+        var symbol = InstrumentSymbol.Parse("ETHUSDT");
+        var signal = await stack.LongSignalAsync("ETHUSDT", 0.05m);
+        await stack.PublishSignalAsync(signal);
+        await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+
+        var settled = await Eventually.WaitAsync(
+            () => Task.FromResult(stack.Exchange.Transactions(symbol).Where(line => line.Type == "SETTLEMENT").ToList() is { Count: > 0 } lines ? lines : null),
+            "a funding settlement on the venue");
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await using var database = stack.Database();
+                return await database.FundingPayments.CountAsync(payment => payment.Symbol == "ETHUSDT" && payment.PositionId != null) >= settled.Count;
+            },
+            "the executor books the settlement");
+
+        // Let a few more reconciliation rounds pass over the same lines: nothing is booked twice.
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        await using (var database = stack.Database())
+        {
+            var payments = await database.FundingPayments.AsNoTracking().Where(payment => payment.Symbol == "ETHUSDT").ToListAsync(TestContext.Current.CancellationToken);
+            var positionsFunding = await database.Positions.AsNoTracking().Where(position => position.Symbol == "ETHUSDT").SumAsync(position => position.Funding, TestContext.Current.CancellationToken);
+            var venueLines = stack.Exchange.Transactions(symbol).Where(line => line.Type == "SETTLEMENT").ToDictionary(line => line.Id);
+
+            Assert.Equal(payments.Count, payments.Select(payment => payment.TransactionId).Distinct().Count());
+            Assert.All(payments, payment => Assert.Equal(venueLines[payment.TransactionId].Funding, payment.Amount));
+            Assert.All(payments, payment => Assert.NotNull(payment.PositionId));
+            Assert.InRange(venueLines.Count - payments.Count, 0, 1);
+            Assert.NotEqual(0m, positionsFunding);
+            Assert.Equal(payments.Sum(payment => payment.Amount), positionsFunding);
+        }
+
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await using var database = stack.Database();
+                var realised = await database.Positions.AsNoTracking().Where(position => position.Origin != "External").SumAsync(position => position.RealizedPnl, TestContext.Current.CancellationToken);
+                return decimal.Round(stack.WalletBalance - walletBefore, 2) == decimal.Round(realised, 2);
+            },
+            "the books equal the wallet's change, funding included");
+    }
 }

@@ -44,7 +44,7 @@ internal sealed class TradingStack : IAsyncDisposable
 
     public Simulator.Faults.FaultInjector Faults => _simulator.Services.GetRequiredService<Simulator.Faults.FaultInjector>();
 
-    public static async Task<TradingStack> StartAsync(LocalPostgresServer postgres, double speed = 300, bool faults = false)
+    public static async Task<TradingStack> StartAsync(LocalPostgresServer postgres, double speed = 300, bool faults = false, params string[] simulatorSettings)
     {
         var stack = new TradingStack(postgres);
         await stack.Redis.InitializeAsync();
@@ -58,6 +58,7 @@ internal sealed class TradingStack : IAsyncDisposable
             "--Simulator:Seed=11",
             "--Simulator:Faults:Enabled=" + (faults ? "true" : "false"),
             "--Logging:LogLevel:Default=Warning",
+            .. simulatorSettings,
         ]);
         await stack._simulator.StartAsync(TestContext.Current.CancellationToken);
         stack.SimulatorAddress = new Uri(stack._simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
