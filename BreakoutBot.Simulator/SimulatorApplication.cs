@@ -40,6 +40,7 @@ public static class SimulatorApplication
         app.MapMarketEndpoints(mode);
         app.MapAccountApi();
         app.MapAccountSetupApi();
+        app.MapAccountModeApi();
         app.MapOrderApi();
         app.MapPositionApi();
         app.MapSimulatorStreams();

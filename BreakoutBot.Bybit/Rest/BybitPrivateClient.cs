@@ -167,6 +167,24 @@ public sealed class BybitPrivateClient(HttpClient http, Signing.BybitCredentials
         return positions.Count > 0 ? positions[0] : null;
     }
 
+    /// <summary>Puts every USDT contract in one-way mode (one net position per symbol, what we trade); false when it already was (110025).</summary>
+    public async Task<bool> UseOneWayModeAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await PostSignedAsync("/v5/position/switch-mode", OrderJson.OneWayMode(), cancellationToken);
+            return true;
+        }
+        catch (BybitApiException exception) when (exception.RetCode == BybitRetCodes.PositionModeNotModified)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sets the unified account's margin mode (REGULAR_MARGIN, ISOLATED_MARGIN or PORTFOLIO_MARGIN).</summary>
+    public async Task SetMarginModeAsync(string mode, CancellationToken cancellationToken = default) =>
+        await PostSignedAsync("/v5/account/set-margin-mode", OrderJson.MarginMode(mode), cancellationToken);
+
     /// <summary>Sets the symbol's leverage; false when it already had that leverage (retCode 110043, which is not a failure).</summary>
     public async Task<bool> SetLeverageAsync(InstrumentSymbol symbol, decimal leverage, CancellationToken cancellationToken = default)
     {

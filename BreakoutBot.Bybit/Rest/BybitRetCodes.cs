@@ -20,6 +20,9 @@ public static class BybitRetCodes
     public const int InsufficientBalance = 110007;
     public const int ReduceOnlyWouldIncrease = 110017;
     public const int LeverageNotModified = 110043;
+
+    /// <summary>The account is already in the position mode asked for.</summary>
+    public const int PositionModeNotModified = 110025;
     public const int DuplicateOrderLinkId = 110072;
     public const int OrderProcessing = 110079;
     public const int OrderNotionalBelowMinimum = 110094;

@@ -75,6 +75,16 @@ public static class OrderJson
         writer.WriteString("sellLeverage", text);
     });
 
+    /// <summary>One-way mode (0) for every USDT contract.</summary>
+    public static string OneWayMode() => Write(writer =>
+    {
+        writer.WriteString("category", "linear");
+        writer.WriteString("coin", "USDT");
+        writer.WriteNumber("mode", 0);
+    });
+
+    public static string MarginMode(string mode) => Write(writer => writer.WriteString("setMarginMode", mode));
+
     public static string TradingStop(PositionStops stops)
     {
         ArgumentNullException.ThrowIfNull(stops);

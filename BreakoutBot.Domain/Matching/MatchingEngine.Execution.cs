@@ -273,11 +273,15 @@ public sealed partial class MatchingEngine
 
     private bool CrossesBook(OrderState order) => _book.BestOppositeOf(order.Request.Side) is { } best && LevelCrosses(order, best.Price);
 
-    private static bool LevelCrosses(OrderState order, decimal levelPrice) => order.LimitPrice switch
+    private bool LevelCrosses(OrderState order, decimal levelPrice) => order.LimitPrice switch
     {
-        null => true,
+        null => WithinPriceBand(order.Request.Side, levelPrice),
         { } limit => order.Request.Side == OrderSide.Buy ? levelPrice <= limit : levelPrice >= limit,
     };
+
+    private bool WithinPriceBand(OrderSide side, decimal levelPrice) =>
+        _options.MarketPriceBandFraction is not { } band || (MarkPrice ?? LastPrice) is not { } reference
+        || (side == OrderSide.Buy ? levelPrice <= reference * (1 + band) : levelPrice >= reference * (1 - band));
 
     private decimal QuantityAvailableToTake(OrderState order) =>
         _book.OppositeOf(order.Request.Side).TakeWhile(level => LevelCrosses(order, level.Price)).Sum(static level => level.Quantity);

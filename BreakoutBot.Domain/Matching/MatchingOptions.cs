@@ -20,6 +20,13 @@ public sealed record MatchingOptions
     /// </summary>
     public decimal QueueShareAtPrice { get; init; }
 
+    /// <summary>
+    /// Bybit's price protection for market orders: a market order trades only at levels within this fraction of the mark
+    /// price (the last price until a mark is known) — buys at most mark × (1 + band), sells at least mark × (1 − band) —
+    /// and the rest is cancelled. Null turns the band off.
+    /// </summary>
+    public decimal? MarketPriceBandFraction { get; init; }
+
     /// <summary>How many recent public trade ids to remember so a trade delivered twice fills nothing the second time.</summary>
     public int RememberedTradeIds { get; init; } = 10_000;
 

@@ -44,6 +44,10 @@ public sealed class SimulatorOptions : IValidatableObject
     [Range(1, 200)]
     public decimal DefaultLeverage { get; set; } = 10m;
 
+    /// <summary>Price protection: a market order trades only within this fraction of the mark price; the rest is cancelled.</summary>
+    [Range(0.001, 1)]
+    public decimal MarketPriceBand { get; set; } = 0.03m;
+
     /// <summary>Hours between funding settlements (Bybit's default is 8; some contracts settle every 1, 2 or 4).</summary>
     [Range(1, 8)]
     public int FundingIntervalHours { get; set; } = 8;

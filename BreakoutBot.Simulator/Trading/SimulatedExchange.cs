@@ -21,6 +21,7 @@ public sealed partial class SimulatedExchange(IMarketSource feed, FundingSchedul
         options?.Value.StartingBalance ?? throw new ArgumentNullException(nameof(options)),
         maintenanceMarginRateOf: (symbol, value) => feed.Find(symbol) is { } instrument ? RiskLimitTiers.TierFor(instrument, value).MaintenanceMarginRate : 0.005m);
     private readonly decimal _defaultLeverage = options.Value.DefaultLeverage;
+    private readonly MatchingOptions _matching = MatchingOptions.Default with { MarketPriceBandFraction = options.Value.MarketPriceBand };
     private readonly Lock _gate = new();
 
     public bool Knows(InstrumentSymbol symbol) => feed.Find(symbol) is not null;
@@ -102,7 +103,7 @@ public sealed partial class SimulatedExchange(IMarketSource feed, FundingSchedul
         {
             var instrument = feed.Find(symbol)
                 ?? throw new KeyNotFoundException($"symbol {symbol} invalid");
-            engine = new MatchingEngine(instrument, MatchingOptions.Default);
+            engine = new MatchingEngine(instrument, _matching);
             _engines[symbol] = engine;
             if (_ledger.LeverageOf(symbol) == AccountLedger.DefaultLeverage && _defaultLeverage != AccountLedger.DefaultLeverage)
             {

@@ -22,6 +22,22 @@ public sealed class SignedEndpointsTests(RunningSimulator simulator) : IDisposab
     }
 
     [Fact]
+    public async Task AccountModes_OneWayAndRegularMargin_AcceptedAsUnchanged_OthersRefusedWithTheReason()
+    {
+        var client = new BybitPrivateClient(_http, SimAccount, TimeProvider.System);
+
+        var switched = await client.UseOneWayModeAsync(TestContext.Current.CancellationToken);
+        await client.SetMarginModeAsync("REGULAR_MARGIN", TestContext.Current.CancellationToken);
+        var isolated = await Assert.ThrowsAsync<BybitApiException>(() => client.SetMarginModeAsync("ISOLATED_MARGIN", TestContext.Current.CancellationToken));
+        var nonsense = await Assert.ThrowsAsync<BybitApiException>(() => client.SetMarginModeAsync("HALF_MARGIN", TestContext.Current.CancellationToken));
+
+        Assert.False(switched);
+        Assert.Equal(10001, isolated.RetCode);
+        Assert.Contains("ISOLATED_MARGIN is not offered", isolated.Message, StringComparison.Ordinal);
+        Assert.Contains("setMarginMode must be", nonsense.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WalletBalance_WrongSecret_IsRetCode10004()
     {
         var client = new BybitPrivateClient(_http, new BybitCredentials("sim-api-key", "not-the-secret"), TimeProvider.System);

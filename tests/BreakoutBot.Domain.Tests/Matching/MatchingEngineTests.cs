@@ -33,6 +33,32 @@ public class MatchingEngineTests
     }
 
     [Fact]
+    public void Submit_MarketBuyWithPriceBand_TakesOnlyLevelsWithinTheBandAndCancelsTheRest()
+    {
+        var engine = Engine(new MatchingOptions { Fees = Fees, MarketPriceBandFraction = 0.015m });
+        engine.OnMarkPrice(100m, T0);
+        engine.OnOrderBook(Book(T0, [(99.9m, 1m)], [(100.0m, 1m), (101.0m, 1m), (103.0m, 5m)]));
+
+        var result = engine.Submit(Market("band", OrderSide.Buy, 3m), T0);
+
+        Assert.Equal([100.0m, 101.0m], result.Fills().Select(static f => f.Price));
+        Assert.Equal(OrderStatus.Cancelled, result.Order!.Status);
+        Assert.Equal(2m, engine.Position);
+    }
+
+    [Fact]
+    public void Submit_MarketSellWithoutBand_WalksEveryLevel()
+    {
+        var engine = Engine();
+        engine.OnMarkPrice(100m, T0);
+        engine.OnOrderBook(Book(T0, [(99.9m, 1m), (97.0m, 1m)], [(100.0m, 1m)]));
+
+        var result = engine.Submit(Market("no-band", OrderSide.Sell, 2m), T0);
+
+        Assert.Equal([99.9m, 97.0m], result.Fills().Select(static f => f.Price));
+    }
+
+    [Fact]
     public void Submit_MarketBeyondDepth_PartialFillThenRestCancelled()
     {
         var engine = EngineWithBook();
