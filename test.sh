@@ -19,7 +19,7 @@ status=${PIPESTATUS[0]}
 
 # dotnet test prints one result line per test assembly; add them up.
 read -r passed failed skipped < <(grep -E '^(Passed|Failed)! +- ' "$log" | awk -F'[:,]' '
-  { for (i = 1; i < NF; i++) { key = $i; gsub(/[^A-Za-z]/, "", key); value = $(i + 1) + 0;
+  { for (i = 1; i < NF; i++) { n = split($i, words, /[^A-Za-z]+/); key = words[n]; value = $(i + 1) + 0;
       if (key == "Passed") p += value; else if (key == "Failed") f += value; else if (key == "Skipped") s += value } }
   END { printf "%d %d %d\n", p, f, s }')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi

@@ -9,7 +9,11 @@ namespace BreakoutBot.Simulator.Tests.Paper;
 /// <summary>Paper-mode orders that wait for the upstream's prices to move (the upstream closes a bar every half second).</summary>
 public sealed class PaperStopTests(MovingPaperVenue venue) : IClassFixture<MovingPaperVenue>
 {
-    private const decimal Distance = 0.001m;
+    /// <summary>
+    /// How far from the market stops and resting limits go: the upstream's market moves with every print, so far enough
+    /// not to be crossed while we place them, near enough to be crossed within a few bars.
+    /// </summary>
+    private const decimal Distance = 0.003m;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -54,7 +58,7 @@ public sealed class PaperStopTests(MovingPaperVenue venue) : IClassFixture<Movin
         Assert.Empty(venue.UpstreamExchange.OrderHistory(null));
     }
 
-    /// <summary>Stop and target a tenth of a percent from the mark (a bar moves about 0.2 %); set again if the mark moved past one meanwhile.</summary>
+    /// <summary>Stop and target <see cref="Distance"/> from the mark (a bar moves about 0.2 %); set again if the mark moved past one meanwhile.</summary>
     private static async Task SetStopsAroundTheMarkAsync(BybitPrivateClient paper, Instrument instrument)
     {
         for (var attempt = 1; ; attempt++)
@@ -70,7 +74,7 @@ public sealed class PaperStopTests(MovingPaperVenue venue) : IClassFixture<Movin
                 await paper.SetTradingStopAsync(stops, Cancellation);
                 return;
             }
-            catch (BybitApiException) when (attempt < 3)
+            catch (BybitApiException) when (attempt < 10)
             {
                 // The price moved between reading the mark and setting the stops.
             }

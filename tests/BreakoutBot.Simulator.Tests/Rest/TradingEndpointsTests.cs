@@ -237,12 +237,18 @@ public sealed class TradingEndpointsTests(VenueSimulator venue) : IClassFixture<
     /// A buy stop just above and a sell stop just below the price: one of them fires within a few bars. The price may
     /// move between reading it and placing, which the venue refuses (10001); then try again at the new price.
     /// </summary>
+    /// <summary>
+    /// How far from the price tight stops go: far enough that the market (which moves with every print) does not cross
+    /// them between our placing and reading them, near enough that it does within a few bars.
+    /// </summary>
+    private const decimal Offset = 0.003m;
+
     private async Task PlaceStraddleAsync(InstrumentSymbol symbol, decimal tick)
     {
         for (var attempt = 1; ; attempt++)
         {
             var price = await LastPriceAsync(symbol);
-            var offset = OnTick(price * 0.001m, tick) + tick;
+            var offset = OnTick(price * Offset, tick) + tick;
             try
             {
                 await Client.PlaceOrderAsync(new OrderPlacement(symbol, OrderSide.Buy, true, 100m, $"stop-up-{attempt}", TriggerPrice: price + offset, TriggerDirection: TriggerDirection.RisesTo), Cancellation);
@@ -261,7 +267,7 @@ public sealed class TradingEndpointsTests(VenueSimulator venue) : IClassFixture<
         for (var attempt = 1; ; attempt++)
         {
             var price = await LastPriceAsync(symbol);
-            var offset = OnTick(price * 0.001m, tick) + tick;
+            var offset = OnTick(price * Offset, tick) + tick;
             try
             {
                 await Client.SetTradingStopAsync(new PositionStops(symbol, TakeProfit: price + offset, StopLoss: price - offset), Cancellation);
