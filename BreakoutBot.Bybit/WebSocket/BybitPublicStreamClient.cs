@@ -34,6 +34,7 @@ public sealed class BybitPublicStreamClient : IMarketDataFeed
     private readonly ConcurrentDictionary<string, OrderBook> _books = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OrderBookSnapshot> _latestBooks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TickerState> _tickers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RawTopic> _rawTopics = new(StringComparer.Ordinal);
     private long _dropped;
 
     public BybitPublicStreamClient(BybitStreamOptions options, TimeProvider clock, ILogger<BybitPublicStreamClient> logger, BybitStreamMetrics metrics, Random random)
@@ -234,9 +235,46 @@ public sealed class BybitPublicStreamClient : IMarketDataFeed
         }
     }
 
-    private void DecodeOrderBook(StreamConnection connection, string topic, JsonElement message, DateTimeOffset now)
+    private void DecodeOrderBook(StreamConnection connection, string topic, JsonElement message, DateTimeOffset now) =>
+        ApplyOrderBook(connection, topic, PublicMessageParser.OrderBook(message), now);
+
+    /// <summary>
+    /// The byte-level path for <c>publicTrade</c> and <c>orderbook</c> pushes (<see cref="PublicFrameDecoder"/>): the topic
+    /// is looked up without allocating, the push decoded without a document. Anything else goes the document way.
+    /// </summary>
+    private bool TryDecodeRaw(StreamConnection connection, ReadOnlySpan<byte> frame)
     {
-        var update = PublicMessageParser.OrderBook(message);
+        if (RawTopics.Find(frame, _rawTopics) is not { } known)
+        {
+            return false;
+        }
+
+        try
+        {
+            var now = _clock.GetUtcNow();
+            if (known.IsTrades)
+            {
+                var trades = PublicFrameDecoder.Trades(frame, known.Symbol);
+                if (trades.Count > 0)
+                {
+                    Publish(new TradesReceived(known.Topic, now, known.Symbol, trades));
+                }
+            }
+            else
+            {
+                ApplyOrderBook(connection, known.Topic, PublicFrameDecoder.OrderBook(frame, known.Symbol), now);
+            }
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException or OverflowException or JsonException)
+        {
+            BadPayload(connection, known.Topic, exception.GetType().Name + ": " + exception.Message);
+        }
+
+        return true;
+    }
+
+    private void ApplyOrderBook(StreamConnection connection, string topic, OrderBookMessage update, DateTimeOffset now)
+    {
         var book = _books.GetOrAdd(topic, _ => new OrderBook(update.Symbol));
         var before = book.UpdateId;
         var result = update.ApplyTo(book);
@@ -304,6 +342,8 @@ public sealed class BybitPublicStreamClient : IMarketDataFeed
 
     private sealed class Handler(BybitPublicStreamClient stream) : IStreamHandler
     {
+        public bool TryDecodeRaw(StreamConnection connection, ReadOnlySpan<byte> frame) => stream.TryDecodeRaw(connection, frame);
+
         public Task AuthenticateAsync(StreamConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public ValueTask SessionStartedAsync(StreamConnection connection, bool isReconnect, CancellationToken cancellationToken)

@@ -14,6 +14,13 @@ internal interface IStreamHandler
     /// <summary>The session is gone; local state built from it is no longer trustworthy.</summary>
     void SessionEnded(StreamConnection connection);
 
+    /// <summary>
+    /// Offered every frame first, as its raw UTF-8 bytes: true when the handler decoded it itself (the high-rate topics,
+    /// read without building a document); false sends it on the document path (<see cref="DataAsync"/>, control answers).
+    /// Must not throw for bad payloads.
+    /// </summary>
+    bool TryDecodeRaw(StreamConnection connection, ReadOnlySpan<byte> frame) => false;
+
     /// <summary>A data frame (has <c>topic</c>). Must not throw for bad payloads: log, count and resync instead.</summary>
     ValueTask DataAsync(StreamConnection connection, JsonElement message, CancellationToken cancellationToken);
 

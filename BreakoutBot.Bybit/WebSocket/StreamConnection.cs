@@ -404,6 +404,11 @@ internal sealed class StreamConnection : IAsyncDisposable
 
     private async ValueTask DispatchAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
+        if (_handler.TryDecodeRaw(this, frame.Span))
+        {
+            return;
+        }
+
         JsonDocument document;
         try
         {

@@ -46,6 +46,20 @@ public class BybitDecodeBenchmarks
         return PublicMessageParser.Trades(document.RootElement).Count;
     }
 
+    private static readonly BreakoutBot.Domain.MarketData.InstrumentSymbol Btc = BreakoutBot.Domain.MarketData.InstrumentSymbol.Parse("BTCUSDT");
+
+    /// <summary>The byte-level path the client takes for trades (no document).</summary>
+    [Benchmark]
+    public int TradesFromBytes() => PublicFrameDecoder.Trades(_trades, Btc).Count;
+
+    /// <summary>The byte-level path the client takes for book deltas (no document).</summary>
+    [Benchmark]
+    public int OrderBookDeltaFromBytes()
+    {
+        var message = PublicFrameDecoder.OrderBook(_orderBookDelta, Btc);
+        return message.Bids.Count + message.Asks.Count;
+    }
+
     private static byte[] Compact(string resource)
     {
         using var stream = typeof(BybitDecodeBenchmarks).Assembly.GetManifestResourceStream(resource)
