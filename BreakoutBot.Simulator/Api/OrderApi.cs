@@ -374,7 +374,16 @@ public static class OrderApi
             return false;
         }
 
-        var reduceOnly = root.TryGetProperty("reduceOnly", out var reduce) && reduce.ValueKind == JsonValueKind.True;
+        // closeOnTrigger orders only ever close (Bybit makes them reduce-only).
+        var reduceOnly = (root.TryGetProperty("reduceOnly", out var reduce) && reduce.ValueKind == JsonValueKind.True)
+            || (root.TryGetProperty("closeOnTrigger", out var close) && close.ValueKind == JsonValueKind.True);
+        if (Text(root, "takeProfit") is { Length: > 0 } || Text(root, "stopLoss") is { Length: > 0 })
+        {
+            // Refused rather than accepted and ignored: an order the caller believes protected must not be unprotected.
+            problem = "params error: takeProfit/stopLoss attached to an order are not offered by the simulated venue; set them on the position with /v5/position/trading-stop, or place a reduce-only conditional order";
+            return false;
+        }
+
         if (!TryReadTrigger(root, out var trigger, out problem))
         {
             return false;
