@@ -90,6 +90,27 @@ public sealed class MarginAndFundingTests
         await venue.Client.PlaceOrderOnceAsync(new OrderPlacement(eth, OrderSide.Buy, IsMarket: true, 1m, "funding-exit", ReduceOnly: true), Cancellation);
     }
 
+    [Fact]
+    public async Task MarketOrder_BookDeeperThanThePriceBand_FillsWithinTheBandAndTheRestIsCancelled()
+    {
+        // A band of 0.1 % of mark; the synthetic book is 50 levels 1 bp apart, so a large order would walk past it.
+        await using var venue = await Venue.StartAsync("--Simulator:MarketPriceBand=0.001", "--Simulator:StartingBalance=1000000");
+        var eth = InstrumentSymbol.Parse("ETHUSDT");
+        await venue.Client.SetLeverageAsync(eth, 100m, Cancellation);
+        var mark = (await venue.Market.GetTickersAsync(eth, Cancellation))[0].MarkPrice;
+        var book = await venue.Market.GetOrderBookAsync(eth, 50, Cancellation);
+        // The first 20 levels reach about 20 bp over the touch, twice the band (and stay under the market-order maximum).
+        var instrument = venue.Feed.InstrumentOf(eth);
+        var quantity = Math.Min(instrument.FloorQuantityToStep(book.Asks.Take(20).Sum(level => level.Quantity)), instrument.MaxMarketOrderQty);
+
+        var order = await venue.Client.PlaceOrderOnceAsync(new OrderPlacement(eth, OrderSide.Buy, IsMarket: true, quantity, "band-1"), Cancellation);
+        var fills = (await venue.Client.GetExecutionsAsync(eth, cancellationToken: Cancellation)).Items.Where(execution => execution.OrderLinkId == "band-1").ToList();
+
+        Assert.Equal("Cancelled", order.Status);
+        Assert.InRange(order.FilledQuantity, 0.01m, quantity - 0.01m);
+        Assert.All(fills, fill => Assert.True(fill.Price <= mark * 1.0011m, $"filled at {fill.Price}, beyond 0.1 % over the mark {mark}"));
+    }
+
     /// <summary>The side that the next 60 bars of the seeded market move furthest against, from the price now.</summary>
     private static OrderSide AdverseSide(Venue venue, InstrumentSymbol symbol)
     {
