@@ -28,15 +28,24 @@ public static class SyntheticBook
         var thinning = 1m / (1m + (decimal)Math.Min(Math.Max(0, speed - 1), 20));
         var typical = Math.Max(tape.Bar.Volume / 40 * thinning, instrument.MinOrderQty);
         var random = new Random(SyntheticSeeds.Of(instrument.Symbol, tape.BarIndex, printIndex));
-        return Build(instrument, bestBid, bestAsk, typical, depth, random, tape.TimeOf(printIndex), updateId, sequence);
+        return Build(instrument, bestBid, bestAsk, LevelStep(instrument, bestBid), typical, depth, random, tape.TimeOf(printIndex), updateId, sequence);
     }
 
-    /// <summary>A book with the given touch: <paramref name="depth"/> levels a side around it, sizes near <paramref name="typicalQuantity"/>.</summary>
-    public static OrderBookSnapshot Build(Instrument instrument, decimal bestBid, decimal bestAsk, decimal typicalQuantity, int depth, Random random, DateTimeOffset time, long updateId, long sequence)
+    /// <summary>One tick near a small price, else 1 bp of <paramref name="price"/> on the tick.</summary>
+    public static decimal LevelStep(Instrument instrument, decimal price)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        return Math.Max(instrument.TickSize, instrument.FloorPriceToTick(price * 0.0001m));
+    }
+
+    /// <summary>
+    /// A book with the given touch: <paramref name="depth"/> levels a side, <paramref name="step"/> apart, sizes near
+    /// <paramref name="typicalQuantity"/> (drawn bid then ask, level by level, growing away from the touch).
+    /// </summary>
+    public static OrderBookSnapshot Build(Instrument instrument, decimal bestBid, decimal bestAsk, decimal step, decimal typicalQuantity, int depth, Random random, DateTimeOffset time, long updateId, long sequence)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(random);
-        var step = Math.Max(instrument.TickSize, instrument.FloorPriceToTick(bestBid * 0.0001m));
         var bids = new List<PriceLevel>(depth);
         var asks = new List<PriceLevel>(depth);
         for (var level = 0; level < depth; level++)

@@ -6,9 +6,6 @@ using BreakoutBot.Domain.Simulation;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Simulator.Market;
 using BreakoutBot.Simulator.Trading;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BreakoutBot.Simulator.Tests;
@@ -24,20 +21,12 @@ public sealed class IntrabarTriggerTests
     [Fact]
     public async Task StopBelowALong_WickInsideTheBarCrossesIt_FillsAtThePathPriceWithNoClientConnected()
     {
-        var app = SimulatorApplication.Build(
-        [
-            "--urls=http://127.0.0.1:0",
-            $"--Simulator:Speed={Speed}",
-            "--Simulator:HistoryBars=400",
-            "--Simulator:Seed=5",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync(Cancellation);
+        var (app, address) = await RunningSimulator.StartWithAsync($"--Simulator:Speed={Speed}", "--Simulator:HistoryBars=400", "--Simulator:Seed=5");
         try
         {
             var feed = app.Services.GetRequiredService<SimulatedMarketFeed>();
             var exchange = app.Services.GetRequiredService<SimulatedExchange>();
-            using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+            using var http = new HttpClient { BaseAddress = address };
             var client = new BybitPrivateClient(http, SimAccount, TimeProvider.System);
 
             // Look ahead on the tape (the test may; clients cannot) for a wick: a dip below the price now that the bar
@@ -80,8 +69,7 @@ public sealed class IntrabarTriggerTests
         }
         finally
         {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
+            await RunningSimulator.StopAsync(app);
         }
     }
 

@@ -3,10 +3,6 @@ using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Bybit.Signing;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Simulator.Market;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace BreakoutBot.Simulator.Tests;
@@ -33,17 +29,10 @@ public sealed class LatencyTests
     [Fact]
     public async Task OrderCreate_WithAckLatency_IsNotAnsweredBeforeIt()
     {
-        var app = SimulatorApplication.Build(
-        [
-            "--urls=http://127.0.0.1:0",
-            "--Simulator:HistoryBars=100",
-            "--Simulator:Latency:OrderAckMs=400",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        var (app, address) = await RunningSimulator.StartWithAsync("--Simulator:HistoryBars=100", "--Simulator:Latency:OrderAckMs=400");
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+            using var http = new HttpClient { BaseAddress = address };
             var client = new BybitPrivateClient(http, new BybitCredentials("sim-api-key", "sim-api-secret"), TimeProvider.System);
             var market = new BybitMarketClient(http, TimeProvider.System);
             await market.GetServerTimeAsync(TestContext.Current.CancellationToken);
@@ -57,8 +46,7 @@ public sealed class LatencyTests
         }
         finally
         {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
+            await RunningSimulator.StopAsync(app);
         }
     }
 }

@@ -5,8 +5,6 @@ using BreakoutBot.Domain.Simulation;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Simulator.Market;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BreakoutBot.Simulator.Tests;
@@ -146,17 +144,8 @@ public sealed class MarginAndFundingTests
         public static async Task<Venue> StartAsync(params string[] settings)
         {
             var venue = new Venue();
-            venue._app = SimulatorApplication.Build(
-            [
-                "--urls=http://127.0.0.1:0",
-                "--Simulator:Speed=60",
-                "--Simulator:HistoryBars=400",
-                $"--Simulator:Seed={Seed}",
-                "--Logging:LogLevel:Default=Warning",
-                .. settings,
-            ]);
-            await venue._app.StartAsync(Cancellation);
-            venue.Http = new HttpClient { BaseAddress = new Uri(venue._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+            (venue._app, var address) = await RunningSimulator.StartWithAsync(["--Simulator:Speed=60", "--Simulator:HistoryBars=400", $"--Simulator:Seed={Seed}", .. settings]);
+            venue.Http = new HttpClient { BaseAddress = address };
             venue.Client = new BybitPrivateClient(venue.Http, SimAccount, TimeProvider.System);
             venue.Market = new BybitMarketClient(venue.Http, TimeProvider.System);
             return venue;

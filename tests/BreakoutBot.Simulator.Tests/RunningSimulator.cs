@@ -16,16 +16,13 @@ public sealed class RunningSimulator : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await StopAsync(_app);
 
-    internal static async Task<(WebApplication App, Uri BaseAddress)> StartAsync()
+    internal static Task<(WebApplication App, Uri BaseAddress)> StartAsync() =>
+        StartWithAsync("--Simulator:Speed=600", "--Simulator:HistoryBars=400", "--Simulator:Seed=7");
+
+    /// <summary>A simulator of a test's own on a loopback port, with <paramref name="settings"/> (command-line style).</summary>
+    internal static async Task<(WebApplication App, Uri BaseAddress)> StartWithAsync(params string[] settings)
     {
-        var app = SimulatorApplication.Build(
-        [
-            "--urls=http://127.0.0.1:0",
-            "--Simulator:Speed=600",
-            "--Simulator:HistoryBars=400",
-            "--Simulator:Seed=7",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
+        var app = SimulatorApplication.Build(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings]);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address));

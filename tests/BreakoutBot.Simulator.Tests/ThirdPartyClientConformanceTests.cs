@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BreakoutBot.Simulator.Tests;
 
@@ -18,18 +14,10 @@ public sealed class ThirdPartyClientConformanceTests
     {
         var suite = Path.Combine(RepositoryRoot(), "tests", "conformance");
         Assert.True(Directory.Exists(Path.Combine(suite, "node_modules", "ccxt")), $"The conformance suite's packages are not installed: run `npm ci` in {suite} (scripts/prerequisites.sh --tests does).");
-        var app = SimulatorApplication.Build(
-        [
-            "--urls=http://127.0.0.1:0",
-            "--Simulator:Speed=60",
-            "--Simulator:HistoryBars=400",
-            "--Simulator:Seed=11",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        var (app, address) = await RunningSimulator.StartWithAsync("--Simulator:Speed=60", "--Simulator:HistoryBars=400", "--Simulator:Seed=11");
         try
         {
-            var rest = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+            var rest = address.ToString().TrimEnd('/');
             var ws = "ws" + rest["http".Length..];
             var start = new ProcessStartInfo("node", "conformance.mjs")
             {
@@ -69,8 +57,7 @@ public sealed class ThirdPartyClientConformanceTests
         }
         finally
         {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
+            await RunningSimulator.StopAsync(app);
         }
     }
 

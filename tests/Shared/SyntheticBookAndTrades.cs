@@ -1,4 +1,5 @@
 using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Simulation;
 
 namespace BreakoutBot.Testing;
 
@@ -14,33 +15,25 @@ internal static class SyntheticBookAndTrades
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(last);
-        var random = new Random(Seed(instrument.Symbol, barIndex));
-        var tick = instrument.TickSize;
-        var step = Math.Max(tick, instrument.FloorPriceToTick(last.Close * 0.0001m));
         var bestBid = instrument.FloorPriceToTick(last.Close);
-        var bestAsk = bestBid + tick;
-        var typicalQuantity = Math.Max(last.Volume / 40, instrument.MinOrderQty);
-        var bids = new List<PriceLevel>(depth);
-        var asks = new List<PriceLevel>(depth);
-        for (var level = 0; level < depth; level++)
-        {
-            var bidPrice = bestBid - (step * level);
-            if (bidPrice > 0)
-            {
-                bids.Add(new PriceLevel(bidPrice, Quantity(instrument, typicalQuantity, level, random)));
-            }
-
-            asks.Add(new PriceLevel(bestAsk + (step * level), Quantity(instrument, typicalQuantity, level, random)));
-        }
-
-        return new OrderBookSnapshot(instrument.Symbol, bids, asks, time, updateId: barIndex, sequence: barIndex);
+        return SyntheticBook.Build(
+            instrument,
+            bestBid,
+            bestBid + instrument.TickSize,
+            SyntheticBook.LevelStep(instrument, last.Close),
+            Math.Max(last.Volume / 40, instrument.MinOrderQty),
+            depth,
+            new Random(SyntheticSeeds.Of(instrument.Symbol, barIndex)),
+            time,
+            updateId: barIndex,
+            sequence: barIndex);
     }
 
     public static IReadOnlyList<Trade> Trades(Instrument instrument, Candle last, int barIndex, int count)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(last);
-        var random = new Random(Seed(instrument.Symbol, barIndex) ^ 0x5bd1e995);
+        var random = new Random(SyntheticSeeds.Of(instrument.Symbol, barIndex) ^ 0x5bd1e995);
         var trades = new List<Trade>(count);
         var span = last.CloseTime - last.OpenTime;
         for (var i = 0; i < count; i++)
@@ -54,19 +47,5 @@ internal static class SyntheticBookAndTrades
         }
 
         return trades;
-    }
-
-    private static decimal Quantity(Instrument instrument, decimal typical, int level, Random random) =>
-        Math.Max(instrument.FloorQuantityToStep(typical * (decimal)(0.4 + random.NextDouble()) * (1 + (level / 10m))), instrument.MinOrderQty);
-
-    private static int Seed(InstrumentSymbol symbol, int barIndex)
-    {
-        var hash = 17;
-        foreach (var character in symbol.Value)
-        {
-            hash = unchecked((hash * 31) + character);
-        }
-
-        return unchecked((hash * 486_187_739) + barIndex);
     }
 }
