@@ -13,6 +13,7 @@ public sealed class ExecutorMetrics
     private readonly Histogram<double> _signalToOrder;
     private readonly Histogram<double> _orderToAck;
     private readonly Counter<long> _drift;
+    private readonly Counter<long> _positionRoundFailures;
 
     public ExecutorMetrics(ServiceTelemetry telemetry)
     {
@@ -24,6 +25,7 @@ public sealed class ExecutorMetrics
         _slippage = meter.CreateHistogram<double>("breakoutbot.executor.entry_slippage", "bps", "Entry fill price against the price sized on, adverse positive");
         _signalToOrder = meter.CreateHistogram<double>("breakoutbot.executor.signal_to_order", "ms", "From signal detection to the entry order leaving");
         _orderToAck = meter.CreateHistogram<double>("breakoutbot.executor.order_to_ack", "ms", "From sending an order to the venue's acknowledgement");
+        _positionRoundFailures = meter.CreateCounter<long>("breakoutbot.executor.position_round_failures", "{round}", "Position management rounds that failed (the other positions went on)");
         _drift = meter.CreateCounter<long>("breakoutbot.executor.reconciliation_drift", "{difference}", "Differences between the database and the venue found by reconciliation");
         meter.CreateObservableGauge("breakoutbot.executor.open_positions", () => OpenPositions, "{position}", "Positions open or being entered");
         meter.CreateObservableGauge("breakoutbot.executor.equity", () => (double)Equity, "USDT", "Account equity (wallet + unrealised PnL)");
@@ -51,6 +53,8 @@ public sealed class ExecutorMetrics
     public void SignalToOrder(double milliseconds) => _signalToOrder.Record(milliseconds);
 
     public void OrderToAck(double milliseconds, string purpose) => _orderToAck.Record(milliseconds, new KeyValuePair<string, object?>("purpose", purpose));
+
+    public void PositionRoundFailed(string symbol) => _positionRoundFailures.Add(1, new KeyValuePair<string, object?>("symbol", symbol));
 
     public void Drift(string kind) => _drift.Add(1, new KeyValuePair<string, object?>("kind", kind));
 }

@@ -103,4 +103,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1080, Level = LogLevel.Information, Message = "Funding on {Symbol}: {Amount} USDT booked on position {PositionId}")]
     public static partial void FundingBooked(ILogger logger, string symbol, decimal amount, string positionId);
+
+    [LoggerMessage(EventId = 1081, Level = LogLevel.Error, Message = "Position {PositionId} ({Symbol}): its management round failed; the other positions go on and it is tried again next round")]
+    public static partial void PositionRoundFailed(ILogger logger, string positionId, string symbol, Exception exception);
 }

@@ -34,17 +34,12 @@ public sealed partial class TradingEngine
             var database = Database(scope);
             var active = await database.Positions
                 .Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing)
+                .Select(row => row.PositionId)
                 .ToListAsync(cancellationToken);
             metrics.OpenPositions = active.Count;
-            foreach (var position in active)
+            foreach (var positionId in active)
             {
-                var correlationId = position.SignalId ?? position.PositionId;
-                using var entryActivity = position.Status == PositionStatuses.Opening ? StartEntryActivity(position) : null;
-                await RefreshPositionAsync(database, position, correlationId, cancellationToken);
-                if (position.Status == PositionStatuses.Open && lease.IsHeld)
-                {
-                    await WatchPositionAsync(database, position, correlationId, cancellationToken);
-                }
+                await ManageOneAsync(positionId, cancellationToken);
             }
 
             if (_equityDue)
@@ -61,6 +56,36 @@ public sealed partial class TradingEngine
         outbox.Wake();
     }
 
+    /// <summary>
+    /// One position's round in a unit of work of its own: whatever goes wrong with it (an order the venue reports oddly,
+    /// an instrument no longer listed) is logged and counted, and the other positions are still managed.
+    /// </summary>
+    private async Task ManageOneAsync(string positionId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        if (await database.Positions.FindAsync([positionId], cancellationToken) is not { } position || !PositionStatuses.IsActive(position.Status))
+        {
+            return;
+        }
+
+        var correlationId = position.SignalId ?? position.PositionId;
+        using var entryActivity = position.Status == PositionStatuses.Opening ? StartEntryActivity(position) : null;
+        try
+        {
+            await RefreshPositionAsync(database, position, correlationId, cancellationToken);
+            if (position.Status == PositionStatuses.Open && lease.IsHeld)
+            {
+                await WatchPositionAsync(database, position, correlationId, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.PositionRoundFailed(logger, position.PositionId, position.Symbol, exception);
+            metrics.PositionRoundFailed(position.Symbol);
+        }
+    }
+
     /// <summary>Refreshes the position's working orders and moves the position to its next status.</summary>
     private async Task RefreshPositionAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
     {
@@ -71,7 +96,7 @@ public sealed partial class TradingEngine
         // Several working orders (a take-profit ladder and a stop) are read in one request; only those no longer open
         // are asked for one by one, which keeps a position's round within the venue's rate limit.
         var open = working.Count > 1
-            ? (await venue.GetOpenOrdersAsync(InstrumentSymbol.Parse(position.Symbol), cancellationToken)).ToDictionary(order => order.OrderLinkId, StringComparer.Ordinal)
+            ? OursByLinkId(await venue.GetOpenOrdersAsync(InstrumentSymbol.Parse(position.Symbol), cancellationToken))
             : [];
         foreach (var order in working)
         {
@@ -407,4 +432,19 @@ public sealed partial class TradingEngine
         StopKind.Trailing => ExitReason.TrailingStop,
         _ => ExitReason.StopLoss,
     };
+
+    /// <summary>
+    /// The venue's open orders by orderLinkId. Orders someone placed without one (by hand, Bybit's position TP/SL) have
+    /// an empty id and are not ours, so they are left out; so is any id the venue repeats.
+    /// </summary>
+    private static Dictionary<string, VenueOrder> OursByLinkId(IReadOnlyList<VenueOrder> orders)
+    {
+        var byLinkId = new Dictionary<string, VenueOrder>(StringComparer.Ordinal);
+        foreach (var order in orders.Where(order => order.OrderLinkId.Length > 0))
+        {
+            byLinkId.TryAdd(order.OrderLinkId, order);
+        }
+
+        return byLinkId;
+    }
 }

@@ -67,10 +67,8 @@ public sealed partial class TradingEngine
                 continue;
             }
 
-            foreach (var order in await venue.GetOpenOrdersAsync(venuePosition.Symbol, cancellationToken))
-            {
-                await venue.CancelOrderAsync(venuePosition.Symbol, order.OrderLinkId, cancellationToken);
-            }
+            // One cancel-all per symbol also reaches orders placed without an orderLinkId (by hand, position TP/SL).
+            await venue.CancelAllOrdersAsync(venuePosition.Symbol, cancellationToken);
 
             if (!active.Any(position => position.Symbol == venuePosition.Symbol.Value && position.Status != PositionStatuses.Closed))
             {

@@ -41,6 +41,9 @@ public sealed class BybitVenue(BybitMarketClient market, BybitPrivateClient acco
         }
     }
 
+    public async Task CancelAllOrdersAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) =>
+        await account.CancelAllOrdersAsync(symbol, cancellationToken);
+
     public Task<IReadOnlyList<VenueOrder>> GetOpenOrdersAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) =>
         account.GetOpenOrdersAsync(symbol, cancellationToken);
 

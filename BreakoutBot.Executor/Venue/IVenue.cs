@@ -34,6 +34,9 @@ public interface IVenue
     /// <summary>Cancels an order; false when the venue no longer has it open.</summary>
     Task<bool> CancelOrderAsync(InstrumentSymbol symbol, string orderLinkId, CancellationToken cancellationToken);
 
+    /// <summary>Cancels every open order of the symbol, conditional ones and those without an orderLinkId included.</summary>
+    Task CancelAllOrdersAsync(InstrumentSymbol symbol, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<VenueOrder>> GetOpenOrdersAsync(InstrumentSymbol symbol, CancellationToken cancellationToken);
 
     /// <summary>The account's latest executions in <paramref name="symbol"/> (one page, newest first).</summary>

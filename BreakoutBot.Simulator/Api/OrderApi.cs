@@ -66,7 +66,7 @@ public static class OrderApi
             exchange.Cancel(order.Symbol, order.ClientOrderId, OrderCancelReason.ByVenue);
         }
 
-        return TypedResults.Ok(V5Response.Ok(new { orderId = result.Order!.OrderId, orderLinkId = result.Order.ClientOrderId.Value }, now));
+        return TypedResults.Ok(V5Response.Ok(new { orderId = result.Order!.OrderId, orderLinkId = VenueOrderIds.Wire(result.Order.ClientOrderId) }, now));
     }
 
     public static async Task<IResult> AmendOrder(HttpRequest request, SimulatedExchange exchange, TimeProvider clock)
@@ -94,7 +94,7 @@ public static class OrderApi
         var result = exchange.Amend(symbol, new OrderAmendment(clientOrderId, quantity, price, triggerPrice));
         return result.Rejection is { } rejection
             ? Error(rejection.BybitRetCode, rejection.Message, now)
-            : TypedResults.Ok(V5Response.Ok(new { orderId = result.Order!.OrderId, orderLinkId = clientOrderId.Value }, now));
+            : TypedResults.Ok(V5Response.Ok(new { orderId = result.Order!.OrderId, orderLinkId = VenueOrderIds.Wire(clientOrderId) }, now));
     }
 
     public static async Task<IResult> CancelOrder(HttpRequest request, SimulatedExchange exchange, TimeProvider clock)
@@ -111,7 +111,7 @@ public static class OrderApi
         var result = exchange.Cancel(symbol, clientOrderId);
         return result.Rejection is { } rejection
             ? Error(rejection.BybitRetCode, rejection.Message, now)
-            : TypedResults.Ok(V5Response.Ok(new { orderId = result.Order!.OrderId, orderLinkId = clientOrderId.Value }, now));
+            : TypedResults.Ok(V5Response.Ok(new { orderId = result.Order!.OrderId, orderLinkId = VenueOrderIds.Wire(clientOrderId) }, now));
     }
 
     public static async Task<IResult> CancelAllOrders(HttpRequest request, SimulatedExchange exchange, TimeProvider clock)
@@ -131,7 +131,7 @@ public static class OrderApi
             return Error(10001, problem, now);
         }
 
-        var list = exchange.CancelAll(symbol).Select(order => new { orderId = order.OrderId, orderLinkId = order.ClientOrderId.Value }).ToList();
+        var list = exchange.CancelAll(symbol).Select(order => new { orderId = order.OrderId, orderLinkId = VenueOrderIds.Wire(order.ClientOrderId) }).ToList();
         return TypedResults.Ok(V5Response.Ok(new { list, success = "1" }, now));
     }
 
@@ -151,10 +151,10 @@ public static class OrderApi
             return Error(10001, problem, now);
         }
 
-        var byId = orderId is not null || orderLinkId is not null;
+        var byId = !string.IsNullOrEmpty(orderId) || !string.IsNullOrEmpty(orderLinkId);
         var timestamp = clock.GetTimestamp();
         var orders = (byId ? exchange.OrderHistory(scope) : exchange.OpenOrders(scope))
-            .Where(order => (orderId is null || order.State.OrderId == orderId) && (orderLinkId is null || order.State.ClientOrderId.Value == orderLinkId))
+            .Where(order => (orderId is null || order.State.OrderId == orderId) && (string.IsNullOrEmpty(orderLinkId) || order.State.ClientOrderId.Value == orderLinkId))
             .Where(order => !faults.IsHidden(order.State.OrderId, timestamp))
             .ToList();
         return OrderPage(orders, limit, cursor, now);
@@ -182,7 +182,7 @@ public static class OrderApi
 
         var timestamp = clock.GetTimestamp();
         var orders = exchange.OrderHistory(scope)
-            .Where(order => (orderId is null || order.State.OrderId == orderId) && (orderLinkId is null || order.State.ClientOrderId.Value == orderLinkId))
+            .Where(order => (orderId is null || order.State.OrderId == orderId) && (string.IsNullOrEmpty(orderLinkId) || order.State.ClientOrderId.Value == orderLinkId))
             .Where(order => !faults.IsHidden(order.State.OrderId, timestamp))
             .ToList();
         return OrderPage(orders, limit, cursor, now);
@@ -209,7 +209,7 @@ public static class OrderApi
         }
 
         var executions = exchange.Executions(scope)
-            .Where(execution => (orderId is null || execution.Fill.OrderId == orderId) && (orderLinkId is null || execution.ClientOrderId.Value == orderLinkId))
+            .Where(execution => (orderId is null || execution.Fill.OrderId == orderId) && (string.IsNullOrEmpty(orderLinkId) || execution.ClientOrderId.Value == orderLinkId))
             .ToList();
         if (!Paging.TryPage(executions, limit, cursor, 50, 100, out var page, out var next, out var problem))
         {
@@ -368,7 +368,14 @@ public static class OrderApi
         }
 
         var linkText = Text(root, "orderLinkId");
-        if (!ClientOrderId.TryParse(linkText is { Length: > 0 } ? linkText : "sim-" + Guid.NewGuid().ToString("N")[..24], out var clientOrderId))
+        if (linkText is { } named && VenueOrderIds.IsReserved(named))
+        {
+            problem = $"params error: orderLinkId may not start with '{VenueOrderIds.Prefix}', which the simulated venue keeps for orders it names";
+            return false;
+        }
+
+        var clientOrderId = VenueOrderIds.New("order");
+        if (linkText is { Length: > 0 } && !ClientOrderId.TryParse(linkText, out clientOrderId))
         {
             problem = "params error: orderLinkId must be 1-36 characters of letters, digits, '-' and '_'";
             return false;

@@ -12,7 +12,7 @@ internal static class OrderWire
         return new
         {
             orderId = order.OrderId,
-            orderLinkId = order.ClientOrderId.Value,
+            orderLinkId = VenueOrderIds.Wire(order.ClientOrderId),
             symbol = order.Request.Symbol.Value,
             side = order.Request.Side.ToString(),
             orderType = order.Request.Type.ToString(),
@@ -64,7 +64,7 @@ internal static class OrderWire
         {
             symbol = fill.Symbol.Value,
             orderId = fill.OrderId,
-            orderLinkId = execution.ClientOrderId.Value,
+            orderLinkId = VenueOrderIds.Wire(execution.ClientOrderId),
             side = fill.Side.ToString(),
             orderPrice = order?.State.LimitPrice is { } price ? Wire.Number(price) : "0",
             orderQty = order is null ? "" : Wire.Number(order.State.Quantity),

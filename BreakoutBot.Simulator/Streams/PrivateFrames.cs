@@ -29,7 +29,7 @@ internal static class PrivateFrames
                 writer.WriteString("symbol", fill.Symbol.Value);
                 writer.WriteString("execId", fill.ExecutionId);
                 writer.WriteString("orderId", fill.OrderId);
-                writer.WriteString("orderLinkId", order?.ClientOrderId.Value ?? "");
+                writer.WriteString("orderLinkId", order is null ? "" : VenueOrderIds.Wire(order.ClientOrderId));
                 writer.WriteString("side", fill.Side.ToString());
                 writer.WriteString("execPrice", StreamFrames.Number(fill.Price));
                 writer.WriteString("execQty", StreamFrames.Number(fill.Quantity));
@@ -120,7 +120,7 @@ internal static class PrivateFrames
         writer.WriteString("category", "linear");
         writer.WriteString("symbol", order.Request.Symbol.Value);
         writer.WriteString("orderId", order.OrderId);
-        writer.WriteString("orderLinkId", order.ClientOrderId.Value);
+        writer.WriteString("orderLinkId", VenueOrderIds.Wire(order.ClientOrderId));
         writer.WriteString("blockTradeId", "");
         writer.WriteString("side", order.Request.Side.ToString());
         writer.WriteNumber("positionIdx", 0);

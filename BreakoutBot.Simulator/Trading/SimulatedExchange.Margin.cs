@@ -15,7 +15,6 @@ public sealed partial class SimulatedExchange
     private readonly List<FundingSettlement> _fundingHistory = [];
     private readonly HashSet<string> _liquidationOrders = new(StringComparer.Ordinal);
     private DateTimeOffset? _lastFundingTime;
-    private long _liquidationCount;
 
     /// <summary>The account's transaction log, newest first.</summary>
     public IReadOnlyList<TransactionLogEntry> Transactions(InstrumentSymbol? symbol)
@@ -113,7 +112,7 @@ public sealed partial class SimulatedExchange
                 Book(engine.Cancel(open.ClientOrderId, now, OrderCancelReason.ByVenue).Events);
             }
 
-            var id = new ClientOrderId(string.Create(CultureInfo.InvariantCulture, $"liq-{worst.Symbol}-{++_liquidationCount}"));
+            var id = VenueOrderIds.New("liq");
             var close = OrderRequest.Market(id, worst.Symbol, worst.Direction == PositionDirection.Long ? OrderSide.Sell : OrderSide.Buy, worst.Quantity, reduceOnly: true);
             var result = engine.Submit(close, now);
             if (result.Order is { } order)
@@ -201,6 +200,6 @@ public sealed partial class SimulatedExchange
             fill.ExecutedAt,
             fill.ExecutionId,
             fill.OrderId,
-            order?.State.ClientOrderId.Value ?? ""));
+            order is null ? "" : VenueOrderIds.Wire(order.State.ClientOrderId)));
     }
 }

@@ -16,7 +16,6 @@ public sealed partial class SimulatedExchange
     private readonly List<SimulatedExecution> _executions = [];
     private readonly Dictionary<string, (string CreateType, string StopOrderType)> _origins = new(StringComparer.Ordinal);
     private readonly Dictionary<InstrumentSymbol, PositionStopPrices> _stops = [];
-    private long _stopOrderCount;
 
     public OrderCommandResult Amend(InstrumentSymbol symbol, OrderAmendment amendment)
     {
@@ -206,7 +205,7 @@ public sealed partial class SimulatedExchange
             return;
         }
 
-        var id = new ClientOrderId(string.Create(CultureInfo.InvariantCulture, $"tpsl-{engine.Symbol}-{++_stopOrderCount}"));
+        var id = VenueOrderIds.New("tpsl");
         var close = OrderRequest.Market(id, engine.Symbol, isLong ? OrderSide.Sell : OrderSide.Buy, position.Quantity, reduceOnly: true);
         var result = engine.Submit(close, now);
         if (result.Order is { } order)

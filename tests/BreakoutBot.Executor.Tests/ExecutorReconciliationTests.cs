@@ -104,4 +104,39 @@ public sealed class ExecutorReconciliationTests(LocalPostgresServer postgres)
             },
             "the books equal the wallet's change, funding included");
     }
+
+    [Fact]
+    public async Task OrdersWithoutALinkIdOnTheSymbol_ManagementGoesOn_ThePositionKeepsItsOrders()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        await using var executor = await stack.StartExecutorAsync("a", autoStart: true);
+        await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
+        var signal = await stack.LongSignalAsync("ETHUSDT", 0.02m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+        var symbol = InstrumentSymbol.Parse("ETHUSDT");
+
+        // Two orders placed by hand without an orderLinkId: Bybit reports both with an empty one.
+        using (var http = new HttpClient { BaseAddress = stack.SimulatorAddress })
+        {
+            var account = new BybitPrivateClient(http, new BybitCredentials("sim-api-key", "sim-api-secret"), TimeProvider.System);
+            var price = (await new BybitMarketClient(http, TimeProvider.System).GetTickersAsync(symbol, TestContext.Current.CancellationToken))[0].LastPrice;
+            var far = Math.Floor(price * 0.5m);
+            for (var i = 0; i < 2; i++)
+            {
+                await account.PlaceOrderAsync(new OrderPlacement(symbol, OrderSide.Buy, IsMarket: false, 0.01m, "", LimitPrice: far), TestContext.Current.CancellationToken);
+            }
+
+            Assert.Equal(2, (await account.GetOpenOrdersAsync(symbol, TestContext.Current.CancellationToken)).Count(order => order.OrderLinkId.Length == 0));
+        }
+
+        await executor.Engine.ManageAsync(TestContext.Current.CancellationToken);
+        await executor.Engine.ManageAsync(TestContext.Current.CancellationToken);
+
+        await using var database = stack.Database();
+        var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
+        Assert.Equal("Open", position.Status);
+        Assert.True(await database.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.Status == "Untriggered", TestContext.Current.CancellationToken), "the stop is still working");
+        Assert.Equal(0, await database.Orders.CountAsync(order => order.PositionId == positionId && order.Status == "Rejected", TestContext.Current.CancellationToken));
+    }
 }

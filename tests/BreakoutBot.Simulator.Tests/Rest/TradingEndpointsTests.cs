@@ -204,17 +204,29 @@ public sealed class TradingEndpointsTests(VenueSimulator venue) : IClassFixture<
         var symbol = InstrumentSymbol.Parse("ETHUSDT");
         await Client.PlaceOrderOnceAsync(new OrderPlacement(symbol, OrderSide.Buy, IsMarket: true, 0.10m, "tpsl-entry-1"), Cancellation);
         await SetTightStopsAsync(symbol, tick: 0.01m);
-        var withStops = await Client.GetPositionAsync(symbol, Cancellation);
 
         await Until.TrueAsync(async () => await Client.GetPositionAsync(symbol, Cancellation) is null);
         var history = await Client.GetOrderHistoryAsync(symbol, cancellationToken: Cancellation);
 
-        Assert.NotNull(withStops!.StopLoss);
-        Assert.NotNull(withStops.TakeProfit);
         var close = Assert.Single(history.Items, order => order.CreateType is "CreateByStopLoss" or "CreateByTakeProfit");
         Assert.Equal(("Filled", true, OrderSide.Sell, "Market"), (close.Status, close.ReduceOnly, close.Side!.Value, close.OrderType));
         Assert.Equal(close.CreateType == "CreateByStopLoss" ? "StopLoss" : "TakeProfit", close.StopOrderType);
         Assert.Equal(0.10m, close.FilledQuantity);
+    }
+
+    [Fact]
+    public async Task TradingStop_Set_ThePositionShowsItsStopAndTarget()
+    {
+        var symbol = InstrumentSymbol.Parse("NEARUSDT");
+        await Client.PlaceOrderOnceAsync(new OrderPlacement(symbol, OrderSide.Buy, IsMarket: true, 10m, "tpsl-shown-1"), Cancellation);
+        var price = await LastPriceAsync(symbol);
+        var (stop, target) = (OnTick(price * 0.5m, 0.001m), OnTick(price * 1.5m, 0.001m));
+
+        await Client.SetTradingStopAsync(new PositionStops(symbol, TakeProfit: target, StopLoss: stop), Cancellation);
+        var position = await Client.GetPositionAsync(symbol, Cancellation);
+
+        Assert.Equal((stop, target), (position!.StopLoss, position.TakeProfit));
+        await Client.PlaceOrderOnceAsync(new OrderPlacement(symbol, OrderSide.Sell, IsMarket: true, 10m, "tpsl-shown-2", ReduceOnly: true), Cancellation);
     }
 
     [Fact]
