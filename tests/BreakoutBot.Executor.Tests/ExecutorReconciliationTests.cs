@@ -60,11 +60,18 @@ public sealed class ExecutorReconciliationTests(LocalPostgresServer postgres)
     {
         // Funding every simulated hour, six seconds of ours at speed 600.
         await using var stack = await TradingStack.StartAsync(postgres, speed: 600, faults: false, "--Simulator:FundingIntervalHours=1");
-        await using var executor = await stack.StartExecutorAsync("a", autoStart: true);
-        await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
+        await using var executor = await stack.StartExecutorAsync("a");
+
+        // A position that stays open across funding times: no exit rule ends it within the test.
+        await stack.StorePresetAsync(
+            ("position_config.trailing_enabled", false),
+            ("position_config.exit_rules.weak_impulse_enabled", false),
+            ("position_config.exit_rules.failed_breakout_enabled", false),
+            ("position_config.exit_rules.max_hold_time_hours", 48));
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
         var walletBefore = stack.WalletBalance;
         var symbol = InstrumentSymbol.Parse("ETHUSDT");
-        var signal = await stack.LongSignalAsync("ETHUSDT", 0.05m);
+        var signal = await stack.LongSignalAsync("ETHUSDT", 0.08m);
         await stack.PublishSignalAsync(signal);
         await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
 
