@@ -93,9 +93,10 @@ public static class PositionApi
             return Error(10001, problem, now);
         }
 
-        if (Text(root, "tpslMode") is { } mode && mode != "Full")
+        var mode = Text(root, "tpslMode") ?? "Full";
+        if (mode is not ("Full" or "Partial"))
         {
-            return Error(10001, "params error: the simulator supports tpslMode Full only", now);
+            return Error(10001, "params error: tpslMode must be Full or Partial", now);
         }
 
         if (!TryNumber(root, "takeProfit", out var takeProfit) || !TryNumber(root, "stopLoss", out var stopLoss))
@@ -120,6 +121,19 @@ public static class PositionApi
         if (source is null)
         {
             return Error(10001, "params error: slTriggerBy/tpTriggerBy must be LastPrice, MarkPrice or IndexPrice", now);
+        }
+
+        if (mode == "Partial")
+        {
+            if (!TryNumber(root, "tpSize", out var takeProfitSize) || !TryNumber(root, "slSize", out var stopLossSize)
+                || (takeProfit is not null && takeProfitSize is null) || (stopLoss is not null && stopLossSize is null))
+            {
+                return Error(10001, "params error: tpslMode Partial needs tpSize with takeProfit and slSize with stopLoss (numbers in strings)", now);
+            }
+
+            return exchange.SetPartialTradingStop(symbol, takeProfit, takeProfitSize, stopLoss, stopLossSize, source.Value) is { } partialRefusal
+                ? Error(partialRefusal.RetCode, partialRefusal.Message, now)
+                : TypedResults.Ok(V5Response.Ok(V5ExtraInfo.Empty, now));
         }
 
         return exchange.SetTradingStop(symbol, takeProfit, stopLoss, source.Value) is { } refusal

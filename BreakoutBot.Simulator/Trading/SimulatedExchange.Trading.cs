@@ -163,6 +163,93 @@ public sealed partial class SimulatedExchange
         }
     }
 
+    /// <summary>
+    /// <c>tpslMode: Partial</c>: each of take-profit and stop-loss becomes its own reduce-only conditional market order
+    /// of the given size (stopOrderType PartialTakeProfit / PartialStopLoss), as Bybit places them; they work like any
+    /// conditional order and go when the position closes.
+    /// </summary>
+    public VenueRefusal? SetPartialTradingStop(InstrumentSymbol symbol, decimal? takeProfit, decimal? takeProfitSize, decimal? stopLoss, decimal? stopLossSize, TriggerSource triggerBy)
+    {
+        lock (_gate)
+        {
+            CatchUp();
+            if (_ledger.PositionOf(symbol) is not { } position)
+            {
+                return new VenueRefusal(ParameterError, "can not set tp/sl/ts for zero position");
+            }
+
+            var engine = EngineFor(symbol);
+            var isLong = position.Direction == PositionDirection.Long;
+            var price = ReferencePriceOf(engine, triggerBy) ?? position.AverageEntryPrice;
+            var legs = new List<(decimal Trigger, decimal Size, TriggerDirection Direction, string Kind)>();
+            if (takeProfit is { } tp)
+            {
+                if (isLong ? tp <= price : tp >= price)
+                {
+                    return new VenueRefusal(ParameterError, string.Create(CultureInfo.InvariantCulture, $"TakeProfit:{tp} set for {(isLong ? "Buy" : "Sell")} position should be {(isLong ? "higher" : "lower")} than base_price:{price}"));
+                }
+
+                legs.Add((tp, takeProfitSize!.Value, isLong ? TriggerDirection.RisesTo : TriggerDirection.FallsTo, "PartialTakeProfit"));
+            }
+
+            if (stopLoss is { } sl)
+            {
+                if (isLong ? sl >= price : sl <= price)
+                {
+                    return new VenueRefusal(ParameterError, string.Create(CultureInfo.InvariantCulture, $"StopLoss:{sl} set for {(isLong ? "Buy" : "Sell")} position should be {(isLong ? "lower" : "higher")} than base_price:{price}"));
+                }
+
+                legs.Add((sl, stopLossSize!.Value, isLong ? TriggerDirection.FallsTo : TriggerDirection.RisesTo, "PartialStopLoss"));
+            }
+
+            foreach (var leg in legs)
+            {
+                if (leg.Size <= 0 || leg.Size > position.Quantity)
+                {
+                    return new VenueRefusal(ParameterError, string.Create(CultureInfo.InvariantCulture, $"params error: size {leg.Size} must be above 0 and at most the position's {position.Quantity}"));
+                }
+            }
+
+            foreach (var (trigger, size, direction, kind) in legs)
+            {
+                var request = new OrderRequest(
+                    VenueOrderIds.New(kind == "PartialTakeProfit" ? "ptp" : "psl"), symbol, isLong ? OrderSide.Sell : OrderSide.Buy, OrderType.Market, size,
+                    TimeInForce: TimeInForce.ImmediateOrCancel, ReduceOnly: true, Trigger: new OrderTrigger(trigger, direction, triggerBy));
+                var result = engine.Submit(request, feed.Now);
+                if (result.Rejection is { } rejection)
+                {
+                    return new VenueRefusal(rejection.BybitRetCode, rejection.Message);
+                }
+
+                _origins[result.Order!.OrderId] = ("CreateBy" + kind, kind);
+                Remember(new OrderUpdated(result.Order));
+                Book(result.Events);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>A position's partial TP/SL orders belong to it: when it closes, the venue cancels them.</summary>
+    private void DropPartialTpSl(InstrumentSymbol symbol)
+    {
+        var engine = EngineFor(symbol);
+        foreach (var order in engine.OpenOrders)
+        {
+            if (_origins.TryGetValue(order.OrderId, out var origin) && origin.StopOrderType.StartsWith("Partial", StringComparison.Ordinal))
+            {
+                Book(engine.Cancel(order.ClientOrderId, feed.Now, OrderCancelReason.ByVenue).Events);
+            }
+        }
+    }
+
+    private static decimal? ReferencePriceOf(MatchingEngine engine, TriggerSource source) => source switch
+    {
+        TriggerSource.MarkPrice => engine.MarkPrice,
+        TriggerSource.IndexPrice => engine.IndexPrice ?? engine.MarkPrice,
+        _ => engine.LastPrice,
+    };
+
     public PositionStopPrices? StopsOf(InstrumentSymbol symbol)
     {
         lock (_gate)

@@ -179,15 +179,24 @@ public sealed partial class SimulatedExchange(IMarketSource feed, FundingSchedul
 
     private void Book(IReadOnlyList<MatchingEvent> events)
     {
+        List<InstrumentSymbol>? flattened = null;
         foreach (var matchingEvent in events)
         {
             Remember(matchingEvent);
             if (matchingEvent is OrderFilled filled && _ledger.Apply(filled.Fill) is { Outcome: FillOutcome.Applied } applied)
             {
                 LogTrade(filled.Fill, applied);
+                if (_ledger.PositionOf(filled.Fill.Symbol) is null)
+                {
+                    (flattened ??= []).Add(filled.Fill.Symbol);
+                }
             }
         }
 
         Publish(events);
+        foreach (var symbol in flattened?.Distinct() ?? [])
+        {
+            DropPartialTpSl(symbol);
+        }
     }
 }
