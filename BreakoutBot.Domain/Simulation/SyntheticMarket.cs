@@ -26,7 +26,4 @@ public sealed class SyntheticMarket
 
     /// <summary>The next closed bar of every symbol, in universe order.</summary>
     public IReadOnlyList<Candle> NextBars() => [.. Symbols.Select(symbol => _processes[symbol.Symbol].NextBar())];
-
-    /// <summary>The regime a symbol is in now (what its next bar will be).</summary>
-    public MarketRegime RegimeOf(InstrumentSymbol symbol) => _processes[symbol].Regime;
 }
