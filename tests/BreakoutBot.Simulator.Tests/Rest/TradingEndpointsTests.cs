@@ -240,29 +240,40 @@ public sealed class TradingEndpointsTests(VenueSimulator venue) : IClassFixture<
     public async Task ConditionalOrders_HeldUntriggeredUntilThePriceCrosses_ThenFilled()
     {
         var symbol = InstrumentSymbol.Parse("XRPUSDT");
-        await PlaceStraddleAsync(symbol, tick: 0.0001m);
-        var held = await Client.GetOpenOrdersAsync(symbol, Cancellation);
+        var placed = await PlaceStraddleAsync(symbol, tick: 0.0001m);
 
         var fired = await Until.ValueAsync(async () =>
-            (await Client.GetOrderHistoryAsync(symbol, cancellationToken: Cancellation)).Items.FirstOrDefault(order => order.Status == "Filled"));
+            (await Client.GetOrderHistoryAsync(symbol, cancellationToken: Cancellation)).Items.FirstOrDefault(order => placed.Contains(order.OrderLinkId) && order.Status == "Filled"));
+        var both = (await Client.GetOrderHistoryAsync(symbol, cancellationToken: Cancellation)).Items.Where(order => placed.Contains(order.OrderLinkId)).ToList();
 
-        Assert.Equal(2, held.Count(order => order.Status == "Untriggered" && order.StopOrderType == "Stop"));
-        Assert.NotNull(fired.TriggerPrice);
+        // Each stop either still waits or filled only once the price had crossed its trigger (judged from the venue's
+        // records, not from a read that a slow machine could make after the market has already moved).
+        Assert.Equal(2, both.Count);
+        Assert.All(both, order =>
+        {
+            Assert.Equal("Stop", order.StopOrderType);
+            Assert.True(order.Status is "Untriggered" or "Filled", order.Status);
+            if (order.Status == "Filled")
+            {
+                Assert.True(order.Side == OrderSide.Buy ? order.AveragePrice >= order.TriggerPrice : order.AveragePrice <= order.TriggerPrice, $"{order.Side} stop at {order.TriggerPrice} filled at {order.AveragePrice}");
+            }
+        });
         Assert.Equal(fired.Side == OrderSide.Buy ? 1 : 2, fired.TriggerDirection);
         Assert.Equal(100m, fired.FilledQuantity);
     }
 
-    /// <summary>
-    /// A buy stop just above and a sell stop just below the price: one of them fires within a few bars. The price may
-    /// move between reading it and placing, which the venue refuses (10001); then try again at the new price.
-    /// </summary>
     /// <summary>
     /// How far from the price tight stops go: far enough that the market (which moves with every print) does not cross
     /// them between our placing and reading them, near enough that it does within a few bars.
     /// </summary>
     private const decimal Offset = 0.003m;
 
-    private async Task PlaceStraddleAsync(InstrumentSymbol symbol, decimal tick)
+    /// <summary>
+    /// A buy stop just above and a sell stop just below the price: one of them fires within a few bars. The price may
+    /// move between reading it and placing, which the venue refuses (10001); then try again at the new price. Returns
+    /// the two orderLinkIds.
+    /// </summary>
+    private async Task<string[]> PlaceStraddleAsync(InstrumentSymbol symbol, decimal tick)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -272,7 +283,7 @@ public sealed class TradingEndpointsTests(VenueSimulator venue) : IClassFixture<
             {
                 await Client.PlaceOrderAsync(new OrderPlacement(symbol, OrderSide.Buy, true, 100m, $"stop-up-{attempt}", TriggerPrice: price + offset, TriggerDirection: TriggerDirection.RisesTo), Cancellation);
                 await Client.PlaceOrderAsync(new OrderPlacement(symbol, OrderSide.Sell, true, 100m, $"stop-down-{attempt}", TriggerPrice: price - offset, TriggerDirection: TriggerDirection.FallsTo), Cancellation);
-                return;
+                return [$"stop-up-{attempt}", $"stop-down-{attempt}"];
             }
             catch (BybitApiException exception) when (exception.RetCode == BybitRetCodes.ParameterError && attempt < 10)
             {
