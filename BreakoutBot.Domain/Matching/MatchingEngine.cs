@@ -84,12 +84,6 @@ public sealed partial class MatchingEngine
             return new OrderCommandResult(null, rejection, events);
         }
 
-        if (request.Trigger is { } trigger && _options.Latency == TimeSpan.Zero && ReferencePrice(trigger.Source) is { } reference && trigger.IsReachedBy(reference))
-        {
-            // Arriving at once, a conditional order whose trigger the price has already passed is refused at once, as Bybit answers.
-            return Refused(null, OrderRejectReason.TriggerAlreadyReached, $"Trigger {trigger.Price} is already reached: the {trigger.Source} is {reference}.", events);
-        }
-
         if (request.ReduceOnly && request.Trigger is null && _options.Latency == TimeSpan.Zero && Instrument.FloorQuantityToStep(Reducible(request.Side)) <= 0)
         {
             // Arriving at once, a plain reduce-only order with nothing to reduce is refused at once, as Bybit answers 110017.

@@ -271,7 +271,7 @@ public class MatchingEngineTests
     }
 
     [Fact]
-    public void Submit_TriggerAlreadyReached_RefusedAndNothingCreated()
+    public void Submit_TriggerAlreadyReached_Rejected()
     {
         var engine = EngineWithBook();
         engine.OnTrade(Trade(T0, 98m, 1m, TakerSide.Sell));
@@ -279,10 +279,8 @@ public class MatchingEngineTests
 
         var result = engine.Submit(stop, T0);
 
-        Assert.Null(result.Order);
-        Assert.Equal(OrderRejectReason.TriggerAlreadyReached, result.Rejection!.Reason);
-        Assert.Equal(10001, result.Rejection.BybitRetCode);
-        Assert.Null(engine.FindOrder(new ClientOrderId("s1")));
+        Assert.Equal(OrderStatus.Rejected, result.Order!.Status);
+        Assert.Equal(OrderRejectReason.TriggerAlreadyReached, result.Order.RejectReason);
     }
 
     [Fact]
