@@ -23,5 +23,7 @@ read -r passed failed skipped < <(grep -E '^(Passed|Failed)! +- ' "$log" | awk -
       if (key == "Passed") p += value; else if (key == "Failed") f += value; else if (key == "Skipped") s += value } }
   END { printf "%d %d %d\n", p, f, s }')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# The failed tests again, by name with their first message line, where a log tail still shows them.
+grep -E '^\s+Failed [A-Za-z]' -A2 "$log" | grep -vE '^\s+Stack Trace' | cut -c1-400 || true
 echo "Summary: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

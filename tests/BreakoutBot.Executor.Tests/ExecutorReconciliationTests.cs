@@ -41,7 +41,7 @@ public sealed class ExecutorReconciliationTests(LocalPostgresServer postgres)
 
         Assert.StartsWith("closed outside the executor", trade.ExitReason, StringComparison.Ordinal);
         Assert.DoesNotContain("unaccounted", trade.ExitReason, StringComparison.Ordinal);
-        Assert.Equal(decimal.Round(stack.WalletBalance - walletBefore, 2), decimal.Round(trade.RealizedPnl, 2));
+        await stack.AssertBooksEqualWalletAsync(walletBefore);
         Assert.Equal(0, stack.VenueOpenPositions);
         Assert.Empty(stack.Exchange.Orders(symbol, null));
         await using (var database = stack.Database())

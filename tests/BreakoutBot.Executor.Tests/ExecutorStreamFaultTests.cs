@@ -70,7 +70,7 @@ public sealed class ExecutorStreamFaultTests(LocalPostgresServer postgres)
         await using (var database = stack.Database())
         {
             var trades = await database.Trades.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
-            Assert.Equal(decimal.Round(stack.WalletBalance - walletBefore, 2), decimal.Round(trades.Sum(trade => trade.RealizedPnl), 2));
+            await stack.AssertBooksEqualWalletAsync(walletBefore);
             var orders = await database.Orders.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
             var history = stack.Exchange.OrderHistory(null);
 

@@ -193,6 +193,34 @@ internal sealed class TradingStack : IAsyncDisposable
         return (ticker.Ask1Price ?? ticker.LastPrice, instrument.TickSize, now);
     }
 
+    /// <summary>
+    /// Waits until the trades' realised PnL adds up to the wallet's change since <paramref name="walletBefore"/> to the
+    /// cent, then asserts it. Funding the venue settled while a position was open reaches the books at the executor's
+    /// next reconciliation, so the two agree within that interval, not at the instant a trade is written.
+    /// </summary>
+    public async Task AssertBooksEqualWalletAsync(decimal walletBefore)
+    {
+        async Task<(decimal Wallet, decimal Books)> ReadAsync()
+        {
+            await using var database = Database();
+            // Added up here: PostgreSQL's exact numeric sum of 28-digit values can exceed what a decimal holds.
+            var books = (await database.Trades.AsNoTracking().Select(trade => trade.RealizedPnl).ToListAsync()).Sum();
+            return (decimal.Round(WalletBalance - walletBefore, 2), decimal.Round(books, 2));
+        }
+
+        try
+        {
+            await Eventually.UntilAsync(async () => (await ReadAsync()) is var (wallet, books) && wallet == books, "the books equal to the wallet's change", TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException)
+        {
+            // Reported below with both figures.
+        }
+
+        var (walletChange, booked) = await ReadAsync();
+        Assert.Equal(walletChange, booked);
+    }
+
     /// <summary>The simulated account's wallet balance (USDT), straight from the venue's ledger.</summary>
     public decimal WalletBalance => Exchange.ReadAccount(ledger => ledger.WalletBalance);
 
