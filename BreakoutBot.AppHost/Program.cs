@@ -9,6 +9,7 @@ try
 {
     infrastructure = builder.AddInfrastructure();
     tradingMode = builder.GetTradingModeName();
+    SimulatorSettingsExtensions.CheckFaultsAllowed(builder.Configuration, tradingMode);
 }
 catch (InfrastructureConfigurationException exception)
 {

@@ -30,6 +30,32 @@ public class AppHostProcessTests
     }
 
     [Fact]
+    public async Task Start_FaultInjectionOutsideTheSimulatedMarket_IsRefusedWithTheRule()
+    {
+        using var scratch = new ScratchDirectory();
+
+        var result = await RunAppHostAsync("--Infrastructure:Mode=Containers", "--Trading:Mode=paper", "--Simulator:Faults:Enabled=true", $"--Infrastructure:DataDirectory={scratch.Path}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Simulator:Faults:Enabled is only allowed with Trading:Mode sim (it is 'paper')", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_FireDrill_FaultInjectionSwitchReachesTheSimulatorOnly()
+    {
+        using var scratch = new ScratchDirectory();
+        var manifestPath = Path.Combine(scratch.Path, "aspire-manifest.json");
+
+        var result = await RunAppHostAsync("--publisher", "manifest", "--output-path", manifestPath, "--Infrastructure:Mode=Containers", "--Simulator:Faults:Enabled=true");
+
+        Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken));
+        var resources = manifest.RootElement.GetProperty("resources");
+        Assert.Equal("true", resources.GetProperty("exchange-sim").GetProperty("env").GetProperty("Simulator__Faults__Enabled").GetString());
+        Assert.False(resources.GetProperty("executor").GetProperty("env").TryGetProperty("Simulator__Faults__Enabled", out _));
+    }
+
+    [Fact]
     public async Task Start_LocalModeWithMissingRedis_ExitsNamingWhatToInstall()
     {
         using var scratch = new ScratchDirectory();
