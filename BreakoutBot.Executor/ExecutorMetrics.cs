@@ -14,6 +14,7 @@ public sealed class ExecutorMetrics
     private readonly Histogram<double> _orderToAck;
     private readonly Counter<long> _drift;
     private readonly Counter<long> _positionRoundFailures;
+    private readonly Histogram<double> _unprotected;
 
     public ExecutorMetrics(ServiceTelemetry telemetry)
     {
@@ -27,13 +28,17 @@ public sealed class ExecutorMetrics
         _orderToAck = meter.CreateHistogram<double>("breakoutbot.executor.order_to_ack", "ms", "From sending an order to the venue's acknowledgement");
         _positionRoundFailures = meter.CreateCounter<long>("breakoutbot.executor.position_round_failures", "{round}", "Position management rounds that failed (the other positions went on)");
         _drift = meter.CreateCounter<long>("breakoutbot.executor.reconciliation_drift", "{difference}", "Differences between the database and the venue found by reconciliation");
+        _unprotected = meter.CreateHistogram<double>("breakoutbot.executor.unprotected_duration", "s", "How long an open position went without a working venue stop, per episode");
         meter.CreateObservableGauge("breakoutbot.executor.open_positions", () => OpenPositions, "{position}", "Positions open or being entered");
+        meter.CreateObservableGauge("breakoutbot.executor.unprotected_positions", () => UnprotectedPositions, "{position}", "Positions with open quantity and no working venue stop right now");
         meter.CreateObservableGauge("breakoutbot.executor.equity", () => (double)Equity, "USDT", "Account equity (wallet + unrealised PnL)");
         meter.CreateObservableGauge("breakoutbot.executor.drawdown", () => (double)Drawdown, "1", "Fraction below the equity peak");
         meter.CreateObservableGauge("breakoutbot.executor.kill_switch_tripped", () => KillSwitchTripped ? 1 : 0, "1", "1 while the kill switch is tripped");
     }
 
     public int OpenPositions { get; set; }
+
+    public int UnprotectedPositions { get; set; }
 
     public decimal Equity { get; set; }
 
@@ -55,6 +60,8 @@ public sealed class ExecutorMetrics
     public void OrderToAck(double milliseconds, string purpose) => _orderToAck.Record(milliseconds, new KeyValuePair<string, object?>("purpose", purpose));
 
     public void PositionRoundFailed(string symbol) => _positionRoundFailures.Add(1, new KeyValuePair<string, object?>("symbol", symbol));
+
+    public void UnprotectedEpisode(double seconds, string symbol) => _unprotected.Record(seconds, new KeyValuePair<string, object?>("symbol", symbol));
 
     public void Drift(string kind) => _drift.Add(1, new KeyValuePair<string, object?>("kind", kind));
 }

@@ -106,4 +106,31 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1081, Level = LogLevel.Error, Message = "Position {PositionId} ({Symbol}): its management round failed; the other positions go on and it is tried again next round")]
     public static partial void PositionRoundFailed(ILogger logger, string positionId, string symbol, Exception exception);
+
+    [LoggerMessage(EventId = 1090, Level = LogLevel.Warning, Message = "Position {PositionId}: the price is already through the stop at {Stop}; exiting at market")]
+    public static partial void StopLevelCrossed(ILogger logger, string positionId, decimal stop);
+
+    [LoggerMessage(EventId = 1091, Level = LogLevel.Warning, Message = "Position {PositionId}: stop move {From} -> {To} refused by the venue ({Reason}); the working stop stays")]
+    public static partial void StopMoveRefused(ILogger logger, string positionId, decimal from, decimal to, string reason);
+
+    [LoggerMessage(EventId = 1092, Level = LogLevel.Error, Message = "Position {PositionId}: no stop could be placed ({Reason}); closing it at market")]
+    public static partial void StopRefusedPositionClosed(ILogger logger, string positionId, string reason);
+
+    [LoggerMessage(EventId = 1093, Level = LogLevel.Warning, Message = "Position {PositionId}: the exit ended with {Quantity} still open; sending it again ({Reason})")]
+    public static partial void ExitRetried(ILogger logger, string positionId, decimal quantity, string reason);
+
+    [LoggerMessage(EventId = 1094, Level = LogLevel.Warning, Message = "Flatten in progress: {Ours} position(s) of ours and {Venue} at the venue still open")]
+    public static partial void FlattenInProgress(ILogger logger, int ours, int venue);
+
+    [LoggerMessage(EventId = 1095, Level = LogLevel.Information, Message = "Flatten done: nothing is open")]
+    public static partial void FlattenDone(ILogger logger);
+
+    [LoggerMessage(EventId = 1096, Level = LogLevel.Warning, Message = "Position {PositionId} ({Symbol}): {Quantity} open without a working venue stop")]
+    public static partial void PositionUnprotected(ILogger logger, string positionId, string symbol, decimal quantity);
+
+    [LoggerMessage(EventId = 1097, Level = LogLevel.Information, Message = "Position {PositionId}: protected again after {Seconds} s without a working venue stop")]
+    public static partial void PositionProtected(ILogger logger, string positionId, decimal seconds);
+
+    [LoggerMessage(EventId = 1098, Level = LogLevel.Warning, Message = "Position {PositionId}: its preset {Name} v{Version} cannot be loaded ({Errors}); managed with the engine's current preset")]
+    public static partial void PinnedPresetMissing(ILogger logger, string positionId, string name, int version, string errors);
 }

@@ -8,6 +8,8 @@ namespace BreakoutBot.Api.Trading;
 /// <param name="UnrealizedPnl">USDT on the open quantity at the mark price, before exit fees.</param>
 /// <param name="UnrealizedR">Unrealised PnL in units of the initial risk (|entry − initial stop| × original quantity).</param>
 /// <param name="Targets">The take-profit ladder with each target's filled state, as the Executor stores it.</param>
+/// <param name="UnprotectedSince">Since when the open quantity has had no working venue stop; null while protected.</param>
+/// <param name="UnprotectedSeconds">All the time the position went without a working venue stop, a running exposure included.</param>
 public sealed record PositionView(
     string PositionId,
     string? SignalId,
@@ -31,4 +33,6 @@ public sealed record PositionView(
     int BarsHeld,
     DateTimeOffset OpenedAt,
     DateTimeOffset? ClosedAt,
-    string? ExitReason);
+    string? ExitReason,
+    DateTimeOffset? UnprotectedSince = null,
+    decimal UnprotectedSeconds = 0);

@@ -3,6 +3,7 @@ using BreakoutBot.Domain.Trading;
 namespace BreakoutBot.Api.Trading;
 
 /// <summary>A closed trade: realised PnL net of fees in USDT and in R.</summary>
+/// <param name="UnprotectedSeconds">How long its position went without a working venue stop.</param>
 public sealed record TradeView(
     string TradeId,
     string PositionId,
@@ -19,4 +20,5 @@ public sealed record TradeView(
     decimal InitialRisk,
     string ExitReason,
     DateTimeOffset OpenedAt,
-    DateTimeOffset ClosedAt);
+    DateTimeOffset ClosedAt,
+    decimal UnprotectedSeconds = 0);

@@ -31,13 +31,14 @@ public static class TradingApi
         group.MapGet("/orders", Orders).WithName("ListOrders").RequireReader();
         group.MapGet("/fills", Fills).WithName("ListFills").RequireReader();
         group.MapGet("/trades", Trades).WithName("ListTrades").RequireReader();
+        group.MapGet("/protection", ProtectionReport.Protection).WithName("GetProtection").RequireReader();
         group.MapGet("/trades.csv", TradesCsv).WithName("ExportTradesCsv").RequireReader().Produces<string>(StatusCodes.Status200OK, "text/csv");
         return endpoints;
     }
 
     /// <param name="status"><c>open</c> (default: everything not closed), <c>closed</c> or <c>all</c>.</param>
     public static async Task<Results<Ok<IReadOnlyList<PositionView>>, ValidationProblem>> Positions(
-        TradingDbContext database, VenueMarketData venue, string? status, string? symbol, CancellationToken cancellationToken)
+        TradingDbContext database, VenueMarketData venue, TimeProvider clock, string? status, string? symbol, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(venue);
@@ -65,11 +66,11 @@ public static class TradingApi
         var marks = rows.Any(row => row.Status != "Closed")
             ? await venue.MarkPricesAsync(cancellationToken)
             : new Dictionary<string, decimal>();
-        return TypedResults.Ok<IReadOnlyList<PositionView>>([.. rows.Select(row => ToView(row, marks))]);
+        return TypedResults.Ok<IReadOnlyList<PositionView>>([.. rows.Select(row => ToView(row, marks, clock.GetUtcNow()))]);
     }
 
     public static async Task<Results<Ok<PositionView>, ProblemHttpResult, ValidationProblem>> Position(
-        string positionId, TradingDbContext database, VenueMarketData venue, CancellationToken cancellationToken)
+        string positionId, TradingDbContext database, VenueMarketData venue, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(venue);
@@ -85,7 +86,7 @@ public static class TradingApi
         }
 
         var marks = row.Status == "Closed" ? new Dictionary<string, decimal>() : await venue.MarkPricesAsync(cancellationToken);
-        return TypedResults.Ok(ToView(row, marks));
+        return TypedResults.Ok(ToView(row, marks, clock.GetUtcNow()));
     }
 
     public static async Task<Results<Accepted<CommandResult>, ProblemHttpResult, ValidationProblem>> ClosePosition(
@@ -200,7 +201,10 @@ public static class TradingApi
         }
 
         var (rows, total) = await query.ReadPageAsync(filtered => filtered.OrderByDescending(trade => trade.ClosedAt).ThenBy(trade => trade.TradeId), number, size, cancellationToken);
-        return TypedResults.Ok(new Page<TradeView>([.. rows.Select(ToView)], number, size, total));
+        var positionIds = rows.Select(trade => trade.PositionId).ToList();
+        var exposure = await database.Positions.AsNoTracking().Where(position => positionIds.Contains(position.PositionId))
+            .ToDictionaryAsync(position => position.PositionId, position => position.UnprotectedSeconds, cancellationToken);
+        return TypedResults.Ok(new Page<TradeView>([.. rows.Select(trade => ToView(trade) with { UnprotectedSeconds = exposure.GetValueOrDefault(trade.PositionId) })], number, size, total));
     }
 
     /// <summary>Every matching trade (oldest first, up to <see cref="MaxCsvRows"/>) as CSV with invariant numbers and ISO-8601 UTC times.</summary>
@@ -290,7 +294,7 @@ public static class TradingApi
         return validation.IsValid ? null : Problems.Validation(validation.Errors);
     }
 
-    internal static PositionView ToView(PositionRecord row, IReadOnlyDictionary<string, decimal> marks)
+    internal static PositionView ToView(PositionRecord row, IReadOnlyDictionary<string, decimal> marks, DateTimeOffset now)
     {
         var initialRisk = Math.Abs(row.EntryPrice - row.InitialStop) * row.OriginalQuantity;
         decimal? mark = row.Status != "Closed" && marks.TryGetValue(row.Symbol, out var price) ? price : null;
@@ -301,7 +305,7 @@ public static class TradingApi
         return new PositionView(
             row.PositionId, row.SignalId, row.Symbol, row.Direction, row.Status, row.Origin, row.EntryPrice, row.InitialStop, row.Stop, row.StopKind,
             row.OriginalQuantity, row.OpenQuantity, mark, unrealized, unrealizedR, initialRisk, row.RealizedPnl, row.Fees, Targets(row.TargetsJson),
-            row.BarsHeld, row.OpenedAt, row.ClosedAt, row.ExitReason);
+            row.BarsHeld, row.OpenedAt, row.ClosedAt, row.ExitReason, row.Status == "Closed" ? null : row.UnprotectedSince, ProtectionReport.UnprotectedSeconds(row, now));
     }
 
     internal static OrderView ToView(OrderRecord order) => new(

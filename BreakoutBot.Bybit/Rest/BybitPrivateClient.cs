@@ -86,11 +86,18 @@ public sealed class BybitPrivateClient(HttpClient http, Signing.BybitCredentials
                 return existing;
             }
 
-            await PlaceOrderAsync(order, cancellationToken);
+            try
+            {
+                await PlaceOrderAsync(order, cancellationToken);
+            }
+            catch (BybitApiException again) when (again.RetCode == BybitRetCodes.DuplicateOrderLinkId)
+            {
+                // The first attempt did reach the venue: fall through to the lookup.
+            }
         }
 
-        return await FindOrderAsync(order, cancellationToken)
-            ?? throw new BybitApiException("/v5/order/realtime", BybitRetCodes.OrderNotFound, $"order {order.OrderLinkId} was placed but the venue does not report it");
+        // Placed, or said to exist, yet not shown (a venue shows a new order a moment late): unknown, never refused.
+        return await FindOrderAsync(order, cancellationToken) ?? throw new OrderOutcomeUnknownException(order.OrderLinkId);
     }
 
     /// <summary>Changes quantity, limit price or trigger price of an open order (110001 when it is closed or unknown).</summary>

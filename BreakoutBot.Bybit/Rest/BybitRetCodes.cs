@@ -43,6 +43,7 @@ public static class BybitRetCodes
     public static bool IsUnknownOutcome(Exception exception) => exception switch
     {
         BybitApiException api => IsServerSideFailure(api.RetCode),
+        OrderOutcomeUnknownException => true,
         HttpRequestException => true,
         Polly.Timeout.TimeoutRejectedException => true,
         TaskCanceledException => true,

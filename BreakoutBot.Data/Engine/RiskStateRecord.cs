@@ -18,6 +18,9 @@ public sealed class RiskStateRecord
 
     public DateTimeOffset? KillSwitchTrippedAt { get; set; }
 
+    /// <summary>A flatten was asked for with the kill switch and is not done yet: every position is still being closed.</summary>
+    public bool FlattenPending { get; set; }
+
     public int ConsecutiveLosses { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

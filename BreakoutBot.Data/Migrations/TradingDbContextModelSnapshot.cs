@@ -220,6 +220,10 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("day_start_equity");
 
+                    b.Property<bool>("FlattenPending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("flatten_pending");
+
                     b.Property<string>("KillSwitchReason")
                         .HasColumnType("text")
                         .HasColumnName("kill_switch_reason");
@@ -491,6 +495,10 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("average_price");
 
+                    b.Property<DateTimeOffset?>("CancelRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancel_requested_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -624,6 +632,10 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("initial_stop");
 
+                    b.Property<decimal>("LongestUnprotectedSeconds")
+                        .HasColumnType("numeric")
+                        .HasColumnName("longest_unprotected_seconds");
+
                     b.Property<decimal>("OpenQuantity")
                         .HasColumnType("numeric")
                         .HasColumnName("open_quantity");
@@ -640,6 +652,14 @@ namespace BreakoutBot.Data.Migrations
                     b.Property<decimal>("OriginalQuantity")
                         .HasColumnType("numeric")
                         .HasColumnName("original_quantity");
+
+                    b.Property<string>("PresetName")
+                        .HasColumnType("text")
+                        .HasColumnName("preset_name");
+
+                    b.Property<int?>("PresetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("preset_version");
 
                     b.Property<decimal>("RealizedPnl")
                         .HasColumnType("numeric")
@@ -672,6 +692,14 @@ namespace BreakoutBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("targets_json");
+
+                    b.Property<decimal>("UnprotectedSeconds")
+                        .HasColumnType("numeric")
+                        .HasColumnName("unprotected_seconds");
+
+                    b.Property<DateTimeOffset?>("UnprotectedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unprotected_since");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()

@@ -41,6 +41,9 @@ public sealed class OrderRecord
 
     public string? RejectReason { get; set; }
 
+    /// <summary>When we first asked the venue to cancel it; an unanswered order with a cancel asked is never sent again.</summary>
+    public DateTimeOffset? CancelRequestedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -57,6 +57,20 @@ public sealed class PositionRecord
 
     public string? ExitReason { get; set; }
 
+    /// <summary>The preset (name and version) the position was opened with; it is managed by that version to the end.</summary>
+    public string? PresetName { get; set; }
+
+    public int? PresetVersion { get; set; }
+
+    /// <summary>Since when the position has had open quantity and no working venue stop; null while it is protected.</summary>
+    public DateTimeOffset? UnprotectedSince { get; set; }
+
+    /// <summary>All the time, in seconds, the position was exposed without a working venue stop (ended episodes).</summary>
+    public decimal UnprotectedSeconds { get; set; }
+
+    /// <summary>The longest single such episode, in seconds.</summary>
+    public decimal LongestUnprotectedSeconds { get; set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; set; }
 }

@@ -10,4 +10,7 @@ internal static class OrderStatuses
 
     /// <summary>No further change can come from the venue.</summary>
     public static bool IsTerminal(string status) => status is Filled or Cancelled or Rejected or "Deactivated" or "PartiallyFilledCanceled";
+
+    /// <summary>The venue has confirmed the order and it can still act: resting, untriggered or partly filled.</summary>
+    public static bool IsWorking(string status) => status != Pending && !IsTerminal(status);
 }

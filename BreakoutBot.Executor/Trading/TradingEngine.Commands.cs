@@ -208,33 +208,33 @@ public sealed partial class TradingEngine
             return refusal;
         }
 
-        if (exit.Quantity >= record.OpenQuantity)
-        {
-            await CancelWorkingOrdersAsync(database, record, null, correlationId, cancellationToken);
-        }
-
-        return await SendExitAsync(database, record, instrument, exit.Quantity, ExitReason.Manual, correlationId, cancellationToken);
+        return await ExitKeepingStopAsync(database, record, instrument, exit.Quantity, ExitReason.Manual, correlationId, cancellationToken);
     }
 
     private async Task<string?> MoveStopToBreakevenAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var database = Database(scope);
-        if (await FindManagedAsync(database, command.PositionId, cancellationToken) is not { } found || _preset is null)
+        if (await FindManagedAsync(database, command.PositionId, cancellationToken) is not { } found)
         {
             return $"position '{command.PositionId}' is not open";
         }
 
         var (record, managed, instrument) = found;
+        if (await PresetOfAsync(database, record, cancellationToken) is not { } preset)
+        {
+            return "no preset is loaded to take the breakeven buffer from";
+        }
+
         var price = (await venue.GetTickerAsync(instrument.Symbol, cancellationToken))?.LastPrice ?? record.EntryPrice;
-        var (_, move, refusal) = PositionRules.MoveStopToBreakeven(managed, price, _preset.PositionConfig.BreakevenBufferBps, instrument);
+        var (_, move, refusal) = PositionRules.MoveStopToBreakeven(managed, price, preset.PositionConfig.BreakevenBufferBps, instrument);
         if (move is null)
         {
             return refusal;
         }
 
-        await MoveStopAsync(database, record, instrument, move, correlationId, cancellationToken);
+        var venueRefusal = await MoveStopAsync(database, record, instrument, move, correlationId, cancellationToken);
         await database.SaveChangesAsync(cancellationToken);
-        return null;
+        return venueRefusal;
     }
 }

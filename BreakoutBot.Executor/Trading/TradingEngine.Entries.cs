@@ -82,8 +82,14 @@ public sealed partial class TradingEngine
             }
         }
 
-        // What filled so far is protected at once (before more is bought), not only when the whole entry is in.
-        await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
+        // What filled so far is protected at once (before more is bought), not only when the whole entry is in; a price
+        // already through the stop ends the entry, and what filled exits at market once the entry orders are final.
+        if (await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken) == StopSync.Crossed && progress.StoppedReason is null)
+        {
+            progress = await StopEntryAsync(database, position, progress, "the price passed the stop during the entry", cancellationToken);
+            sending = false;
+        }
+
         var started = StartedSlices(entries);
         if (sending && started < progress.Slices.Count && elapsed >= progress.Plan.StartOf(started) && elapsed < progress.Deadline)
         {

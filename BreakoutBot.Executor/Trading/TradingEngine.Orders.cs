@@ -63,7 +63,23 @@ public sealed partial class TradingEngine
             metrics.Order(purpose, "accepted");
             await ApplyVenueOrderAsync(database, position, order, venueOrder, correlationId, cancellationToken);
         }
-        catch (BybitApiException exception) when (!BybitRetCodes.IsUnknownOutcome(exception))
+        catch (BybitApiException exception) when (exception.RetCode == BybitRetCodes.DuplicateOrderLinkId)
+        {
+            // An earlier send of this order reached the venue (its answer was lost): the order exists, so it is looked
+            // up, never booked Rejected; until the venue shows it, it stays Pending.
+            metrics.Order(purpose, "duplicate");
+            if (await venue.GetOrderAsync(placement.Symbol, order.OrderId, cancellationToken) is { } existing)
+            {
+                await ApplyVenueOrderAsync(database, position, order, existing, correlationId, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (BybitRetCodes.IsUnknownOutcome(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            // Outcome unknown: the order stays Pending and the next refresh asks the venue by its orderLinkId.
+            metrics.Order(purpose, "unknown");
+            Log.OrderOutcomeUnknown(logger, order.OrderId, exception);
+        }
+        catch (BybitApiException exception)
         {
             metrics.Order(purpose, "rejected");
             order.Status = OrderStatuses.Rejected;
@@ -72,16 +88,20 @@ public sealed partial class TradingEngine
             OrderEvent(database, order, correlationId);
             Log.OrderRejected(logger, order.OrderId, exception.RetCode, exception.Message);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            // Outcome unknown: the order stays Pending and the next refresh asks the venue by its orderLinkId.
-            metrics.Order(purpose, "unknown");
-            Log.OrderOutcomeUnknown(logger, order.OrderId, exception);
-        }
 
         await database.SaveChangesAsync(cancellationToken);
         return order;
     }
+
+    /// <summary>The placement an order record stands for, to send it again under its orderLinkId.</summary>
+    private static OrderPlacement PlacementOf(OrderRecord order, Instrument instrument) => order.OrderType switch
+    {
+        "Stop" => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId, ReduceOnly: order.ReduceOnly, TriggerPrice: order.TriggerPrice,
+            TriggerDirection: order.Side == OrderSide.Sell ? TriggerDirection.FallsTo : TriggerDirection.RisesTo),
+        "Limit" when order.Purpose == OrderPurposes.Entry => EntryPlacement(order, instrument),
+        "Limit" => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: false, order.Quantity, order.OrderId, order.Price, TimeInForce: "GTC", ReduceOnly: order.ReduceOnly),
+        _ => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId, ReduceOnly: order.ReduceOnly),
+    };
 
     /// <summary>Books what the venue reports about an order: status, and any newly executed quantity as a fill.</summary>
     private async Task ApplyVenueOrderAsync(
@@ -157,6 +177,9 @@ public sealed partial class TradingEngine
             position.EntryPrice = position.OpenQuantity == 0 ? price : ((position.EntryPrice * position.OpenQuantity) + (price * quantity)) / total;
             position.OpenQuantity = total;
             position.OpenedAt = position.OpenQuantity == quantity ? at : position.OpenedAt;
+
+            // Exposed from the first fill until the venue confirms a stop: the one exposure the design allows.
+            StartExposure(position);
             return;
         }
 
@@ -180,13 +203,14 @@ public sealed partial class TradingEngine
     /// <summary>After the first take-profit fills, the stop goes to breakeven (when the preset enables it).</summary>
     private async Task AfterTakeProfitAsync(TradingDbContext database, PositionRecord position, int rung, string correlationId, CancellationToken cancellationToken)
     {
-        if (rung != 1 || _preset is not { PositionConfig.BreakevenEnabled: true } || position.OpenQuantity <= 0 || InstrumentOf(position.Symbol) is not { } instrument)
+        if (rung != 1 || position.OpenQuantity <= 0 || InstrumentOf(position.Symbol) is not { } instrument
+            || await PresetOfAsync(database, position, cancellationToken) is not { PositionConfig.BreakevenEnabled: true } preset)
         {
             return;
         }
 
         var price = (await venue.GetTickerAsync(instrument.Symbol, cancellationToken))?.LastPrice ?? position.EntryPrice;
-        var (_, move, refusal) = PositionRules.MoveStopToBreakeven(Managed(position, instrument), price, _preset.PositionConfig.BreakevenBufferBps, instrument);
+        var (_, move, refusal) = PositionRules.MoveStopToBreakeven(Managed(position, instrument), price, preset.PositionConfig.BreakevenBufferBps, instrument);
         if (move is not null)
         {
             await MoveStopAsync(database, position, instrument, move, correlationId, cancellationToken);
@@ -219,7 +243,9 @@ public sealed partial class TradingEngine
         }
 
         Log.ExitSent(logger, position.PositionId, reason, quantity);
-        return order.Status == OrderStatuses.Rejected ? $"the venue refused the exit: {order.RejectReason}" : null;
+        return order.Status != OrderStatuses.Rejected ? null
+            : position.Status == PositionStatuses.Closing ? $"the venue refused the exit ({order.RejectReason}); it goes out again until the position is flat, its stop stays meanwhile"
+            : $"the venue refused the exit: {order.RejectReason}";
     }
 
     /// <summary>Cancels the position's working orders (of one purpose, or all) on the venue and books the result.</summary>
@@ -243,13 +269,17 @@ public sealed partial class TradingEngine
     private async Task CancelOrderAsync(TradingDbContext database, PositionRecord position, OrderRecord order, string correlationId, CancellationToken cancellationToken)
     {
         var symbol = InstrumentSymbol.Parse(order.Symbol);
-        await venue.CancelOrderAsync(symbol, order.OrderId, cancellationToken);
+        order.CancelRequestedAt ??= clock.GetUtcNow();
+        var venueHadIt = await venue.CancelOrderAsync(symbol, order.OrderId, cancellationToken);
         if (await venue.GetOrderAsync(symbol, order.OrderId, cancellationToken) is { } venueOrder)
         {
             await ApplyVenueOrderAsync(database, position, order, venueOrder, correlationId, cancellationToken);
         }
-        else if (order.Status == OrderStatuses.Pending)
+        else if (order.Status == OrderStatuses.Pending && !venueHadIt && clock.GetUtcNow() - order.CreatedAt > _options.LostOrderTimeout)
         {
+            // An unanswered order ends here only once the venue has had time to show it and still says "no such order":
+            // a new order is shown a moment late, and one that filled at once answers a cancel with "not found" too.
+            // Until then it stays Pending; the lookup that shows it books how it ended, fills included.
             order.Status = OrderStatuses.Cancelled;
             order.RejectReason = "never reached the venue";
             order.UpdatedAt = clock.GetUtcNow();
@@ -308,7 +338,4 @@ public sealed partial class TradingEngine
 
         return (record, Managed(record, instrument), instrument);
     }
-
-    private static TriggerDirection StopTriggerDirection(PositionDirection direction) =>
-        direction == PositionDirection.Long ? TriggerDirection.FallsTo : TriggerDirection.RisesTo;
 }

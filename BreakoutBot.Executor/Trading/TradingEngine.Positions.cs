@@ -5,6 +5,7 @@ using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Indicators;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Presets;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Persistence;
 using BreakoutBot.Messaging.Messages;
@@ -30,6 +31,7 @@ public sealed partial class TradingEngine
         try
         {
             using var activity = telemetry.ActivitySource.StartActivity("positions.manage");
+            await ContinueFlattenAsync(cancellationToken);
             await using var scope = scopes.CreateAsyncScope();
             var database = Database(scope);
             var active = await database.Positions
@@ -41,6 +43,8 @@ public sealed partial class TradingEngine
             {
                 await ManageOneAsync(positionId, cancellationToken);
             }
+
+            metrics.UnprotectedPositions = await database.Positions.CountAsync(row => row.UnprotectedSince != null && row.Status != PositionStatuses.Closed, cancellationToken);
 
             if (_equityDue)
             {
@@ -74,10 +78,17 @@ public sealed partial class TradingEngine
         try
         {
             await RefreshPositionAsync(database, position, correlationId, cancellationToken);
+            if (position.Status == PositionStatuses.Open && lease.IsHeld && InstrumentOf(position.Symbol) is { } instrument)
+            {
+                await KeepProtectedAsync(database, position, instrument, correlationId, cancellationToken);
+            }
+
             if (position.Status == PositionStatuses.Open && lease.IsHeld)
             {
                 await WatchPositionAsync(database, position, correlationId, cancellationToken);
             }
+
+            await TrackExposureAsync(database, position, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -105,13 +116,22 @@ public sealed partial class TradingEngine
             {
                 await ApplyVenueOrderAsync(database, position, order, venueOrder, correlationId, cancellationToken);
             }
-            else if (order.Status == OrderStatuses.Pending && now - order.CreatedAt > _options.LostOrderTimeout)
+            else if (order.Status == OrderStatuses.Pending && order.CancelRequestedAt is not null && now - order.CreatedAt > _options.LostOrderTimeout)
             {
-                // Recorded but never accepted: the venue has no order with our id, so there is nothing to wait for.
-                order.Status = OrderStatuses.Rejected;
-                order.RejectReason = "the venue has no order with this orderLinkId";
+                // Unanswered, a cancel asked for, and after the venue's time to show it still unknown to it: it never got there.
+                order.Status = OrderStatuses.Cancelled;
+                order.RejectReason = "never shown by the venue; a cancel by its orderLinkId found nothing";
                 order.UpdatedAt = now;
                 OrderEvent(database, order, correlationId);
+            }
+            else if (order.Status == OrderStatuses.Pending && now - order.UpdatedAt > _options.LostOrderTimeout && lease.IsHeld && InstrumentOf(order.Symbol) is { } instrument)
+            {
+                // Recorded, its answer lost, and still not shown. A lookup that finds nothing is not proof (a venue shows a
+                // new order late), so the order goes out again under the same orderLinkId: the venue answers that it
+                // exists (duplicate: it stays Pending until shown), or takes it now, or refuses it, and only that
+                // refusal makes it Rejected.
+                order.UpdatedAt = now;
+                await PlaceAsync(database, position, PlacementOf(order, instrument), order.Purpose, correlationId, cancellationToken);
             }
         }
 
@@ -153,19 +173,22 @@ public sealed partial class TradingEngine
         {
             await FinishAsync(database, position, correlationId, cancellationToken);
         }
-        else if (position.Status == PositionStatuses.Closing
+        else if (position.Status == PositionStatuses.Closing && lease.IsHeld && InstrumentOf(position.Symbol) is { } instrument
             && orders.Where(order => order.Purpose is OrderPurposes.Exit or OrderPurposes.StopLoss && order.OrderType == "Market").All(order => OrderStatuses.IsTerminal(order.Status)))
         {
-            // The closing order ended with quantity left (refused, or the book was too thin): manage it again.
-            position.Status = PositionStatuses.Open;
-            await database.SaveChangesAsync(cancellationToken);
+            // The closing order ended with quantity left (refused, or the book was too thin): the exit goes out again
+            // for what is left, round after round, until the position is flat; its stop stays on meanwhile.
+            Log.ExitRetried(logger, position.PositionId, position.OpenQuantity, position.ExitReason ?? "");
+            var reason = Enum.TryParse<ExitReason>(position.ExitReason, out var parsed) ? parsed : ExitReason.Manual;
+            await SendExitAsync(database, position, instrument, position.OpenQuantity, reason, correlationId, cancellationToken);
         }
     }
 
     /// <summary>
     /// The entry filled: builds the managed position from the real fill (entry price, quantity), then puts the
-    /// protection on the venue: reduce-only take-profit limit orders for the ladder and the stop-loss. A fill already
-    /// beyond the stop is closed at once.
+    /// protection on the venue: the stop-loss first, then reduce-only take-profit limit orders for the ladder. A fill
+    /// already beyond the stop, or a price that has passed it since, is closed at once; so is a position whose stop the
+    /// venue refuses.
     /// </summary>
     private async Task ProtectAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
     {
@@ -183,11 +206,26 @@ public sealed partial class TradingEngine
 
         // The position turns Open only once its protection rests on the venue; a crash in between repeats this step,
         // and the orderLinkIds make every repeated placement find the order already there.
-        var ladder = _preset?.PositionConfig.TpLevels ?? [];
+        var ladder = (await PresetOfAsync(database, position, cancellationToken))?.PositionConfig.TpLevels ?? [];
         var managed = PositionOpening.Open(position.PositionId, instrument, position.Direction, position.EntryPrice, position.InitialStop, position.OpenQuantity,
             position.OpenedAt, ladder, position.BreakoutLevel);
         position.TargetsJson = JsonSerializer.Serialize(managed.Targets, TargetJson);
         await database.SaveChangesAsync(cancellationToken);
+        var stop = await ProtectOrExitAsync(database, position, instrument, correlationId, cancellationToken);
+        if (stop is StopSync.Crossed or StopSync.Refused)
+        {
+            position.Status = position.Status == PositionStatuses.Opening ? PositionStatuses.Open : position.Status;
+            PositionEvent(database, position);
+            await database.SaveChangesAsync(cancellationToken);
+            if (stop == StopSync.Refused)
+            {
+                // Without a stop the position is not kept: KeepProtectedAsync closes it in this very round.
+                await KeepProtectedAsync(database, position, instrument, correlationId, cancellationToken);
+            }
+
+            return;
+        }
+
         for (var i = 0; i < managed.Targets.Count; i++)
         {
             var target = managed.Targets[i];
@@ -201,75 +239,16 @@ public sealed partial class TradingEngine
             await PlaceAsync(database, position, placement, OrderPurposes.TakeProfit, correlationId, cancellationToken);
         }
 
-        await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
         position.Status = PositionStatuses.Open;
         PositionEvent(database, position);
         await database.SaveChangesAsync(cancellationToken);
         Log.PositionOpened(logger, position.PositionId, position.Symbol, position.Direction, position.OpenQuantity, position.EntryPrice);
     }
 
-    /// <summary>Puts the stop on the venue as a reduce-only conditional market order (Venue placement).</summary>
-    private async Task PlaceStopAsync(TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId, CancellationToken cancellationToken)
-    {
-        if (StopPlacement != StopPlacement.Venue)
-        {
-            return;
-        }
-
-        var prefix = position.PositionId + "-s";
-        var stops = await database.Orders.Where(order => order.OrderId.StartsWith(prefix)).ToListAsync(cancellationToken);
-        var current = stops.FirstOrDefault(order => !OrderStatuses.IsTerminal(order.Status) && order.TriggerPrice == position.Stop && order.Quantity == position.OpenQuantity);
-        if (current is not null && current.Status != OrderStatuses.Pending)
-        {
-            return;
-        }
-
-        // A stop recorded but maybe never sent (a crash in between) goes out again under the same orderLinkId.
-        var linkId = current?.OrderId ?? TradingIds.Stop(position.PositionId, stops.Count + 1);
-        var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: true, current?.Quantity ?? position.OpenQuantity,
-            linkId, ReduceOnly: true, TriggerPrice: position.Stop, TriggerDirection: StopTriggerDirection(position.Direction));
-        await PlaceAsync(database, position, placement, OrderPurposes.StopLoss, correlationId, cancellationToken);
-    }
-
-    /// <summary>Moves the stop (breakeven, trailing, operator): records it and replaces the venue's stop order.</summary>
-    private async Task MoveStopAsync(TradingDbContext database, PositionRecord position, Instrument instrument, StopMove move, string correlationId, CancellationToken cancellationToken)
-    {
-        position.Stop = move.To;
-        position.StopKind = move.Kind.ToString();
-        PositionEvent(database, position);
-        await database.SaveChangesAsync(cancellationToken);
-        Log.StopMoved(logger, position.PositionId, move.From, move.To, move.Kind);
-        await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
-    }
-
-    /// <summary>
-    /// Keeps exactly one working venue stop, at the position's stop and for its whole open quantity (a partly entered
-    /// position gets its stop with the first fill, resized as later slices fill; a moved stop replaces the old one).
-    /// The new stop goes on before the old one is cancelled, so the position is never without one; for that moment two
-    /// reduce-only stops rest, and whichever fires second finds nothing left to reduce.
-    /// </summary>
-    private async Task SyncVenueStopAsync(TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId, CancellationToken cancellationToken)
-    {
-        if (StopPlacement != StopPlacement.Venue || position.OpenQuantity <= 0)
-        {
-            return;
-        }
-
-        await PlaceStopAsync(database, position, instrument, correlationId, cancellationToken);
-        var stale = (await database.Orders
-            .Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.StopLoss && order.OrderType == "Stop")
-            .ToListAsync(cancellationToken))
-            .Where(order => !OrderStatuses.IsTerminal(order.Status) && (order.TriggerPrice != position.Stop || order.Quantity != position.OpenQuantity));
-        foreach (var stop in stale.ToList())
-        {
-            await CancelOrderAsync(database, position, stop, correlationId, cancellationToken);
-        }
-    }
-
     /// <summary>Local stop watch and the position rules on newly closed bars.</summary>
     private async Task WatchPositionAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
     {
-        if (InstrumentOf(position.Symbol) is not { } instrument || _preset is null)
+        if (InstrumentOf(position.Symbol) is not { } instrument || await PresetOfAsync(database, position, cancellationToken) is not { } preset)
         {
             return;
         }
@@ -279,14 +258,13 @@ public sealed partial class TradingEngine
             var crossed = position.Direction == PositionDirection.Long ? ticker.LastPrice <= position.Stop : ticker.LastPrice >= position.Stop;
             if (crossed)
             {
-                await CancelWorkingOrdersAsync(database, position, OrderPurposes.TakeProfit, correlationId, cancellationToken);
-                await SendExitAsync(database, position, instrument, position.OpenQuantity, StopReason(position.StopKind), correlationId, cancellationToken);
+                await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, StopReason(position.StopKind), correlationId, cancellationToken);
                 return;
             }
         }
 
         var interval = ManagementInterval;
-        var lookback = _preset.PositionConfig.ChandelierLookbackBars;
+        var lookback = preset.PositionConfig.ChandelierLookbackBars;
         var bars = await venue.GetKlinesAsync(instrument.Symbol, interval, Math.Min(1000, (2 * lookback) + 2), cancellationToken);
         var closed = bars.Where(bar => bar.IsClosed).OrderBy(bar => bar.OpenTime).ToList();
         if (closed.Count == 0)
@@ -305,7 +283,7 @@ public sealed partial class TradingEngine
         {
             _lastBarOpen[position.PositionId] = bar.OpenTime;
             var history = closed.Where(candidate => candidate.OpenTime <= bar.OpenTime).ToList();
-            if (await ApplyBarAsync(database, position, instrument, bar, Trailing(history, position.Direction, lookback), correlationId, cancellationToken))
+            if (await ApplyBarAsync(database, position, instrument, preset.PositionConfig, bar, Trailing(history, position.Direction, lookback), correlationId, cancellationToken))
             {
                 return;
             }
@@ -318,18 +296,18 @@ public sealed partial class TradingEngine
     /// closed at once as a safety net. Returns true when an exit was sent.
     /// </summary>
     private async Task<bool> ApplyBarAsync(
-        TradingDbContext database, PositionRecord position, Instrument instrument, Candle bar, TrailingInputs trailing, string correlationId, CancellationToken cancellationToken)
+        TradingDbContext database, PositionRecord position, Instrument instrument, PositionConfig config, Candle bar, TrailingInputs trailing, string correlationId,
+        CancellationToken cancellationToken)
     {
         var managed = Managed(position, instrument);
         managed = managed with { Targets = [.. managed.Targets.Where(target => target.IsFilled)] };
-        var outcome = PositionRules.ApplyBar(managed, bar, _preset!.PositionConfig, instrument, trailing);
+        var outcome = PositionRules.ApplyBar(managed, bar, config, instrument, trailing);
         position.BarsHeld = outcome.Position.BarsHeld;
         position.BestPrice = outcome.Position.BestPrice;
         var exit = outcome.Exits.FirstOrDefault(candidate => candidate.Reason != ExitReason.TakeProfit);
         if (exit is not null)
         {
-            await CancelWorkingOrdersAsync(database, position, null, correlationId, cancellationToken);
-            await SendExitAsync(database, position, instrument, position.OpenQuantity, exit.Reason, correlationId, cancellationToken);
+            await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, exit.Reason, correlationId, cancellationToken);
             return true;
         }
 
@@ -370,6 +348,7 @@ public sealed partial class TradingEngine
 
         position.Status = PositionStatuses.Closed;
         position.ClosedAt = closedAt;
+        EndExposure(position);
         position.ExitReason = reason;
         PositionEvent(database, position);
         if (!await database.Trades.AnyAsync(trade => trade.PositionId == position.PositionId, cancellationToken))

@@ -41,8 +41,8 @@ public sealed partial class TradingEngine
                 && !await database.Orders.AnyAsync(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.StopLoss
                     && order.Status != OrderStatuses.Filled && order.Status != OrderStatuses.Cancelled && order.Status != OrderStatuses.Rejected && order.Status != "Deactivated", cancellationToken))
             {
-                await PlaceStopAsync(database, position, instrument, correlationId, cancellationToken);
                 ReportDrift(database, "unprotected", position.Symbol, position.OpenQuantity * position.Direction.Sign(), null, "stop placed");
+                await KeepProtectedAsync(database, position, instrument, correlationId, cancellationToken);
             }
         }
 

@@ -1,6 +1,7 @@
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Engine;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
@@ -14,7 +15,8 @@ public sealed partial class TradingEngine
 {
     /// <summary>
     /// Trips the kill switch (a persisted state: only an operator reset clears it), moves the engine to Emergency
-    /// and, when asked, flattens: every working order cancelled, every position closed by a reduce-only market order.
+    /// and, when asked, flattens: every position closed by a reduce-only market order, its stop kept until it is flat.
+    /// The flatten request is persisted and goes on round after round (after a restart too) until nothing is open.
     /// </summary>
     private async Task TripKillSwitchAsync(TradingDbContext database, string reason, bool flatten, string correlationId, CancellationToken cancellationToken)
     {
@@ -29,6 +31,13 @@ public sealed partial class TradingEngine
             Log.KillSwitchTripped(logger, reason, flatten);
         }
 
+        if (flatten && !_killSwitch.FlattenRequested)
+        {
+            // Tripped before without a flatten: this trip adds one.
+            _killSwitch = _killSwitch with { FlattenRequested = true };
+            await SaveRiskAsync(database, now, cancellationToken);
+        }
+
         if (_state != EngineState.Emergency)
         {
             await ChangeStateAsync(database, EngineState.Emergency, "kill switch: " + (_killSwitch.Reason ?? reason), now, cancellationToken);
@@ -41,7 +50,11 @@ public sealed partial class TradingEngine
         }
     }
 
-    /// <summary>Cancels every working order and closes every position, ours and any other the venue shows.</summary>
+    /// <summary>
+    /// One pass of the flatten: every position of ours exits at market (entries and take-profits cancelled, the stop kept
+    /// until it is flat), and whatever else the venue shows (positions we never opened, orders we do not know) goes too.
+    /// Repeated every management round until nothing is open (<see cref="ContinueFlattenAsync"/>), across restarts.
+    /// </summary>
     private async Task FlattenAsync(TradingDbContext database, string correlationId, CancellationToken cancellationToken)
     {
         var active = await database.Positions
@@ -49,33 +62,63 @@ public sealed partial class TradingEngine
             .ToListAsync(cancellationToken);
         foreach (var position in active)
         {
-            await CancelWorkingOrdersAsync(database, position, null, correlationId, cancellationToken);
+            // A Closing position's exit is repeated by its refresh until it is flat.
             await RefreshPositionAsync(database, position, correlationId, cancellationToken);
-            if (position.OpenQuantity > 0 && InstrumentOf(position.Symbol) is { } instrument && position.Status != PositionStatuses.Closed)
+            if (position.OpenQuantity > 0 && InstrumentOf(position.Symbol) is { } instrument && position.Status is PositionStatuses.Open or PositionStatuses.Opening)
             {
                 position.ExitReason = "kill switch flatten";
-                await SendExitAsync(database, position, instrument, position.OpenQuantity, ExitReason.Manual, correlationId, cancellationToken);
+                await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, ExitReason.Manual, correlationId, cancellationToken);
                 await RefreshPositionAsync(database, position, correlationId, cancellationToken);
+            }
+            else if (position.Status == PositionStatuses.Opening && position.OpenQuantity <= 0)
+            {
+                await CancelWorkingOrdersAsync(database, position, OrderPurposes.Entry, correlationId, cancellationToken);
             }
         }
 
-        // Whatever the venue still shows (positions we never opened, orders we do not know) goes too.
         foreach (var venuePosition in await venue.GetPositionsAsync(cancellationToken))
         {
-            if (venuePosition.Size <= 0 || !lease.IsHeld)
+            // Ours are closed above, their stops kept until they are flat; a cancel-all here would take those stops off.
+            if (venuePosition.Size <= 0 || !lease.IsHeld || active.Any(position => position.Symbol == venuePosition.Symbol.Value && position.Status != PositionStatuses.Closed))
             {
                 continue;
             }
 
             // One cancel-all per symbol also reaches orders placed without an orderLinkId (by hand, position TP/SL).
             await venue.CancelAllOrdersAsync(venuePosition.Symbol, cancellationToken);
+            var linkId = "f" + TradingIds.NewEventId()[..24];
+            var placement = new OrderPlacement(venuePosition.Symbol, venuePosition.Direction.ClosingSide(), IsMarket: true, venuePosition.Size, linkId, ReduceOnly: true);
+            await PlaceAsync(database, null, placement, OrderPurposes.Exit, correlationId, cancellationToken);
+        }
+    }
 
-            if (!active.Any(position => position.Symbol == venuePosition.Symbol.Value && position.Status != PositionStatuses.Closed))
-            {
-                var linkId = "f" + TradingIds.NewEventId()[..24];
-                var placement = new OrderPlacement(venuePosition.Symbol, venuePosition.Direction.ClosingSide(), IsMarket: true, venuePosition.Size, linkId, ReduceOnly: true);
-                await PlaceAsync(database, null, placement, OrderPurposes.Exit, correlationId, cancellationToken);
-            }
+    /// <summary>
+    /// A flatten asked for and not yet done (persisted with the kill switch) goes on every management round, after a
+    /// restart too, until neither our books nor the venue show anything open; then it is marked done.
+    /// </summary>
+    private async Task ContinueFlattenAsync(CancellationToken cancellationToken)
+    {
+        if (!_killSwitch.FlattenRequested || !lease.IsHeld)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        await FlattenAsync(database, Account, cancellationToken);
+        var ours = await database.Positions.CountAsync(
+            row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing, cancellationToken);
+        var venueOpen = (await venue.GetPositionsAsync(cancellationToken)).Count(position => position.Size > 0);
+        if (ours == 0 && venueOpen == 0)
+        {
+            _killSwitch = _killSwitch with { FlattenRequested = false };
+            await SaveRiskAsync(database, clock.GetUtcNow(), cancellationToken);
+            await database.SaveChangesAsync(cancellationToken);
+            Log.FlattenDone(logger);
+        }
+        else
+        {
+            Log.FlattenInProgress(logger, ours, venueOpen);
         }
     }
 

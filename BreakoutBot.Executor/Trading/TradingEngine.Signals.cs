@@ -190,6 +190,8 @@ public sealed partial class TradingEngine
             TargetsJson = "[]",
             EntryPlanJson = (EntryProgress.Start(plan, now, entry) with { TraceParent = Activity.Current?.Id }).Write(),
             OpenedAt = now,
+            PresetName = _presetName,
+            PresetVersion = _presetVersion,
         });
 
         // The first entry order is recorded with the approval, in one transaction: after a crash the position is never

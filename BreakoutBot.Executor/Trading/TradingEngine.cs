@@ -57,6 +57,9 @@ public sealed partial class TradingEngine(
     private int? _presetVersion;
     private long? _sessionId;
     private TradingPreset? _preset;
+
+    /// <summary>Earlier preset versions that open positions were opened with, by name and version (immutable once stored).</summary>
+    private readonly Dictionary<(string Name, int Version), TradingPreset> _pinnedPresets = [];
     private KillSwitch _killSwitch = KillSwitch.Armed;
     private DailyEquityBaseline? _dayStart;
     private decimal _peakEquity;
@@ -155,7 +158,7 @@ public sealed partial class TradingEngine(
                 _presetVersion = state.PresetVersion;
                 _sessionId = state.SessionId;
                 _killSwitch = risk.KillSwitchTripped
-                    ? KillSwitch.Armed with { State = KillSwitchState.Tripped, Reason = risk.KillSwitchReason, TrippedAt = risk.KillSwitchTrippedAt }
+                    ? KillSwitch.Armed with { State = KillSwitchState.Tripped, Reason = risk.KillSwitchReason, TrippedAt = risk.KillSwitchTrippedAt, FlattenRequested = risk.FlattenPending }
                     : KillSwitch.Armed;
                 _dayStart = new DailyEquityBaseline(risk.TradingDay, risk.DayStartEquity);
                 _peakEquity = risk.PeakEquity;
@@ -244,6 +247,7 @@ public sealed partial class TradingEngine(
         row.KillSwitchTripped = _killSwitch.BlocksEntries;
         row.KillSwitchReason = _killSwitch.Reason;
         row.KillSwitchTrippedAt = _killSwitch.TrippedAt;
+        row.FlattenPending = _killSwitch.FlattenRequested;
         row.ConsecutiveLosses = _consecutiveLosses;
         row.UpdatedAt = now;
         metrics.KillSwitchTripped = _killSwitch.BlocksEntries;

@@ -39,9 +39,9 @@ public interface IVenue
 
     Task<IReadOnlyList<VenueOrder>> GetOpenOrdersAsync(InstrumentSymbol symbol, CancellationToken cancellationToken);
 
-    /// <summary>The account's latest executions in <paramref name="symbol"/> (one page, newest first).</summary>
     /// <summary>The account's latest funding settlements (transaction log lines of type SETTLEMENT), newest first.</summary>
     Task<IReadOnlyList<VenueTransaction>> GetRecentFundingAsync(CancellationToken cancellationToken);
 
+    /// <summary>The account's latest executions in <paramref name="symbol"/> (one page, newest first).</summary>
     Task<IReadOnlyList<VenueExecution>> GetRecentExecutionsAsync(InstrumentSymbol symbol, CancellationToken cancellationToken);
 }

@@ -1,6 +1,9 @@
 namespace BreakoutBot.Web.ApiClients;
 
-/// <summary>A position valued at the venue's mark price (null mark: the venue did not answer).</summary>
+/// <summary>
+/// A position valued at the venue's mark price (null mark: the venue did not answer). <see cref="UnprotectedSince"/> is
+/// set while its open quantity has no working venue stop.
+/// </summary>
 public sealed record PositionView(
     string PositionId,
     string? SignalId,
@@ -24,4 +27,6 @@ public sealed record PositionView(
     int BarsHeld,
     DateTimeOffset OpenedAt,
     DateTimeOffset? ClosedAt,
-    string? ExitReason);
+    string? ExitReason,
+    DateTimeOffset? UnprotectedSince = null,
+    decimal UnprotectedSeconds = 0);

@@ -186,5 +186,53 @@ public sealed class TradingApiTests(ApiFixture api)
         Assert.Contains(",-10,", lines[2], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Protection_ReportsExposureOrphanAndUnknownOrders_PerRangeAndPerPosition()
+    {
+        var symbol = TestData.NewSymbol();
+        var openedAt = new DateTimeOffset(2003, 3, 3, 3, 0, 0, TimeSpan.Zero);
+        var closed = TestData.Position(symbol, "Closed");
+        closed.OpenedAt = openedAt;
+        closed.UnprotectedSeconds = 0.4m;
+        closed.LongestUnprotectedSeconds = 0.4m;
+        var exposed = TestData.Position(symbol);
+        exposed.OpenedAt = openedAt.AddMinutes(1);
+        exposed.UnprotectedSeconds = 1.5m;
+        exposed.LongestUnprotectedSeconds = 1.5m;
+        exposed.UnprotectedSince = DateTimeOffset.UtcNow.AddMinutes(-10);
+        using var client = api.Client();
+        var before = await (await client.GetAsync("/api/trading/protection", TestData.Cancel)).JsonAsync();
+
+        // A stop still resting for the closed position (an orphan) and an order whose outcome is not known yet.
+        var orphan = TestData.Order(symbol, "StopLoss", openedAt, closed.PositionId);
+        orphan.Status = "Untriggered";
+        orphan.FilledQuantity = 0m;
+        var unknown = TestData.Order(symbol, "StopLoss", openedAt, exposed.PositionId);
+        unknown.Status = "Pending";
+        unknown.FilledQuantity = 0m;
+        await using (var database = api.CreateDatabase())
+        {
+            database.Positions.AddRange(closed, exposed);
+            database.Orders.AddRange(orphan, unknown);
+            await database.SaveChangesAsync(TestData.Cancel);
+        }
+
+        var report = await (await client.GetAsync("/api/trading/protection?from=2003-03-03T02:59:00Z&to=2003-03-03T03:05:00Z", TestData.Cancel)).JsonAsync();
+        var after = await (await client.GetAsync("/api/trading/protection", TestData.Cancel)).JsonAsync();
+        var position = await (await client.GetAsync($"/api/trading/positions/{exposed.PositionId}", TestData.Cancel)).JsonAsync();
+        using var reversed = await client.GetAsync("/api/trading/protection?from=2003-03-04T00:00:00Z&to=2003-03-03T00:00:00Z", TestData.Cancel);
+
+        Assert.Equal(2, report.GetProperty("positions").GetInt32());
+        Assert.Equal(1, report.GetProperty("unprotectedPositions").GetInt32());
+        var longest = report.GetProperty("maxUnprotectedSeconds").GetDecimal();
+        Assert.InRange(longest, 600m, 3_600m);
+        Assert.InRange(report.GetProperty("totalUnprotectedSeconds").GetDecimal(), longest + 1.9m - 0.001m, longest + 1.9m + 0.001m);
+        Assert.Equal(before.GetProperty("orphanOrders").GetInt32() + 1, after.GetProperty("orphanOrders").GetInt32());
+        Assert.Equal(before.GetProperty("unknownOrders").GetInt32() + 1, after.GetProperty("unknownOrders").GetInt32());
+        Assert.NotEqual(JsonValueKindNull, position.GetProperty("unprotectedSince").ValueKind);
+        Assert.True(position.GetProperty("unprotectedSeconds").GetDecimal() >= 601.5m);
+        await reversed.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation);
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }

@@ -56,8 +56,7 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
             return await database.Trades.AsNoTracking().SingleOrDefaultAsync(row => row.PositionId == position.PositionId);
         }, "the trade", TradeTimeout);
 
-        var walletChange = stack.WalletBalance - walletBefore;
-        Assert.Equal(decimal.Round(walletChange, 2), decimal.Round(trade.RealizedPnl, 2));
+        await stack.AssertBooksEqualWalletAsync(walletBefore);
         Assert.True(trade.Fees > 0);
         Assert.NotEqual(0m, trade.RMultiple);
         Assert.Equal(0, stack.VenueOpenPositions);
@@ -101,18 +100,16 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
         Assert.True(tp1.Quantity < trade.Quantity);
         var stops = orders.Where(order => order.Purpose == "StopLoss" && order.OrderType == "Stop").OrderBy(order => order.CreatedAt).ToList();
         Assert.NotEmpty(stops);
-        Assert.True(stops[^1].TriggerPrice >= trade.EntryPrice, "the last stop sits at breakeven or better");
+
+        // The stop went to breakeven: a stop order there, or, when the price had fallen through that level by the time
+        // it was sent, a market exit for the breakeven stop instead of a stop that could not rest.
+        var exitedAtBreakeven = trade.ExitReason == "BreakevenStop" && orders.Any(order => order.Purpose == "StopLoss" && order.OrderType == "Market");
+        Assert.True(stops[^1].TriggerPrice >= trade.EntryPrice || exitedAtBreakeven, "the last stop sits at breakeven or better, or the breakeven stop exited at market");
 
         // The initial stop (unless TP1 filled before it was even placed) was replaced, not left behind.
         Assert.All(stops.Where(order => order.TriggerPrice < trade.EntryPrice), order => Assert.Contains(order.Status, CancelledStatuses));
         await Eventually.UntilAsync(async () => (await stack.EventsAsync<PositionUpdated>()).Any(update => update.PositionId == trade.PositionId && update.StopKind == "Breakeven"), "a PositionUpdated with the breakeven stop");
-        Assert.Equal(decimal.Round(stack.WalletBalance - walletBefore, 2), decimal.Round((await AllTradesPnlAsync(stack)), 2));
+        await stack.AssertBooksEqualWalletAsync(walletBefore);
         Assert.Equal(0, stack.VenueOpenPositions);
-    }
-
-    private static async Task<decimal> AllTradesPnlAsync(TradingStack stack)
-    {
-        await using var database = stack.Database();
-        return (await database.Trades.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken)).Sum(trade => trade.RealizedPnl);
     }
 }

@@ -1,0 +1,234 @@
+using BreakoutBot.Bybit.Rest;
+using BreakoutBot.Data;
+using BreakoutBot.Data.Trading;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Matching;
+using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Trading;
+using Microsoft.EntityFrameworkCore;
+
+namespace BreakoutBot.Executor.Trading;
+
+/// <summary>
+/// The position's stop on the venue. Rules: a working stop is cancelled only once its replacement is confirmed
+/// working; a stop whose level the price has already passed is never sent, the position exits at market instead; an
+/// exit keeps the stop until the position is flat; an open position whose stop cannot be placed is closed.
+/// </summary>
+public sealed partial class TradingEngine
+{
+    /// <summary>
+    /// Puts on (or confirms) the venue stop at the position's stop level for its open quantity; when the price is
+    /// already through that level, exits at market instead (the working stop stays until the exit is done).
+    /// </summary>
+    private async Task<StopSync> ProtectOrExitAsync(TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId, CancellationToken cancellationToken)
+    {
+        var sync = await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
+        if (sync == StopSync.Crossed)
+        {
+            Log.StopLevelCrossed(logger, position.PositionId, position.Stop);
+            await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, StopReason(position.StopKind), correlationId, cancellationToken);
+        }
+
+        return sync;
+    }
+
+    /// <summary>
+    /// Keeps one working venue stop at the position's stop and for its whole open quantity (a partly entered position
+    /// gets its stop with the first fill, resized as later slices fill; a moved stop replaces the old one). The new stop
+    /// goes on first; the old one is cancelled only when the venue has confirmed the new one working, so a refused or
+    /// unanswered replacement leaves the old stop where it was. For that moment two reduce-only stops rest, and
+    /// whichever fires second finds nothing left to reduce.
+    /// </summary>
+    private async Task<StopSync> SyncVenueStopAsync(TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId, CancellationToken cancellationToken)
+    {
+        if (StopPlacement != StopPlacement.Venue || position.OpenQuantity <= 0)
+        {
+            return StopSync.NotWanted;
+        }
+
+        var stops = await VenueStopsAsync(database, position, cancellationToken);
+        var wanted = stops.FirstOrDefault(order => !OrderStatuses.IsTerminal(order.Status) && order.TriggerPrice == position.Stop && order.Quantity == position.OpenQuantity);
+        if (wanted is null || wanted.Status == OrderStatuses.Pending)
+        {
+            if (wanted is null && await StopCrossedAsync(position, instrument, cancellationToken))
+            {
+                return StopSync.Crossed;
+            }
+
+            // A stop recorded but maybe never sent (a crash, a lost answer) goes out again under the same orderLinkId.
+            var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: true, wanted?.Quantity ?? position.OpenQuantity,
+                wanted?.OrderId ?? TradingIds.Stop(position.PositionId, stops.Count + 1), ReduceOnly: true, TriggerPrice: position.Stop,
+                TriggerDirection: StopTriggerDirection(position.Direction));
+            wanted = await PlaceAsync(database, position, placement, OrderPurposes.StopLoss, correlationId, cancellationToken);
+        }
+
+        if (wanted is null || wanted.Status == OrderStatuses.Pending)
+        {
+            return StopSync.Unconfirmed;
+        }
+
+        if (!OrderStatuses.IsWorking(wanted.Status))
+        {
+            return StopSync.Refused;
+        }
+
+        EndExposure(position);
+        foreach (var stale in stops.Where(order => order.OrderId != wanted.OrderId && !OrderStatuses.IsTerminal(order.Status)))
+        {
+            await CancelOrderAsync(database, position, stale, correlationId, cancellationToken);
+        }
+
+        return StopSync.Working;
+    }
+
+    /// <summary>
+    /// Every round, for an open position: a stop that is gone (cancelled or rejected by the venue, say after the price
+    /// passed its trigger) is put back, or the position exits at market when the price is through it already; a
+    /// position that no stop can be placed for is closed rather than left unprotected.
+    /// </summary>
+    private async Task KeepProtectedAsync(TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId, CancellationToken cancellationToken)
+    {
+        if (StopPlacement != StopPlacement.Venue || position.Status != PositionStatuses.Open || position.OpenQuantity <= 0)
+        {
+            return;
+        }
+
+        var stops = await VenueStopsAsync(database, position, cancellationToken);
+        if (stops.Any(order => OrderStatuses.IsWorking(order.Status) && order.TriggerPrice == position.Stop && order.Quantity >= position.OpenQuantity))
+        {
+            return;
+        }
+
+        var sync = await ProtectOrExitAsync(database, position, instrument, correlationId, cancellationToken);
+        if (sync == StopSync.Refused && !stops.Any(order => OrderStatuses.IsWorking(order.Status)))
+        {
+            var refused = (await VenueStopsAsync(database, position, cancellationToken))[^1];
+            Log.StopRefusedPositionClosed(logger, position.PositionId, refused.RejectReason ?? refused.Status);
+            position.ExitReason ??= "no stop could be placed: " + (refused.RejectReason ?? refused.Status);
+            await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, ExitReason.StopLoss, correlationId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Moves the stop (breakeven, trailing, operator). A level the price has already passed exits at market; a
+    /// replacement the venue refuses leaves the working stop, and the position's stop, where they were.
+    /// </summary>
+    private async Task<string?> MoveStopAsync(TradingDbContext database, PositionRecord position, Instrument instrument, StopMove move, string correlationId, CancellationToken cancellationToken)
+    {
+        var (previousStop, previousKind) = (position.Stop, position.StopKind);
+        position.Stop = move.To;
+        position.StopKind = move.Kind.ToString();
+        await database.SaveChangesAsync(cancellationToken);
+        var sync = await ProtectOrExitAsync(database, position, instrument, correlationId, cancellationToken);
+        if (sync == StopSync.Refused)
+        {
+            var refused = (await VenueStopsAsync(database, position, cancellationToken))[^1];
+            (position.Stop, position.StopKind) = (previousStop, previousKind);
+            await database.SaveChangesAsync(cancellationToken);
+            Log.StopMoveRefused(logger, position.PositionId, move.From, move.To, refused.RejectReason ?? refused.Status);
+            return $"the venue refused the new stop at {move.To}: {refused.RejectReason ?? refused.Status}; the stop stays at {previousStop}";
+        }
+
+        PositionEvent(database, position);
+        await database.SaveChangesAsync(cancellationToken);
+        Log.StopMoved(logger, position.PositionId, move.From, move.To, move.Kind);
+        return null;
+    }
+
+    /// <summary>
+    /// Exits at market keeping the stop: working entries and take-profits are cancelled (they would fight the exit), the
+    /// reduce-only market order goes out, and the venue stop stays until the position is flat (then the trade's
+    /// finish cancels it). Null when sent, else why not.
+    /// </summary>
+    private async Task<string?> ExitKeepingStopAsync(
+        TradingDbContext database, PositionRecord position, Instrument instrument, decimal quantity, ExitReason reason, string correlationId, CancellationToken cancellationToken)
+    {
+        if (quantity >= position.OpenQuantity)
+        {
+            var others = await database.Orders
+                .Where(order => order.PositionId == position.PositionId && !(order.Purpose == OrderPurposes.StopLoss && order.OrderType == "Stop"))
+                .ToListAsync(cancellationToken);
+            foreach (var order in others.Where(order => !OrderStatuses.IsTerminal(order.Status) && order.Purpose != OrderPurposes.StopLoss && order.Purpose != OrderPurposes.Exit))
+            {
+                if (!lease.IsHeld)
+                {
+                    break;
+                }
+
+                await CancelOrderAsync(database, position, order, correlationId, cancellationToken);
+            }
+        }
+
+        return await SendExitAsync(database, position, instrument, quantity, reason, correlationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records whether the position is exposed: open quantity and no working venue stop. An exposure starts with a
+    /// structured warning and is timed until a stop is confirmed working or the position is flat; each episode is added
+    /// to the position's figures (<c>GET /api/trading/protection</c>) and to the unprotected-duration metric.
+    /// </summary>
+    private async Task TrackExposureAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken)
+    {
+        if (StopPlacement != StopPlacement.Venue)
+        {
+            return;
+        }
+
+        var exposed = PositionStatuses.IsActive(position.Status) && position.OpenQuantity > 0
+            && !(await VenueStopsAsync(database, position, cancellationToken)).Any(order => OrderStatuses.IsWorking(order.Status));
+        if (exposed)
+        {
+            StartExposure(position);
+        }
+        else
+        {
+            EndExposure(position);
+        }
+
+        await database.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The position has open quantity and no working stop from now (unless that was already known).</summary>
+    private void StartExposure(PositionRecord position)
+    {
+        if (StopPlacement != StopPlacement.Venue || position.UnprotectedSince is not null)
+        {
+            return;
+        }
+
+        position.UnprotectedSince = clock.GetUtcNow();
+        Log.PositionUnprotected(logger, position.PositionId, position.Symbol, position.OpenQuantity);
+    }
+
+    /// <summary>A stop is confirmed working, or nothing is open: the exposure (if any) ends and is added up.</summary>
+    private void EndExposure(PositionRecord position)
+    {
+        if (position.UnprotectedSince is not { } since)
+        {
+            return;
+        }
+
+        var seconds = Math.Max(0m, (decimal)(clock.GetUtcNow() - since).TotalSeconds);
+        position.UnprotectedSince = null;
+        position.UnprotectedSeconds += seconds;
+        position.LongestUnprotectedSeconds = Math.Max(position.LongestUnprotectedSeconds, seconds);
+        metrics.UnprotectedEpisode((double)seconds, position.Symbol);
+        Log.PositionProtected(logger, position.PositionId, seconds);
+    }
+
+    /// <summary>Whether the last price is already at or through the position's stop, where a stop order could not rest.</summary>
+    private async Task<bool> StopCrossedAsync(PositionRecord position, Instrument instrument, CancellationToken cancellationToken) =>
+        await venue.GetTickerAsync(instrument.Symbol, cancellationToken) is { } ticker && (ticker.LastPrice - position.Stop) * position.Direction.Sign() <= 0;
+
+    /// <summary>The position's venue stop orders, oldest first (terminal ones included).</summary>
+    private static async Task<List<OrderRecord>> VenueStopsAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken)
+    {
+        var prefix = position.PositionId + "-s";
+        return (await database.Orders.Where(order => order.OrderId.StartsWith(prefix)).ToListAsync(cancellationToken))
+            .OrderBy(order => order.CreatedAt).ThenBy(order => order.OrderId.Length).ThenBy(order => order.OrderId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static TriggerDirection StopTriggerDirection(PositionDirection direction) =>
+        direction == PositionDirection.Long ? TriggerDirection.FallsTo : TriggerDirection.RisesTo;
+}

@@ -1,0 +1,183 @@
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Matching;
+using BreakoutBot.Executor.Engine;
+using BreakoutBot.Executor.Tests.Infrastructure;
+using BreakoutBot.Messaging.Messages;
+using BreakoutBot.Simulator.Faults;
+using BreakoutBot.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace BreakoutBot.Executor.Tests;
+
+/// <summary>
+/// A position is never left without its stop: refused stop moves, refused and partial exits, an interrupted flatten and
+/// orders the venue shows late, each against the simulator's fault injection.
+/// </summary>
+public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
+{
+    private static readonly TimeSpan MoveTimeout = TimeSpan.FromSeconds(90);
+
+    private static readonly string[] FlattenedSymbols = ["BTCUSDT", "SOLUSDT"];
+
+    [Fact]
+    public async Task StopMoveRefusedByTheVenue_TheWorkingStopStays_AndThePositionKeepsItsStop()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 300);
+        await using var executor = await stack.StartExecutorAsync("a");
+
+        // Nothing but the operator moves this stop, and no rule ends the position early.
+        await stack.StorePresetAsync(
+            ("position_config.breakeven_enabled", false),
+            ("position_config.breakeven_buffer_bps", 0m),
+            ("position_config.trailing_enabled", false),
+            ("position_config.exit_rules.weak_impulse_enabled", false),
+            ("position_config.exit_rules.failed_breakout_enabled", false));
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
+        var signal = await stack.LongSignalAsync("BTCUSDT", 0.04m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+        var symbol = InstrumentSymbol.Parse("BTCUSDT");
+        var initialStop = (await Eventually.WaitAsync(() => Task.FromResult(WorkingStops(stack, symbol) is [var only] ? only.Request.Trigger : null), "the first stop")).Price;
+
+        // The operator moves the stop to breakeven as soon as the market allows it; the venue refuses the new stop.
+        stack.Faults.Apply(new FaultSettings { RefuseOrders = [new OrderRefusalFault { Kind = OrderKind.Stop, Count = 1, RetCode = 10001, Message = "injected stop refusal" }] });
+        var lastAnswer = "";
+        var refused = await Eventually.WaitAsync(async () =>
+        {
+            var ack = await stack.SendCommandAsync(EngineCommandKind.MoveStopToBreakeven, positionId);
+            lastAnswer = ack.Reason ?? "accepted";
+            return ack.Reason?.Contains("refused the new stop", StringComparison.Ordinal) == true || ack.Accepted ? ack : null;
+        }, "a breakeven move the venue refuses", MoveTimeout);
+        TestContext.Current.TestOutputHelper?.WriteLine("last answer: " + lastAnswer);
+
+        Assert.False(refused.Accepted);
+        Assert.Contains("injected stop refusal", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, stack.Faults.Counters.OrdersRefused);
+        var stop = Assert.Single(WorkingStops(stack, symbol));
+        Assert.Equal(initialStop, stop.Request.Trigger!.Price);
+        await using var database = stack.Database();
+        var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
+        Assert.Equal(initialStop, position.Stop);
+        Assert.Equal("Initial", position.StopKind);
+        Assert.Contains(await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId).ToListAsync(TestContext.Current.CancellationToken),
+            order => order.OrderType == "Stop" && order.Status == "Rejected" && order.RejectReason!.Contains("injected stop refusal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExitRefusedThenPartlyFilled_StopStaysUntilFlat_ExitRepeatedUntilFlat()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        await using var executor = await stack.StartExecutorAsync("a", autoStart: true);
+        await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
+        var signal = await stack.LongSignalAsync("ETHUSDT", 0.02m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+        var symbol = InstrumentSymbol.Parse("ETHUSDT");
+        await Eventually.UntilAsync(() => Task.FromResult(WorkingStops(stack, symbol).Count == 1), "the stop");
+
+        // Every exit is refused for now.
+        stack.Faults.Apply(new FaultSettings { RefuseOrders = [new OrderRefusalFault { Kind = OrderKind.ReduceOnly, Count = 1_000, RetCode = 10001, Message = "injected exit refusal" }] });
+        var ack = await stack.SendCommandAsync(EngineCommandKind.ClosePosition, positionId);
+        Assert.False(ack.Accepted);
+        Assert.Contains("goes out again", ack.Reason, StringComparison.Ordinal);
+
+        // The exit goes out again on its own, and meanwhile the position keeps its stop.
+        await Eventually.UntilAsync(() => Task.FromResult(stack.Faults.Counters.OrdersRefused >= 3), "three refused exits");
+        var venueOrders = stack.Exchange.Orders(symbol, null);
+        Assert.True(WorkingStops(stack, symbol).Count == 1, "one working stop; the venue shows " + string.Join(", ", venueOrders.Select(order => $"{order.ClientOrderId} {order.Status}")));
+        Assert.Equal(1, stack.VenueOpenPositions);
+
+        // Then the book is too thin for the next one: half fills, and the rest goes out again.
+        stack.Faults.Apply(new FaultSettings { PartialFillNext = 1, PartialFillKind = OrderKind.ReduceOnly, PartialFillShare = 0.5 });
+        var trade = await Eventually.WaitAsync(async () =>
+        {
+            await using var database = stack.Database();
+            return await database.Trades.AsNoTracking().SingleOrDefaultAsync(row => row.PositionId == positionId);
+        }, "the trade after the repeated exits", MoveTimeout);
+
+        Assert.Equal("Manual", trade.ExitReason);
+        Assert.Equal(1, stack.Faults.Counters.PartialFills);
+        Assert.Equal(0, stack.VenueOpenPositions);
+        Assert.Empty(stack.Exchange.Orders(symbol, null));
+        await using var db = stack.Database();
+        var exits = await db.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.OrderType == "Market" && order.Purpose == "Exit")
+            .ToListAsync(TestContext.Current.CancellationToken);
+        Assert.True(exits.Count(order => order.Status == "Rejected") >= 3, "at least three refused exits");
+        Assert.Contains(exits, order => order.FilledQuantity > 0 && order.FilledQuantity < order.Quantity);
+        Assert.Equal(trade.Quantity, exits.Sum(order => order.FilledQuantity));
+    }
+
+    [Fact]
+    public async Task FlattenInterruptedByARestart_GoesOnAfterTheRestartUntilNothingIsOpen()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        var executor = await stack.StartExecutorAsync("a", autoStart: true);
+        await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
+        foreach (var symbol in FlattenedSymbols)
+        {
+            var signal = await stack.LongSignalAsync(symbol, 0.02m);
+            await stack.PublishSignalAsync(signal);
+            await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+        }
+
+        // Every exit is refused: the kill switch's flatten cannot finish before the executor goes down.
+        stack.Faults.Apply(new FaultSettings { RefuseOrders = [new OrderRefusalFault { Kind = OrderKind.ReduceOnly, Count = 1_000, RetCode = 10001 }] });
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Kill, flatten: true)).Accepted);
+        await Eventually.UntilAsync(() => Task.FromResult(stack.Faults.Counters.OrdersRefused >= 2), "refused flatten exits");
+        await executor.StopAsync();
+        Assert.Equal(2, stack.VenueOpenPositions);
+        Assert.All(FlattenedSymbols, symbol => Assert.Single(WorkingStops(stack, InstrumentSymbol.Parse(symbol))));
+        await using (var database = stack.Database())
+        {
+            Assert.True((await database.RiskStates.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).FlattenPending);
+        }
+
+        stack.Faults.Apply(FaultSettings.None);
+        await using var restarted = await stack.StartExecutorAsync("a");
+        await Eventually.UntilAsync(() => Task.FromResult(stack.VenueOpenPositions == 0), "the flatten resumed after the restart", MoveTimeout);
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var database = stack.Database();
+            return !(await database.RiskStates.AsNoTracking().SingleAsync()).FlattenPending && await database.Trades.CountAsync() == 2;
+        }, "the flatten marked done with both trades written");
+        Assert.Equal(EngineState.Emergency, restarted.State);
+        Assert.All(FlattenedSymbols, symbol => Assert.Empty(stack.Exchange.Orders(InstrumentSymbol.Parse(symbol), null)));
+    }
+
+    [Fact]
+    public async Task OrderShownLateAfterALostAck_IsNeverBookedRejected()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1, faults: true);
+        await using var executor = await stack.StartExecutorAsync("a", autoStart: true, "Executor:LostOrderTimeout=00:00:08");
+        await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
+
+        // The entry's first slice is booked by the venue, its answer lost, and the venue shows new orders only 4 s later.
+        stack.Faults.Apply(new FaultSettings { LoseOrderAcks = 1, HideCreatedOrdersMs = 4_000 });
+        var signal = await stack.LongSignalAsync("BTCUSDT", 0.02m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+
+        Assert.Equal(1, stack.Faults.Counters.AcksLost);
+        Assert.True(stack.Faults.Counters.OrdersHidden >= 1);
+        var symbol = InstrumentSymbol.Parse("BTCUSDT");
+        await using var database = stack.Database();
+        var orders = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId).ToListAsync(TestContext.Current.CancellationToken);
+        foreach (var rejected in orders.Where(order => order.Status == "Rejected"))
+        {
+            Assert.True(ClientOrderId.TryParse(rejected.OrderId, out var id));
+            Assert.Empty(stack.Exchange.Orders(symbol, id));
+        }
+
+        var first = Assert.Single(orders, order => order.OrderId.EndsWith("-e1", StringComparison.Ordinal));
+        Assert.NotEqual("Rejected", first.Status);
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var current = stack.Database();
+            var ours = await current.Positions.AsNoTracking().Where(row => row.PositionId == positionId).Select(row => row.OpenQuantity).SingleAsync();
+            return stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)?.Quantity ?? 0m) == ours;
+        }, "the venue's position equal to ours");
+    }
+
+    private static List<OrderState> WorkingStops(TradingStack stack, InstrumentSymbol symbol) =>
+        [.. stack.Exchange.Orders(symbol, null).Where(order => order.Request.Trigger is not null && order.Request.ReduceOnly)];
+}
