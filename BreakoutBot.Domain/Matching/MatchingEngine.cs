@@ -5,9 +5,10 @@ using BreakoutBot.Domain.Trading;
 namespace BreakoutBot.Domain.Matching;
 
 /// <summary>
-/// A deterministic model of Bybit's matching for one linear contract, used by the exchange simulator and the
-/// backtester: validates and accepts orders, fills them against the latest book snapshot and public trades, keeps the
-/// net position its own fills create (for reduce-only), and returns what happened as an ordered list of events.
+/// A deterministic model of Bybit's matching for one linear contract, used by the exchange simulator (which feeds it
+/// every print of the tape, with the book after it, and the mark price): validates and accepts orders, fills them
+/// against the latest book snapshot and public trades, keeps the net position its own fills create (for reduce-only),
+/// and returns what happened as an ordered list of events.
 /// </summary>
 /// <remarks>
 /// Pure and single-threaded: time comes from the caller (and from market data), nothing is read from a clock.
