@@ -37,6 +37,31 @@ public class PositionsPageTests : ConsoleContext
     }
 
     [Fact]
+    public void Render_PositionWithoutAWorkingStop_IsFlaggedInRedWithHowLong()
+    {
+        Api.Get("/api/trading/positions", OnePosition.Replace("\"exitReason\":null}", "\"exitReason\":null,\"unprotectedSince\":\"2026-11-26T11:59:18Z\",\"unprotectedSeconds\":42}", StringComparison.Ordinal));
+
+        var page = Render<Positions>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=position-row]")));
+        var flag = page.Find("[data-testid=position-unprotected]");
+        Assert.Equal("no working stop for 42s", flag.TextContent);
+        Assert.Contains("negative", flag.ClassList);
+        Assert.Equal("alert", flag.GetAttribute("role"));
+    }
+
+    [Fact]
+    public void Render_ProtectedPosition_HasNoFlag()
+    {
+        Api.Get("/api/trading/positions", OnePosition);
+
+        var page = Render<Positions>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=position-row]")));
+        Assert.Empty(page.FindAll("[data-testid=position-unprotected]"));
+    }
+
+    [Fact]
     public void Close_ConfirmedOnly_SendsThePercent()
     {
         Api.Get("/api/trading/positions", OnePosition)
