@@ -30,6 +30,7 @@ public sealed class ExecutorMetrics
         _drift = meter.CreateCounter<long>("breakoutbot.executor.reconciliation_drift", "{difference}", "Differences between the database and the venue found by reconciliation");
         _unprotected = meter.CreateHistogram<double>("breakoutbot.executor.unprotected_duration", "s", "How long an open position went without a working venue stop, per episode");
         meter.CreateObservableGauge("breakoutbot.executor.open_positions", () => OpenPositions, "{position}", "Positions open or being entered");
+        meter.CreateObservableGauge("breakoutbot.executor.venue_clock_offset", () => ClockOffsetMs, "ms", "The venue's clock minus ours, as last measured");
         meter.CreateObservableGauge("breakoutbot.executor.unprotected_positions", () => UnprotectedPositions, "{position}", "Positions with open quantity and no working venue stop right now");
         meter.CreateObservableGauge("breakoutbot.executor.equity", () => (double)Equity, "USDT", "Account equity (wallet + unrealised PnL)");
         meter.CreateObservableGauge("breakoutbot.executor.drawdown", () => (double)Drawdown, "1", "Fraction below the equity peak");
@@ -39,6 +40,8 @@ public sealed class ExecutorMetrics
     public int OpenPositions { get; set; }
 
     public int UnprotectedPositions { get; set; }
+
+    public double ClockOffsetMs { get; set; }
 
     public decimal Equity { get; set; }
 

@@ -46,10 +46,28 @@ public sealed class ExecutorOptions
     [Required(AllowEmptyStrings = false)]
     public string ManagementInterval { get; set; } = "5";
 
-    /// <summary>Entry orders (Pending) that the venue does not know after this long are given up.</summary>
+    /// <summary>
+    /// How long the venue gets to show an order whose create went unanswered: after this, an unseen order is sent again
+    /// under its orderLinkId (the venue then says it exists, takes it, or refuses it), or, when a cancel was asked, ends.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan LostOrderTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Let the venue's private stream (<c>Bybit:Streams:PrivateEndpoint</c>) wake the management loop on every push.</summary>
     public bool UsePrivateStream { get; set; } = true;
+
+    /// <summary>
+    /// Leverage set on each symbol before its first entry (once per lease). Risk is sized by the stop, not by leverage;
+    /// leverage only decides the margin a position ties up (Bybit's initial margin = notional / leverage).
+    /// </summary>
+    [Range(1.0, 100.0)]
+    public decimal Leverage { get; set; } = 10m;
+
+    /// <summary>How often the offset to the venue's clock is measured again (signing uses the venue's time).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan ClockSyncInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the venue's instrument list (tick size, quantity step, minimums, status) is read again.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan InstrumentRefreshInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -133,4 +133,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1098, Level = LogLevel.Warning, Message = "Position {PositionId}: its preset {Name} v{Version} cannot be loaded ({Errors}); managed with the engine's current preset")]
     public static partial void PinnedPresetMissing(ILogger logger, string positionId, string name, int version, string errors);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Venue clock offset measured: {OffsetMs} ms (venue minus local); requests are signed with the venue's time")]
+    public static partial void ClockSynchronized(ILogger logger, long offsetMs);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "The account's modes (one-way, regular margin) could not be set: {RetCode} {Message}")]
+    public static partial void AccountModesNotSet(ILogger logger, int retCode, string message);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Leverage {Leverage} could not be set on {Symbol}: {RetCode} {Message}")]
+    public static partial void LeverageNotSet(ILogger logger, string symbol, decimal leverage, int retCode, string message);
 }

@@ -5,7 +5,8 @@ namespace BreakoutBot.Executor.Trading;
 
 /// <summary>
 /// An entry's plan as persisted on its position (<c>entry_plan_json</c>): the slices, their timing, when the entry
-/// started, the price it was sized on (for slippage), why it stopped starting slices early (if it did), and the trace of
+/// started, the price it was sized on (for slippage), the risk budget later slices are cut to, why it stopped starting
+/// slices early (if it did), and the trace of
 /// the signal that opened it (later slices and the protection continue that trace). The slices sent so far are the entry orders in the
 /// database, so a restarted executor continues where the crashed one stood.
 /// </summary>
@@ -18,11 +19,16 @@ internal sealed record EntryProgress(
     DateTimeOffset StartedAt,
     decimal? SizedPrice = null,
     string? StoppedReason = null,
-    string? TraceParent = null)
+    string? TraceParent = null,
+    decimal? RiskBudget = null,
+    decimal TakerFeeRate = 0m)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public EntryPlan Plan => new(Slices, SliceInterval, PassiveWindow, Deadline, PassiveAllowed);
+
+    /// <summary>What the entry may still risk (<see cref="RiskBudget"/>: risk_per_trade of equity at approval); null for plans stored without one.</summary>
+    public EntryRiskBudget? Budget(decimal stop) => RiskBudget is { } budget ? new EntryRiskBudget(budget, stop, TakerFeeRate) : null;
 
     public static EntryProgress Start(EntryPlan plan, DateTimeOffset at, decimal? sizedPrice = null) =>
         new(plan.Slices, plan.SliceInterval, plan.PassiveWindow, plan.Deadline, plan.PassiveAllowed, at, sizedPrice);

@@ -208,7 +208,8 @@ public sealed partial class TradingEngine
             return refusal;
         }
 
-        return await ExitKeepingStopAsync(database, record, instrument, exit.Quantity, ExitReason.Manual, correlationId, cancellationToken);
+        return await ExitKeepingStopAsync(database, record, instrument, exit.Quantity, ExitReason.Manual, correlationId, cancellationToken,
+            TradingIds.CommandExit(record.PositionId, command.CommandId));
     }
 
     private async Task<string?> MoveStopToBreakevenAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)

@@ -73,10 +73,19 @@ public sealed partial class TradingEngine
             }
         }
 
-        if (sending && elapsed < progress.Plan.CompletionLimit)
+        if (sending && elapsed < progress.Plan.CompletionLimit && CutSlices(entries, instrument).ToList() is { Count: > 0 } cut)
         {
-            foreach (var (slice, quantity) in CutSlices(entries, instrument))
+            var book = await venue.GetOrderBookAsync(instrument.Symbol, 1, cancellationToken);
+            foreach (var (slice, planned) in cut)
             {
+                var quantity = WithinRiskBudget(position, progress, entries, instrument, planned, MarketEntryPrice(position, book));
+                if (quantity < instrument.MinOrderQty)
+                {
+                    progress = await StopEntryAsync(database, position, progress, $"the risk budget leaves no room to complete slice {slice} at market", cancellationToken);
+                    sending = false;
+                    break;
+                }
+
                 var fallback = new OrderPlacement(instrument.Symbol, position.Direction.OpeningSide(), IsMarket: true, quantity, TradingIds.EntryFallback(position.PositionId, slice));
                 await PlaceAsync(database, position, fallback, OrderPurposes.Entry, correlationId, cancellationToken);
             }
@@ -93,7 +102,7 @@ public sealed partial class TradingEngine
         var started = StartedSlices(entries);
         if (sending && started < progress.Slices.Count && elapsed >= progress.Plan.StartOf(started) && elapsed < progress.Deadline)
         {
-            progress = await StartSliceAsync(database, position, progress, instrument, started + 1, correlationId, cancellationToken);
+            progress = await StartSliceAsync(database, position, progress, entries, instrument, started + 1, correlationId, cancellationToken);
 
             // A market slice fills in its answer: its quantity is protected in the same round.
             await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
@@ -109,7 +118,8 @@ public sealed partial class TradingEngine
 
     /// <summary>Sends entry slice <paramref name="slice"/> as the current book allows; stops the entry when the price already reached the stop.</summary>
     private async Task<EntryProgress> StartSliceAsync(
-        TradingDbContext database, PositionRecord position, EntryProgress progress, Instrument instrument, int slice, string correlationId, CancellationToken cancellationToken)
+        TradingDbContext database, PositionRecord position, EntryProgress progress, List<OrderRecord> entries, Instrument instrument, int slice, string correlationId,
+        CancellationToken cancellationToken)
     {
         var book = await venue.GetOrderBookAsync(instrument.Symbol, 1, cancellationToken);
         var touch = position.Direction == PositionDirection.Long ? book.BestBid?.Price : book.BestAsk?.Price;
@@ -119,8 +129,15 @@ public sealed partial class TradingEngine
         }
 
         var side = position.Direction.OpeningSide();
-        var choice = EntryPlanner.ChooseOrder(_preset!.ExecutionConfig, progress.Plan, instrument, side, book.BestBid?.Price, book.BestAsk?.Price);
-        var quantity = progress.Slices[slice - 1];
+        var execution = (await PresetOfAsync(database, position, cancellationToken))!.ExecutionConfig;
+        var choice = EntryPlanner.ChooseOrder(execution, progress.Plan, instrument, side, book.BestBid?.Price, book.BestAsk?.Price);
+        var executable = choice.IsPassive ? choice.LimitPrice!.Value : MarketEntryPrice(position, book);
+        var quantity = WithinRiskBudget(position, progress, entries, instrument, progress.Slices[slice - 1], executable);
+        if (quantity < instrument.MinOrderQty)
+        {
+            return await StopEntryAsync(database, position, progress, $"the risk budget leaves no room for slice {slice} at {executable}", cancellationToken);
+        }
+
         var placement = choice.IsPassive
             ? new OrderPlacement(instrument.Symbol, side, IsMarket: false, quantity, TradingIds.EntrySlice(position.PositionId, slice), choice.LimitPrice, TimeInForce: "PostOnly")
             : new OrderPlacement(instrument.Symbol, side, IsMarket: true, quantity, TradingIds.EntrySlice(position.PositionId, slice));
@@ -128,6 +145,20 @@ public sealed partial class TradingEngine
         await PlaceAsync(database, position, placement, OrderPurposes.Entry, correlationId, cancellationToken);
         return progress;
     }
+
+    /// <summary>
+    /// The most of <paramref name="planned"/> that keeps the entry within its risk budget at <paramref name="price"/>,
+    /// counting what filled at its real average and what still works at its limit (<see cref="EntryRiskBudget"/>).
+    /// </summary>
+    private static decimal WithinRiskBudget(PositionRecord position, EntryProgress progress, List<OrderRecord> entries, Instrument instrument, decimal planned, decimal price) =>
+        progress.Budget(position.InitialStop) is { } budget
+            ? budget.Room(planned, price, position.OpenQuantity, position.EntryPrice,
+                entries.Where(order => !OrderStatuses.IsTerminal(order.Status)).Select(order => (order.Quantity - order.FilledQuantity, order.Price ?? price)), instrument)
+            : planned;
+
+    /// <summary>Where a market entry order meets the book: the ask for a long, the bid for a short (the last known price when that side is empty).</summary>
+    private static decimal MarketEntryPrice(PositionRecord position, OrderBookSnapshot book) =>
+        (position.Direction == PositionDirection.Long ? book.BestAsk?.Price : book.BestBid?.Price) ?? position.EntryPrice;
 
     private async Task<EntryProgress> StopEntryAsync(TradingDbContext database, PositionRecord position, EntryProgress progress, string reason, CancellationToken cancellationToken)
     {

@@ -223,12 +223,12 @@ public sealed partial class TradingEngine
 
     /// <summary>Sends a reduce-only market order closing <paramref name="quantity"/>; null when sent, else why not.</summary>
     private async Task<string?> SendExitAsync(
-        TradingDbContext database, PositionRecord position, Instrument instrument, decimal quantity, ExitReason reason, string correlationId, CancellationToken cancellationToken)
+        TradingDbContext database, PositionRecord position, Instrument instrument, decimal quantity, ExitReason reason, string correlationId, CancellationToken cancellationToken,
+        string? linkId = null)
     {
         var prefix = position.PositionId + "-x";
-        var sequence = await database.Orders.CountAsync(order => order.OrderId.StartsWith(prefix), cancellationToken) + 1;
         var purpose = reason is ExitReason.StopLoss or ExitReason.BreakevenStop or ExitReason.TrailingStop ? OrderPurposes.StopLoss : OrderPurposes.Exit;
-        var linkId = TradingIds.Exit(position.PositionId, sequence);
+        linkId ??= TradingIds.Exit(position.PositionId, await database.Orders.CountAsync(order => order.OrderId.StartsWith(prefix), cancellationToken) + 1);
         var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: true, quantity, linkId, ReduceOnly: true);
         if (quantity >= position.OpenQuantity)
         {
@@ -287,6 +287,40 @@ public sealed partial class TradingEngine
         }
 
         await database.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Orders whose outcome is still unknown after their position closed (or that belong to none: a flatten's) are not
+    /// forgotten: each is looked up until the venue shows it, and one it never shows ends as in a position's round.
+    /// </summary>
+    private async Task ResolveLeftoverOrdersAsync(TradingDbContext database, CancellationToken cancellationToken)
+    {
+        var leftovers = await database.Orders
+            .Where(order => order.Status == OrderStatuses.Pending
+                && (order.PositionId == null || database.Positions.Any(position => position.PositionId == order.PositionId && position.Status == PositionStatuses.Closed)))
+            .ToListAsync(cancellationToken);
+        foreach (var order in leftovers.Where(_ => lease.IsHeld))
+        {
+            var symbol = InstrumentSymbol.Parse(order.Symbol);
+            var correlationId = order.SignalId ?? order.PositionId ?? order.OrderId;
+            if (await venue.GetOrderAsync(symbol, order.OrderId, cancellationToken) is { } venueOrder)
+            {
+                await ApplyVenueOrderAsync(database, null, order, venueOrder, correlationId, cancellationToken);
+                if (!OrderStatuses.IsTerminal(order.Status) && order.PositionId is not null)
+                {
+                    await venue.CancelOrderAsync(symbol, order.OrderId, cancellationToken);
+                }
+            }
+            else if (clock.GetUtcNow() - order.CreatedAt > _options.LostOrderTimeout && !await venue.CancelOrderAsync(symbol, order.OrderId, cancellationToken))
+            {
+                order.Status = OrderStatuses.Cancelled;
+                order.RejectReason = "never shown by the venue; a cancel by its orderLinkId found nothing";
+                order.UpdatedAt = clock.GetUtcNow();
+                OrderEvent(database, order, correlationId);
+            }
+
+            await database.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private void OrderEvent(TradingDbContext database, OrderRecord order, string correlationId)

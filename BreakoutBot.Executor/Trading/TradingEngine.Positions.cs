@@ -44,6 +44,7 @@ public sealed partial class TradingEngine
                 await ManageOneAsync(positionId, cancellationToken);
             }
 
+            await ResolveLeftoverOrdersAsync(database, cancellationToken);
             metrics.UnprotectedPositions = await database.Positions.CountAsync(row => row.UnprotectedSince != null && row.Status != PositionStatuses.Closed, cancellationToken);
 
             if (_equityDue)

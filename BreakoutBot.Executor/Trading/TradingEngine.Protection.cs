@@ -141,7 +141,8 @@ public sealed partial class TradingEngine
     /// finish cancels it). Null when sent, else why not.
     /// </summary>
     private async Task<string?> ExitKeepingStopAsync(
-        TradingDbContext database, PositionRecord position, Instrument instrument, decimal quantity, ExitReason reason, string correlationId, CancellationToken cancellationToken)
+        TradingDbContext database, PositionRecord position, Instrument instrument, decimal quantity, ExitReason reason, string correlationId, CancellationToken cancellationToken,
+        string? linkId = null)
     {
         if (quantity >= position.OpenQuantity)
         {
@@ -159,7 +160,7 @@ public sealed partial class TradingEngine
             }
         }
 
-        return await SendExitAsync(database, position, instrument, quantity, reason, correlationId, cancellationToken);
+        return await SendExitAsync(database, position, instrument, quantity, reason, correlationId, cancellationToken, linkId);
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed partial class TradingEngine
         var active = await database.Positions
             .Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing)
             .ToListAsync(cancellationToken);
+        await RefreshVenueFactsAsync(cancellationToken);
         await BookFundingAsync(database, active, cancellationToken);
         foreach (var position in active)
         {

@@ -167,6 +167,7 @@ public sealed partial class TradingEngine
             return ("Rejected", $"{correlated.Rejection}: {correlated.Detail}");
         }
 
+        await EnsureLeverageAsync(instrument.Symbol, cancellationToken);
         var plan = EntryPlanner.Plan(execution, instrument, sizing.Quantity, entry, depth);
         var firstSlice = EntryPlanner.ChooseOrder(execution, plan, instrument, signal.Side.OpeningSide(), book.BestBid?.Price, book.BestAsk?.Price);
         var positionId = TradingIds.PositionFor(signal.SignalId);
@@ -188,7 +189,12 @@ public sealed partial class TradingEngine
             BestPrice = entry,
             BreakoutLevel = signal.LevelPrice,
             TargetsJson = "[]",
-            EntryPlanJson = (EntryProgress.Start(plan, now, entry) with { TraceParent = Activity.Current?.Id }).Write(),
+            EntryPlanJson = (EntryProgress.Start(plan, now, entry) with
+            {
+                TraceParent = Activity.Current?.Id,
+                RiskBudget = wallet.Equity * _preset.Risk.RiskPerTrade,
+                TakerFeeRate = execution.TakerFeeBps / 10_000m,
+            }).Write(),
             OpenedAt = now,
             PresetName = _presetName,
             PresetVersion = _presetVersion,

@@ -119,11 +119,7 @@ public sealed partial class TradingEngine(
             using var activity = telemetry.ActivitySource.StartActivity("executor.initialize");
             _initialized = false;
             _lastBarOpen.Clear();
-            _instruments.Clear();
-            foreach (var instrument in await venue.GetInstrumentsAsync(cancellationToken))
-            {
-                _instruments[instrument.Symbol] = instrument;
-            }
+            await SetUpVenueAsync(cancellationToken);
 
             var wallet = await venue.GetWalletAsync(cancellationToken);
             var now = clock.GetUtcNow();

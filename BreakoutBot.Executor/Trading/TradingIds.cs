@@ -41,6 +41,13 @@ internal static class TradingIds
 
     public static string Exit(string positionId, int sequence) => positionId + "-x" + sequence.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The exit an operator's close command sends, derived from the command id: a command delivered again after a crash
+    /// (before its acknowledgement was written) lands on the same orderLinkId, so the venue takes it once.
+    /// </summary>
+    public static string CommandExit(string positionId, string commandId) =>
+        positionId + "-m" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(commandId)))[..8];
+
     /// <summary>The rung of a take-profit orderLinkId (1-based), or null.</summary>
     public static int? RungOf(string orderLinkId)
     {

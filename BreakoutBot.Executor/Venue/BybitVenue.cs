@@ -8,6 +8,17 @@ public sealed class BybitVenue(BybitMarketClient market, BybitPrivateClient acco
 {
     public Task<DateTimeOffset> GetTimeAsync(CancellationToken cancellationToken) => market.GetServerTimeAsync(cancellationToken);
 
+    public Task<TimeSpan> SynchronizeClockAsync(CancellationToken cancellationToken) => account.SynchronizeClockAsync(market, cancellationToken);
+
+    public async Task PrepareAccountAsync(CancellationToken cancellationToken)
+    {
+        await account.UseOneWayModeAsync(cancellationToken);
+        await account.SetMarginModeAsync("REGULAR_MARGIN", cancellationToken);
+    }
+
+    public async Task SetLeverageAsync(InstrumentSymbol symbol, decimal leverage, CancellationToken cancellationToken) =>
+        await account.SetLeverageAsync(symbol, leverage, cancellationToken);
+
     public Task<IReadOnlyList<Instrument>> GetInstrumentsAsync(CancellationToken cancellationToken) => market.GetInstrumentsAsync(cancellationToken);
 
     public Task<WalletBalance> GetWalletAsync(CancellationToken cancellationToken) => account.GetWalletBalanceAsync(cancellationToken);

@@ -12,6 +12,15 @@ public interface IVenue
 {
     Task<DateTimeOffset> GetTimeAsync(CancellationToken cancellationToken);
 
+    /// <summary>Measures the offset to the venue's clock (venue minus local) and signs from then on with the venue's time.</summary>
+    Task<TimeSpan> SynchronizeClockAsync(CancellationToken cancellationToken);
+
+    /// <summary>Puts the account in the modes we trade: one-way positions and regular (cross) margin.</summary>
+    Task PrepareAccountAsync(CancellationToken cancellationToken);
+
+    /// <summary>Sets the symbol's leverage (already set is not a failure).</summary>
+    Task SetLeverageAsync(InstrumentSymbol symbol, decimal leverage, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Instrument>> GetInstrumentsAsync(CancellationToken cancellationToken);
 
     Task<WalletBalance> GetWalletAsync(CancellationToken cancellationToken);

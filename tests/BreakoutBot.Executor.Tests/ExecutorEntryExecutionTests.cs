@@ -34,6 +34,11 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         Assert.Equal(position.OriginalQuantity, entries.Sum(order => order.FilledQuantity));
         Assert.Equal(position.OpenQuantity, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(InstrumentSymbol.Parse("BTCUSDT"))!.Quantity));
 
+        // However the price moved between slices, a stop-out loses no more than the budget the entry was sized to.
+        var budget = EntryProgress.Read(position.EntryPlanJson, position.OriginalQuantity, position.OpenedAt, TimeSpan.FromSeconds(15)).Budget(position.InitialStop);
+        Assert.NotNull(budget);
+        Assert.True(position.OpenQuantity * budget.RiskPerUnit(position.EntryPrice) <= budget.Budget, $"entry risk within {budget.Budget}");
+
         // Slice k starts k intervals after the first; the executor's poll can only make it later, never earlier.
         for (var slice = 1; slice < entries.Count; slice++)
         {
@@ -96,9 +101,14 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
 
         var completion = await database.Orders.AsNoTracking().SingleAsync(order => order.OrderId == TradingIds.EntryFallback(positionId, 1), TestContext.Current.CancellationToken);
         Assert.Equal(("Market", "Filled"), (completion.OrderType, completion.Status));
-        Assert.Equal(passive.Quantity - passive.FilledQuantity, completion.Quantity);
-        Assert.Equal(passive.Quantity, passive.FilledQuantity + completion.FilledQuantity);
         Assert.Equal(position.OpenQuantity, passive.FilledQuantity + completion.FilledQuantity);
+
+        // The completion takes the rest of the slice, cut only as far as the price it met leaves room in the risk budget.
+        var budget = EntryProgress.Read(position.EntryPlanJson, position.OriginalQuantity, position.OpenedAt, TimeSpan.FromSeconds(15)).Budget(position.InitialStop)!;
+        Assert.True(completion.Quantity <= passive.Quantity - passive.FilledQuantity);
+        Assert.True(position.OpenQuantity * budget.RiskPerUnit(position.EntryPrice) <= budget.Budget, $"entry risk within {budget.Budget}");
+        Assert.True(completion.Quantity == passive.Quantity - passive.FilledQuantity
+            || (position.OpenQuantity + 0.02m) * budget.RiskPerUnit(position.EntryPrice) > budget.Budget, "cut no more than the budget needs");
         Assert.True(completion.CreatedAt - passive.CreatedAt >= TimeSpan.FromMilliseconds(1500), "the passive slice had its whole window");
         Assert.True(await database.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop", TestContext.Current.CancellationToken));
     }

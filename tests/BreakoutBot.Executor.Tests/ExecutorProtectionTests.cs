@@ -3,6 +3,7 @@ using BreakoutBot.Domain.Matching;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Messaging.Messages;
+using BreakoutBot.Messaging.Streams;
 using BreakoutBot.Simulator.Faults;
 using BreakoutBot.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -176,6 +177,48 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
             var ours = await current.Positions.AsNoTracking().Where(row => row.PositionId == positionId).Select(row => row.OpenQuantity).SingleAsync();
             return stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)?.Quantity ?? 0m) == ours;
         }, "the venue's position equal to ours");
+    }
+
+    [Fact]
+    public async Task CloseCommandRedeliveredAfterACrashBeforeItsAcknowledgement_ClosesOnce()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        await using var executor = await stack.StartExecutorAsync("a", autoStart: true);
+        await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
+        var signal = await stack.LongSignalAsync("SOLUSDT", 0.02m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+        var symbol = InstrumentSymbol.Parse("SOLUSDT");
+        var entered = stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)!.Quantity);
+
+        var command = new EngineCommand(Guid.NewGuid().ToString("N"), EngineCommandKind.ClosePosition, DateTimeOffset.UtcNow, "tester", PositionId: positionId, Percent: 50m);
+        var ackId = new CommandAcknowledged(command.CommandId, command.Kind, true, null, "", DateTimeOffset.UtcNow).MessageId;
+        await PublishCommandAsync(stack, command);
+        await Eventually.UntilAsync(() => AcknowledgedAsync(stack, ackId), "the first acknowledgement");
+        var afterFirst = stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)!.Quantity);
+        Assert.True(afterFirst < entered);
+
+        // The crash: the close went out but its acknowledgement was never committed, so the command comes again.
+        await using (var database = stack.Database())
+        {
+            await database.Outbox.Where(row => row.MessageId == ackId).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        }
+
+        await PublishCommandAsync(stack, command);
+        await Eventually.UntilAsync(() => AcknowledgedAsync(stack, ackId), "the acknowledgement of the redelivered command");
+
+        Assert.Equal(afterFirst, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)!.Quantity));
+        await using var db = stack.Database();
+        Assert.Single(await db.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == "Exit").ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static async Task PublishCommandAsync(TradingStack stack, EngineCommand command) =>
+        await new RedisStreamPublisher(stack.Redis.Connection, TimeProvider.System).PublishAsync(StreamNames.Commands, command, command.CommandId);
+
+    private static async Task<bool> AcknowledgedAsync(TradingStack stack, string ackId)
+    {
+        await using var database = stack.Database();
+        return await database.Outbox.AnyAsync(row => row.MessageId == ackId);
     }
 
     private static List<OrderState> WorkingStops(TradingStack stack, InstrumentSymbol symbol) =>

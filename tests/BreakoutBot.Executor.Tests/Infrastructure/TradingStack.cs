@@ -66,11 +66,17 @@ internal sealed class TradingStack : IAsyncDisposable
     }
 
     /// <summary>Starts an executor host (the real registrations) with the given extra settings.</summary>
-    public async Task<ExecutorInstance> StartExecutorAsync(string consumerName, bool autoStart = false, params string[] settings)
+    public Task<ExecutorInstance> StartExecutorAsync(string consumerName, bool autoStart = false, params string[] settings) =>
+        StartExecutorWithAsync(consumerName, _ => { }, autoStart, settings);
+
+    /// <summary>Starts an executor host whose registrations <paramref name="replace"/> may override (a skewed clock, say).</summary>
+    public async Task<ExecutorInstance> StartExecutorWithAsync(string consumerName, Action<IServiceCollection> replace, bool autoStart = false, params string[] settings)
     {
+        ArgumentNullException.ThrowIfNull(replace);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "BreakoutBot.Executor", Args = ExecutorArguments(consumerName, autoStart, settings) });
         builder.AddServiceDefaults();
         builder.AddExecutorServices();
+        replace(builder.Services);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         await app.StartAsync(TestContext.Current.CancellationToken);
