@@ -19,6 +19,17 @@ public sealed partial class EventHistory(RedisStreamReader reader)
         return [.. entries.Select(entry => ToHubEvent(stream, entry.EntryId, entry.Envelope))];
     }
 
+    /// <summary>
+    /// The next entries for a follower: readable ones as hub events, unreadable ones with why (to log and count), and
+    /// the last entry id looked at, so the follower's cursor moves past a bad entry instead of failing on it again.
+    /// </summary>
+    public async Task<(IReadOnlyList<HubEvent> Events, IReadOnlyList<(string EntryId, string Reason)> Unreadable, string? LastEntryId)> ReadBatchAsync(
+        string stream, string? afterEntryId, int limit)
+    {
+        var batch = await reader.ReadBatchAsync(stream, afterEntryId, Math.Clamp(limit, 1, MaxReplay));
+        return ([.. batch.Entries.Select(entry => ToHubEvent(stream, entry.EntryId, entry.Envelope))], batch.Unreadable, batch.LastEntryId);
+    }
+
     public static HubEvent ToHubEvent(string stream, string entryId, MessageEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);

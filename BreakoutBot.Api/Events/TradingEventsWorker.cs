@@ -91,15 +91,40 @@ internal sealed class TradingEventsWorker(
             // Events first, then signals: every event read here was published after the signal that caused it, so
             // that signal is in this read or an earlier one. Merged by entry time, a signal always goes out before
             // the orders it caused.
-            var events = await history.ReadAfterAsync(StreamNames.TradingEvents, _cursors[StreamNames.TradingEvents], BatchSize);
-            var signals = await history.ReadAfterAsync(StreamNames.Signals, _cursors[StreamNames.Signals], BatchSize);
-            foreach (var item in signals.Concat(events).OrderBy(item => EntryOrder(item.EntryId)).ThenBy(item => item.Stream == StreamNames.Signals ? 0 : 1))
+            var events = await history.ReadBatchAsync(StreamNames.TradingEvents, _cursors[StreamNames.TradingEvents], BatchSize);
+            var signals = await history.ReadBatchAsync(StreamNames.Signals, _cursors[StreamNames.Signals], BatchSize);
+            foreach (var item in signals.Events.Concat(events.Events).OrderBy(item => EntryOrder(item.EntryId)).ThenBy(item => item.Stream == StreamNames.Signals ? 0 : 1))
             {
-                await DispatchAsync(item, stoppingToken);
+                try
+                {
+                    await DispatchAsync(item, stoppingToken);
+                }
+                catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException or ArgumentException && !stoppingToken.IsCancellationRequested)
+                {
+                    // One entry that cannot be pushed (a payload of an unexpected shape) is skipped, not retried forever.
+                    Log.UnreadableEvent(logger, item.Stream, item.EntryId, exception.Message);
+                }
+
                 _cursors[item.Stream] = item.EntryId;
             }
 
-            if (events.Count < BatchSize && signals.Count < BatchSize)
+            // Entries nobody can read are logged and counted once, and the cursor moves past them: a bad entry written
+            // to a stream never stops the events behind it.
+            foreach (var (stream, batch) in new[] { (StreamNames.TradingEvents, events), (StreamNames.Signals, signals) })
+            {
+                foreach (var (entryId, reason) in batch.Unreadable)
+                {
+                    Log.UnreadableEvent(logger, stream, entryId, reason);
+                }
+
+                if (batch.LastEntryId is { } last && EntryOrder(last).CompareTo(EntryOrder(_cursors[stream])) > 0)
+                {
+                    _cursors[stream] = last;
+                }
+            }
+
+            var read = Math.Max(events.Events.Count + events.Unreadable.Count, signals.Events.Count + signals.Unreadable.Count);
+            if (read < BatchSize)
             {
                 await _wake.WaitAsync(SafetyReadInterval, stoppingToken);
             }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BreakoutBot.Executor.Lease;
 using BreakoutBot.Executor.Persistence;
 using BreakoutBot.Executor.Trading;
@@ -132,6 +133,12 @@ public sealed class ExecutorWorker(
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (JsonException exception)
+            {
+                // A payload that does not read as its type never will: dead-lettered at once, the stream goes on.
+                Log.MessageFailed(logger, stream, message.EntryId, message.DeliveryCount, exception);
+                await reader.DeadLetterAsync(message, "payload unreadable: " + exception.Message);
             }
 #pragma warning disable CA1031 // One message must not stop the stream: it stays pending and comes back, or is dead-lettered.
             catch (Exception exception)

@@ -130,14 +130,31 @@ public sealed class RedisStreamConsumer(IConnectionMultiplexer redis, StreamCons
     private async Task<List<ReceivedMessage>> ReadGroupAsync(IDatabase database, string position)
     {
         var entries = await database.StreamReadGroupAsync(Options.Stream, Options.Group, Options.Consumer, position, BatchSize);
-        return [.. entries.Select(entry => Decode(entry, position == ">" ? 1 : 2))];
+        return position == ">" ? [.. entries.Select(entry => Decode(entry, 1))] : await WithDeliveryCountsAsync(database, entries);
     }
 
     private async Task<List<ReceivedMessage>> ClaimStaleAsync(IDatabase database)
     {
         var result = await database.StreamAutoClaimAsync(
             Options.Stream, Options.Group, Options.Consumer, (long)Options.ReclaimIdleAfter.TotalMilliseconds, "0-0", BatchSize);
-        return [.. result.ClaimedEntries.Where(entry => !entry.IsNull).Select(entry => Decode(entry, 2))];
+        return await WithDeliveryCountsAsync(database, [.. result.ClaimedEntries.Where(entry => !entry.IsNull)]);
+    }
+
+    /// <summary>
+    /// Entries delivered before (our own pending ones, or claimed from a stalled member) with the group's real delivery
+    /// count (XPENDING), so a message that keeps failing reaches the dead-letter limit instead of coming back forever.
+    /// </summary>
+    private async Task<List<ReceivedMessage>> WithDeliveryCountsAsync(IDatabase database, StreamEntry[] entries)
+    {
+        if (entries.Length == 0)
+        {
+            return [];
+        }
+
+        var pending = await database.StreamPendingMessagesAsync(
+            Options.Stream, Options.Group, Math.Max(BatchSize, entries.Length * 4), Options.Consumer, entries[0].Id, entries[^1].Id);
+        var counts = pending.ToDictionary(message => message.MessageId.ToString(), message => (long)message.DeliveryCount, StringComparer.Ordinal);
+        return [.. entries.Select(entry => Decode(entry, counts.GetValueOrDefault(entry.Id.ToString(), 2)))];
     }
 
     private static ReceivedMessage Decode(StreamEntry entry, long deliveryCount)

@@ -64,6 +64,44 @@ public sealed class EventsHubTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task MalformedEntriesOnBothStreams_AreSkipped_TheApiKeepsServingAndPushing()
+    {
+        var received = Channel.CreateUnbounded<HubEvent>();
+        await using var connection = await ConnectAsync(received, TradeEventTypes);
+        var redis = api.Redis.GetDatabase();
+        var before = await new RedisStreamReader(api.Redis).LastEntryIdAsync(StreamNames.TradingEvents);
+
+        // A hundred bad entries on each stream: not JSON, no envelope, no type, no payload, oversized, wrong types.
+        string[] bad = ["{not json", "[1,2", """{"id":"b"}""", """{"id":"b","type":"OrderUpdated","version":1}""", """{"id":5,"type":[],"payload":1}""", new string('x', 300_000)];
+        foreach (var stream in EventHistory.Streams)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                await redis.StreamAddAsync(stream, "envelope", bad[i % bad.Length]);
+            }
+
+            await redis.StreamAddAsync(stream, "not-an-envelope", "x");
+        }
+
+        var trade = Trade();
+        await PublishTradeAsync(trade);
+        var events = await ReadAsync(received, 5);
+        using var client = api.Client();
+        using var replay = await client.GetAsync($"/api/events?stream=trading-events{(before is null ? "" : "&after=" + before)}&limit=1000", TestData.Cancel);
+        using var health = await client.GetAsync("/health", TestData.Cancel);
+        using var positions = await client.GetAsync("/api/trading/positions", TestData.Cancel);
+
+        Assert.Equal(TradeEventTypes, events.Select(item => item.Type));
+        Assert.Equal(trade.Signal.SignalId, events[0].Payload.GetProperty("signalId").GetString());
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var replayed = await replay.ReadAsync<List<HubEvent>>();
+        Assert.Equal(TradeEventTypes[1..], replayed.Where(item => item.CorrelationId == trade.Signal.SignalId).Select(item => item.Type));
+        Assert.DoesNotContain(replayed, item => item.MessageId == "b");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, positions.StatusCode);
+    }
+
+    [Fact]
     public async Task GetMissedEvents_BadArguments_AreHubErrors()
     {
         var received = Channel.CreateUnbounded<HubEvent>();

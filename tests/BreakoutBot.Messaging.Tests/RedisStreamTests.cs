@@ -82,6 +82,45 @@ public sealed class RedisStreamTests(LocalRedisServer redis)
     }
 
     [Fact]
+    public async Task ReadAsync_MessageThatKeepsFailing_CarriesTheGroupsRealDeliveryCount()
+    {
+        var stream = NewStream();
+        await new RedisStreamPublisher(redis.Connection, TimeProvider.System).PublishAsync(stream, Signal("s-poison"), "c");
+        var counts = new List<long>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            // Each time the handler fails, the member restarts and reads its own pending entry again.
+            await using var consumer = new RedisStreamConsumer(redis.Connection, StreamConsumerOptions.For(stream, "g", "executor-1"));
+            counts.Add((await FirstAsync(consumer, TestContext.Current.CancellationToken)).DeliveryCount);
+        }
+
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], counts);
+    }
+
+    [Fact]
+    public async Task ReadBatchAsync_UnreadableEntries_AreLeftOutWithTheReason_AndTheLastIdMovesPastThem()
+    {
+        var stream = NewStream();
+        var database = redis.Connection.GetDatabase();
+        var publisher = new RedisStreamPublisher(redis.Connection, TimeProvider.System);
+        await publisher.PublishAsync(stream, Signal("s-good-1"), "c");
+        await database.StreamAddAsync(stream, "envelope", "{ not json");
+        await database.StreamAddAsync(stream, "other", "no envelope field");
+        await database.StreamAddAsync(stream, "envelope", """{"id":"x","type":"SignalDetected"}""");
+        await database.StreamAddAsync(stream, "envelope", new string('x', RedisStreamReader.MaxEnvelopeBytes + 1));
+        await publisher.PublishAsync(stream, Signal("s-good-2"), "c");
+        var last = await database.StreamAddAsync(stream, "envelope", "[1,2");
+
+        var batch = await new RedisStreamReader(redis.Connection).ReadBatchAsync(stream, null, 100);
+
+        Assert.Equal(["s-good-1", "s-good-2"], batch.Entries.Select(entry => entry.Envelope.Id));
+        Assert.Equal(5, batch.Unreadable.Count);
+        Assert.Contains(batch.Unreadable, entry => entry.Reason.Contains("no 'envelope' field", StringComparison.Ordinal));
+        Assert.Contains(batch.Unreadable, entry => entry.Reason.Contains("bytes, above", StringComparison.Ordinal));
+        Assert.Equal(last.ToString(), batch.LastEntryId);
+    }
+
+    [Fact]
     public async Task ReadAsync_UnreadableEntry_IsReportedAndCanBeDeadLettered()
     {
         var stream = NewStream();
