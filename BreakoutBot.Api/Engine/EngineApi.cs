@@ -21,7 +21,7 @@ public static class EngineApi
         group.MapPost("/pause", Pause).WithName("PauseEngine").RequireOperator();
         group.MapPost("/resume", Resume).WithName("ResumeEngine").RequireOperator();
         group.MapPost("/stop", Stop).WithName("StopEngine").RequireOperator();
-        group.MapPost("/kill", Kill).WithName("KillEngine").RequireOperator();
+        group.MapPost("/kill", Kill).WithName("KillEngine").RequireOperatorUnlimited();
         group.MapPost("/reset-kill-switch", ResetKillSwitch).WithName("ResetKillSwitch").RequireOperator();
         return endpoints;
     }

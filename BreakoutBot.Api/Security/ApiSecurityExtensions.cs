@@ -79,6 +79,13 @@ internal static class ApiSecurityExtensions
     public static TBuilder RequireOperator<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(ApiKeyDefaults.OperatorPolicy).RequireRateLimiting(ApiKeyDefaults.MutationRateLimit);
 
+    /// <summary>
+    /// The emergency stop: API key required and never rate limited — an operator pressing kill after a burst of other
+    /// changes must not be answered 429.
+    /// </summary>
+    public static TBuilder RequireOperatorUnlimited<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(ApiKeyDefaults.OperatorPolicy).DisableRateLimiting();
+
     /// <summary>Read-only endpoint: open unless <c>Api:ReadRequiresKey</c>.</summary>
     public static TBuilder RequireReader<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(ApiKeyDefaults.ReaderPolicy);

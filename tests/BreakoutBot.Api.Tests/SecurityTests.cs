@@ -93,6 +93,10 @@ public sealed class SecurityTests(ApiFixture api)
         using var otherCaller = await other.PostAsJsonAsync("/api/presets/validate", new { name = "x", document = new { } }, TestData.Cancel);
         using var read = await client.GetAsync("/api/engine/status", TestData.Cancel);
 
+        // The emergency stop is never rate limited: the limited caller's kill reaches the endpoint (and is refused
+        // there only for its malformed body, so no command goes out).
+        using var kill = await client.PostAsync("/api/engine/kill", new StringContent("""{"flatten":"not a boolean"}""", System.Text.Encoding.UTF8, "application/json"), TestData.Cancel);
+
         Assert.NotNull(limited);
         Assert.Equal(permits, statuses.Count(status => status == HttpStatusCode.BadRequest));
         await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
@@ -100,6 +104,7 @@ public sealed class SecurityTests(ApiFixture api)
         limited.Dispose();
         Assert.Equal(HttpStatusCode.BadRequest, otherCaller.StatusCode);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, kill.StatusCode);
     }
 
     [Fact]
