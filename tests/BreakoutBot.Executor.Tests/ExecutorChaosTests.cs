@@ -102,6 +102,8 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
 
         await using var db = stack.Database();
         var positions = await db.Positions.AsNoTracking().Where(row => row.Origin != "External").ToListAsync(TestContext.Current.CancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"positions {positions.Count}, longest exposure {positions.Max(position => position.LongestUnprotectedSeconds)} s, total {positions.Sum(position => position.UnprotectedSeconds)} s");
         Assert.All(positions, position => Assert.True(position.LongestUnprotectedSeconds <= AllowedExposureSeconds,
             $"{position.PositionId} went {position.LongestUnprotectedSeconds} s without a working stop"));
         Assert.All(positions.Where(position => position.Status == "Closed"), position => Assert.Null(position.UnprotectedSince));
