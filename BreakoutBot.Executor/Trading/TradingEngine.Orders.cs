@@ -178,8 +178,12 @@ public sealed partial class TradingEngine
             position.OpenQuantity = total;
             position.OpenedAt = position.OpenQuantity == quantity ? at : position.OpenedAt;
 
-            // Exposed from the first fill until the venue confirms a stop: the one exposure the design allows.
-            StartExposure(position);
+            // Exposed from the first fill until the venue confirms a stop: the one exposure the design allows. A later
+            // slice's fill adds to a position whose stop already works (and is resized right after): not an exposure.
+            if (position.OpenQuantity == quantity)
+            {
+                StartExposure(position);
+            }
             return;
         }
 

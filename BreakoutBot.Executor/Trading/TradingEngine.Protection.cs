@@ -72,7 +72,13 @@ public sealed partial class TradingEngine
             return StopSync.Refused;
         }
 
-        EndExposure(position);
+        if (position.UnprotectedSince is not null)
+        {
+            // Committed at once: a round that fails later must not leave the exposure running in the database.
+            EndExposure(position);
+            await database.SaveChangesAsync(cancellationToken);
+        }
+
         foreach (var stale in stops.Where(order => order.OrderId != wanted.OrderId && !OrderStatuses.IsTerminal(order.Status)))
         {
             await CancelOrderAsync(database, position, stale, correlationId, cancellationToken);

@@ -104,8 +104,13 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
         var positions = await db.Positions.AsNoTracking().Where(row => row.Origin != "External").ToListAsync(TestContext.Current.CancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"positions {positions.Count}, longest exposure {positions.Max(position => position.LongestUnprotectedSeconds)} s, total {positions.Sum(position => position.UnprotectedSeconds)} s");
-        Assert.All(positions, position => Assert.True(position.LongestUnprotectedSeconds <= AllowedExposureSeconds,
-            $"{position.PositionId} went {position.LongestUnprotectedSeconds} s without a working stop"));
+        foreach (var position in positions.Where(position => position.LongestUnprotectedSeconds > AllowedExposureSeconds))
+        {
+            var orders = await db.Orders.AsNoTracking().Where(order => order.PositionId == position.PositionId).OrderBy(order => order.CreatedAt)
+                .Select(order => $"{order.OrderId} {order.OrderType} {order.Status} {order.Quantity} created {order.CreatedAt:HH:mm:ss.fff} updated {order.UpdatedAt:HH:mm:ss.fff}")
+                .ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Fail($"{position.PositionId} went {position.LongestUnprotectedSeconds} s without a working stop (opened {position.OpenedAt:HH:mm:ss.fff}); its orders: {string.Join("; ", orders)}");
+        }
         Assert.All(positions.Where(position => position.Status == "Closed"), position => Assert.Null(position.UnprotectedSince));
         Assert.All(positions, position => Assert.Equal("Closed", position.Status));
         Assert.Equal(0, stack.VenueOpenPositions);
