@@ -84,7 +84,7 @@ public static class EngineApi
         return Widen(await sender.SendAsync(
             EngineCommandKind.Start,
             context.CallerName(),
-            command => command with { PresetName = request.Preset, PresetVersion = request.PresetVersion, Mode = TradingModeNames.ToName(mode) },
+            command => command with { PresetName = request.Preset, PresetVersion = request.PresetVersion, Mode = TradingModeNames.ToName(mode), VenueConfirmed = true },
             cancellationToken));
     }
 

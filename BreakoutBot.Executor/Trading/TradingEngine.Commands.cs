@@ -85,6 +85,13 @@ public sealed partial class TradingEngine
             return $"mode '{mode}' does not match this deployment's Trading:Mode '{ModeName}'";
         }
 
+        // A real venue is traded only on a start the Api has checked (mode, and the live confirmation), never on a
+        // command written to the stream by anything else, and never by an automatic start.
+        if (_mode is TradingMode.Testnet or TradingMode.Demo or TradingMode.Live && (!command.VenueConfirmed || !string.Equals(command.Mode, ModeName, StringComparison.OrdinalIgnoreCase)))
+        {
+            return $"starting on a real venue ({ModeName}) needs a start request through the Api naming mode '{ModeName}' (with the live confirmation in live)";
+        }
+
         var name = command.PresetName ?? _presetName ?? executorTradingOptions.Value.ResolveDefaultPreset(_mode);
         await using var scope = scopes.CreateAsyncScope();
         var database = Database(scope);

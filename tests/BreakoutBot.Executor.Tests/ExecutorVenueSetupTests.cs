@@ -1,6 +1,7 @@
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Tests.Infrastructure;
+using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,26 @@ public sealed class ExecutorVenueSetupTests(LocalPostgresServer postgres)
 
         Assert.Equal(5m, stack.Exchange.ReadAccount(ledger => ledger.LeverageOf(symbol)));
         Assert.Equal(1, stack.VenueOpenPositions);
+    }
+
+    [Fact]
+    public async Task RealVenueDeployment_NeverStartsByItself_NorOnACommandTheApiDidNotCheck()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+
+        // A testnet deployment (the simulator stands in for Bybit's testnet) with automatic start asked for.
+        await using var executor = await stack.StartExecutorAsync("a", autoStart: true, "Trading:Mode=testnet");
+        await Eventually.UntilAsync(() => Task.FromResult(executor.IsTrading), "the executor loaded");
+        var raw = await stack.SendCommandAsync(EngineCommandKind.Start);
+        Assert.Equal(EngineState.Stopped, executor.State);
+
+        var checkedStart = await stack.SendCommandAsync(
+            new EngineCommand(Guid.NewGuid().ToString("N"), EngineCommandKind.Start, DateTimeOffset.UtcNow, "tester", Mode: "testnet", VenueConfirmed: true));
+
+        Assert.False(raw.Accepted);
+        Assert.Contains("real venue (testnet)", raw.Reason, StringComparison.Ordinal);
+        Assert.True(checkedStart.Accepted, checkedStart.Reason);
+        Assert.Equal(EngineState.Running, executor.State);
     }
 
     /// <summary>The system clock moved by a fixed offset, as on a machine whose clock has drifted.</summary>

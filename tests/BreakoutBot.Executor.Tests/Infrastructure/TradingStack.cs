@@ -150,9 +150,14 @@ internal sealed class TradingStack : IAsyncDisposable
             ("position_config.exit_rules.max_hold_time_hours", 1));
 
     /// <summary>Sends a command and waits for its acknowledgement on <c>trading-events</c>.</summary>
-    public async Task<CommandAcknowledged> SendCommandAsync(EngineCommandKind kind, string? positionId = null, bool flatten = false, decimal? percent = null, string? preset = null)
+    public Task<CommandAcknowledged> SendCommandAsync(EngineCommandKind kind, string? positionId = null, bool flatten = false, decimal? percent = null, string? preset = null) =>
+        SendCommandAsync(new EngineCommand(Guid.NewGuid().ToString("N"), kind, DateTimeOffset.UtcNow, "tester", PresetName: preset, Flatten: flatten, PositionId: positionId, Percent: percent));
+
+    /// <summary>Sends <paramref name="command"/> as it is and waits for its acknowledgement on <c>trading-events</c>.</summary>
+    public async Task<CommandAcknowledged> SendCommandAsync(EngineCommand command)
     {
-        var command = new EngineCommand(Guid.NewGuid().ToString("N"), kind, DateTimeOffset.UtcNow, "tester", PresetName: preset, Flatten: flatten, PositionId: positionId, Percent: percent);
+        ArgumentNullException.ThrowIfNull(command);
+        var kind = command.Kind;
         await new RedisStreamPublisher(Redis.Connection, TimeProvider.System).PublishAsync(StreamNames.Commands, command, command.CommandId);
         return await Eventually.WaitAsync(async () => (await EventsAsync<CommandAcknowledged>()).FirstOrDefault(ack => ack.CommandId == command.CommandId), $"the acknowledgement of {kind}");
     }
