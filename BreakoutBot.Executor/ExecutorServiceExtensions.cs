@@ -26,7 +26,7 @@ public static class ExecutorServiceExtensions
             .Bind(builder.Configuration.GetSection(TradingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddOptions<ExecutorTradingOptions>().Bind(builder.Configuration.GetSection(TradingOptions.SectionName));
+        builder.Services.AddOptions<ExecutorTradingOptions>().Bind(builder.Configuration.GetSection(TradingOptions.SectionName)).ValidateOnStart();
         builder.Services.AddOptions<ExecutorOptions>()
             .Bind(builder.Configuration.GetSection(ExecutorOptions.SectionName))
             .ValidateDataAnnotations()

@@ -16,7 +16,7 @@ public static class WebServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddOptions<WebApiOptions>().BindConfiguration(WebApiOptions.SectionName);
+        builder.Services.AddOptions<WebApiOptions>().BindConfiguration(WebApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddTransient<ApiKeyHandler>();
         // Commands (kill, close 25 %) must never be sent twice: no retry for POST/PUT; and an attempt outlasts the
         // Api's wait for the Executor's acknowledgement (Api:CommandTimeout, 10 s).

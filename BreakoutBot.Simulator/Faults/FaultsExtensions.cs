@@ -9,8 +9,9 @@ public static class FaultsExtensions
     public static IServiceCollection AddVenueLimitsAndFaults(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
-        services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
+        // Bound at start, so a value of the wrong type stops the simulator naming the key instead of failing later.
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<AccountRateLimiter>();
         services.AddSingleton<FaultInjector>();
         return services;

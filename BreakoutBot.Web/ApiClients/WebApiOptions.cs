@@ -10,6 +10,7 @@ public sealed class WebApiOptions
     public const string SectionName = "Api";
 
     /// <summary>Base address; a service name resolves through service discovery.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
     public Uri BaseAddress { get; set; } = new("https+http://api");
 
     /// <summary>The console's API key. A secret: never rendered, never logged.</summary>
