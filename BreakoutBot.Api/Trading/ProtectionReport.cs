@@ -32,7 +32,7 @@ public static class ProtectionReport
             .Select(position => new { position.Status, position.UnprotectedSince, position.UnprotectedSeconds, position.LongestUnprotectedSeconds })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var running = rows.Select(row => row.UnprotectedSince is { } since && row.Status != "Closed" ? Math.Max(0m, (decimal)(now - since).TotalSeconds) : 0m).ToList();
+        var running = rows.Select(row => RunningSeconds(row.Status, row.UnprotectedSince, now)).ToList();
 
         var working = database.Orders.AsNoTracking().Where(order => !TerminalStatuses.Contains(order.Status));
         var orphans = await working.CountAsync(order => order.Status != "Pending"
@@ -49,6 +49,9 @@ public static class ProtectionReport
 
     /// <summary>Seconds of the position's ended exposures plus the one running now, if any.</summary>
     internal static decimal UnprotectedSeconds(PositionRecord position, DateTimeOffset now) =>
-        position.UnprotectedSeconds
-        + (position.UnprotectedSince is { } since && position.Status != "Closed" ? Math.Max(0m, (decimal)(now - since).TotalSeconds) : 0m);
+        position.UnprotectedSeconds + RunningSeconds(position.Status, position.UnprotectedSince, now);
+
+    /// <summary>How long the exposure running now has lasted (zero when none runs or the position is closed).</summary>
+    private static decimal RunningSeconds(string status, DateTimeOffset? since, DateTimeOffset now) =>
+        since is { } start && status != "Closed" ? Math.Max(0m, (decimal)(now - start).TotalSeconds) : 0m;
 }

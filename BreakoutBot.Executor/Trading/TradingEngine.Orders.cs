@@ -284,10 +284,7 @@ public sealed partial class TradingEngine
             // An unanswered order ends here only once the venue has had time to show it and still says "no such order":
             // a new order is shown a moment late, and one that filled at once answers a cancel with "not found" too.
             // Until then it stays Pending; the lookup that shows it books how it ended, fills included.
-            order.Status = OrderStatuses.Cancelled;
-            order.RejectReason = "never reached the venue";
-            order.UpdatedAt = clock.GetUtcNow();
-            OrderEvent(database, order, correlationId);
+            EndUnseenOrder(database, order, correlationId);
         }
 
         await database.SaveChangesAsync(cancellationToken);
@@ -317,14 +314,23 @@ public sealed partial class TradingEngine
             }
             else if (clock.GetUtcNow() - order.CreatedAt > _options.LostOrderTimeout && !await venue.CancelOrderAsync(symbol, order.OrderId, cancellationToken))
             {
-                order.Status = OrderStatuses.Cancelled;
-                order.RejectReason = "never shown by the venue; a cancel by its orderLinkId found nothing";
-                order.UpdatedAt = clock.GetUtcNow();
-                OrderEvent(database, order, correlationId);
+                EndUnseenOrder(database, order, correlationId);
             }
 
             await database.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Ends an unanswered order the venue never showed within <c>Executor:LostOrderTimeout</c> and answered a cancel
+    /// by its orderLinkId with "not found": it never got there, so it is Cancelled (not Rejected: nobody refused it).
+    /// </summary>
+    private void EndUnseenOrder(TradingDbContext database, OrderRecord order, string correlationId)
+    {
+        order.Status = OrderStatuses.Cancelled;
+        order.RejectReason = "never shown by the venue; a cancel by its orderLinkId found nothing";
+        order.UpdatedAt = clock.GetUtcNow();
+        OrderEvent(database, order, correlationId);
     }
 
     private void OrderEvent(TradingDbContext database, OrderRecord order, string correlationId)

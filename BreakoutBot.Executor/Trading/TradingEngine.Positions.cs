@@ -120,10 +120,7 @@ public sealed partial class TradingEngine
             else if (order.Status == OrderStatuses.Pending && order.CancelRequestedAt is not null && now - order.CreatedAt > _options.LostOrderTimeout)
             {
                 // Unanswered, a cancel asked for, and after the venue's time to show it still unknown to it: it never got there.
-                order.Status = OrderStatuses.Cancelled;
-                order.RejectReason = "never shown by the venue; a cancel by its orderLinkId found nothing";
-                order.UpdatedAt = now;
-                OrderEvent(database, order, correlationId);
+                EndUnseenOrder(database, order, correlationId);
             }
             else if (order.Status == OrderStatuses.Pending && now - order.UpdatedAt > _options.LostOrderTimeout && lease.IsHeld && InstrumentOf(order.Symbol) is { } instrument)
             {
