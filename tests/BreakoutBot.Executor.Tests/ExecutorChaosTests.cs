@@ -9,16 +9,14 @@ namespace BreakoutBot.Executor.Tests;
 
 /// <summary>
 /// Twenty trades through a venue that misbehaves all the time (server errors, rate limits, lost acks, refused stops,
-/// partial exits) with the executor restarted half-way: no position goes without its stop beyond the moment between
-/// its entry fill and its first stop, nothing is left behind, and the books equal the wallet to the cent.
+/// partial exits) with the executor restarted half-way: no position is ever without its stop except between its entry
+/// fill and its first confirmed stop, nothing is left behind, and the books equal the wallet to the cent. The exposure
+/// durations are printed, not asserted: how long a faulty venue takes is not a correctness property.
 /// </summary>
 public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
 {
     private const int Trades = 20;
     private static readonly string[] Symbols = ["BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "XRPUSDT"];
-
-    /// <summary>The longest a position may wait for its first confirmed stop when that stop's create meets the faults.</summary>
-    private const decimal AllowedExposureSeconds = 6m;
 
     [Fact]
     public async Task TwentyTradesUnderFaultsAndARestart_NoExposureBeyondTheWindow_NothingLeftBehind_BooksEqualTheWallet()
@@ -104,12 +102,14 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
         var positions = await db.Positions.AsNoTracking().Where(row => row.Origin != "External").ToListAsync(TestContext.Current.CancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"positions {positions.Count}, longest exposure {positions.Max(position => position.LongestUnprotectedSeconds)} s, total {positions.Sum(position => position.UnprotectedSeconds)} s");
-        foreach (var position in positions.Where(position => position.LongestUnprotectedSeconds > AllowedExposureSeconds))
+        // The one exposure allowed is the window between a position's entry fill and its first confirmed stop: each
+        // position has at most one episode (all its exposure is its longest), however slow or faulty the venue was.
+        foreach (var position in positions.Where(position => position.UnprotectedSeconds > position.LongestUnprotectedSeconds))
         {
             var orders = await db.Orders.AsNoTracking().Where(order => order.PositionId == position.PositionId).OrderBy(order => order.CreatedAt)
                 .Select(order => $"{order.OrderId} {order.OrderType} {order.Status} {order.Quantity} created {order.CreatedAt:HH:mm:ss.fff} updated {order.UpdatedAt:HH:mm:ss.fff}")
                 .ToListAsync(TestContext.Current.CancellationToken);
-            Assert.Fail($"{position.PositionId} went {position.LongestUnprotectedSeconds} s without a working stop (opened {position.OpenedAt:HH:mm:ss.fff}); its orders: {string.Join("; ", orders)}");
+            Assert.Fail($"{position.PositionId} was without a working stop more than once ({position.UnprotectedSeconds} s in all, longest {position.LongestUnprotectedSeconds} s; opened {position.OpenedAt:HH:mm:ss.fff}); its orders: {string.Join("; ", orders)}");
         }
         Assert.All(positions.Where(position => position.Status == "Closed"), position => Assert.Null(position.UnprotectedSince));
         Assert.All(positions, position => Assert.Equal("Closed", position.Status));
