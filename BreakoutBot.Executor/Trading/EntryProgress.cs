@@ -6,8 +6,8 @@ namespace BreakoutBot.Executor.Trading;
 /// <summary>
 /// An entry's plan as persisted on its position (<c>entry_plan_json</c>): the slices, their timing, when the entry
 /// started, the price it was sized on (for slippage), the risk budget later slices are cut to, why it stopped starting
-/// slices early (if it did), and the trace of
-/// the signal that opened it (later slices and the protection continue that trace). The slices sent so far are the entry orders in the
+/// slices early (if it did), the operator's close asked for during the entry (the position exits once the entry is
+/// final), and the trace of the signal that opened it (later slices and the protection continue that trace). The slices sent so far are the entry orders in the
 /// database, so a restarted executor continues where the crashed one stood.
 /// </summary>
 internal sealed record EntryProgress(
@@ -21,7 +21,8 @@ internal sealed record EntryProgress(
     string? StoppedReason = null,
     string? TraceParent = null,
     decimal? RiskBudget = null,
-    decimal TakerFeeRate = 0m)
+    decimal TakerFeeRate = 0m,
+    string? CloseCommandId = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

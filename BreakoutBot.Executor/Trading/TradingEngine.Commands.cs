@@ -204,7 +204,7 @@ public sealed partial class TradingEngine
         var database = Database(scope);
         if (await FindManagedAsync(database, command.PositionId, cancellationToken) is not { } found)
         {
-            return $"position '{command.PositionId}' is not open";
+            return await CloseDuringEntryAsync(database, command, cancellationToken);
         }
 
         var (record, managed, instrument) = found;
@@ -217,6 +217,48 @@ public sealed partial class TradingEngine
 
         return await ExitKeepingStopAsync(database, record, instrument, exit.Quantity, ExitReason.Manual, correlationId, cancellationToken,
             TradingIds.CommandExit(record.PositionId, command.CommandId));
+    }
+
+    /// <summary>
+    /// A close asked for while the position is still entering: a full close stops the entry (no further slice, working
+    /// passive slices cancelled) and the position exits at market once its entry orders are final, keeping its stop
+    /// meanwhile. Null when accepted, else why the position cannot be closed.
+    /// </summary>
+    private async Task<string?> CloseDuringEntryAsync(TradingDbContext database, EngineCommand command, CancellationToken cancellationToken)
+    {
+        var position = command.PositionId is null ? null : await database.Positions.FindAsync([command.PositionId], cancellationToken);
+        switch (position?.Status)
+        {
+            case null:
+                return $"position '{command.PositionId}' does not exist";
+            case PositionStatuses.Closing:
+                return $"position '{command.PositionId}' is already closing ({position.ExitReason})";
+            case PositionStatuses.Closed:
+                return $"position '{command.PositionId}' is already closed";
+            case PositionStatuses.Opening when (command.Percent ?? 100m) < 100m:
+                return $"position '{command.PositionId}' is still entering: only a full close (100%) can stop an entry";
+            case PositionStatuses.Opening:
+                var progress = ProgressOf(position);
+                if (progress.CloseCommandId is not null)
+                {
+                    return null;
+                }
+
+                var asked = progress with { CloseCommandId = command.CommandId };
+                if (progress.StoppedReason is null)
+                {
+                    await StopEntryAsync(database, position, asked, $"closed by {command.IssuedBy} during the entry", cancellationToken);
+                }
+                else
+                {
+                    position.EntryPlanJson = asked.Write();
+                    await database.SaveChangesAsync(cancellationToken);
+                }
+
+                return null;
+            default:
+                return $"position '{command.PositionId}' is not open ({position.Status})";
+        }
     }
 
     private async Task<string?> MoveStopToBreakevenAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)

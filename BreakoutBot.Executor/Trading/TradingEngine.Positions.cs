@@ -150,6 +150,11 @@ public sealed partial class TradingEngine
                 }
 
                 await ProtectAsync(database, position, correlationId, cancellationToken);
+                if (ProgressOf(position).CloseCommandId is { } closeCommand && position.Status == PositionStatuses.Open && InstrumentOf(position.Symbol) is { } closing)
+                {
+                    await ExitKeepingStopAsync(database, position, closing, position.OpenQuantity, ExitReason.Manual, correlationId, cancellationToken,
+                        TradingIds.CommandExit(position.PositionId, closeCommand));
+                }
             }
             else if (entered > 0)
             {

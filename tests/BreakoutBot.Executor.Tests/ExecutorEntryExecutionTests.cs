@@ -152,6 +152,60 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         }
     }
 
+    [Fact]
+    public async Task CloseDuringATwapEntry_PartialRefused_FullStopsTheEntryAndExitsWhatFilled()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        await using var executor = await stack.StartExecutorAsync("a");
+        await StoreThreeMarketSlicesAsync(stack, interval: 4m, deadmanMs: 15000);
+        var walletBefore = stack.WalletBalance;
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
+
+        var signal = await stack.LongSignalAsync("SOLUSDT", 0.01m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = TradingIds.PositionFor(signal.SignalId);
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var database = stack.Database();
+            return await database.Orders.AnyAsync(order => order.OrderId == TradingIds.EntrySlice(positionId, 1) && order.Status == "Filled");
+        }, "the first slice's fill");
+
+        var partial = await stack.SendCommandAsync(EngineCommandKind.ClosePosition, positionId, percent: 50m);
+        Assert.False(partial.Accepted);
+        Assert.Contains("still entering", partial.Reason, StringComparison.Ordinal);
+
+        var close = new EngineCommand(Guid.NewGuid().ToString("N"), EngineCommandKind.ClosePosition, DateTimeOffset.UtcNow, "tester", PositionId: positionId, Percent: 100m);
+        Assert.True((await stack.SendCommandAsync(close)).Accepted);
+        var second = await stack.SendCommandAsync(close with { CommandId = Guid.NewGuid().ToString("N") });
+        Assert.True(second.Accepted || second.Reason!.Contains("already clos", StringComparison.Ordinal), second.Reason);
+
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var database = stack.Database();
+            return await database.Positions.AnyAsync(row => row.PositionId == positionId && row.Status == "Closed");
+        }, "the position closed", TimeSpan.FromSeconds(30));
+
+        await using var closed = stack.Database();
+        var position = await closed.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
+        var entries = await closed.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == "Entry").ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([TradingIds.EntrySlice(positionId, 1)], entries.Select(order => order.OrderId));
+        var exit = await closed.Orders.AsNoTracking().SingleAsync(order => order.OrderId == TradingIds.CommandExit(positionId, close.CommandId), TestContext.Current.CancellationToken);
+        Assert.Equal(("Filled", entries[0].FilledQuantity), (exit.Status, exit.FilledQuantity));
+        Assert.Equal(1, await closed.Orders.CountAsync(order => order.PositionId == positionId && order.Purpose == "Exit", TestContext.Current.CancellationToken));
+        Assert.Equal("Manual", position.ExitReason);
+        Assert.Equal(0, stack.VenueOpenPositions);
+
+        // It was protected while it existed: the stop went on before the exit and is gone with the position.
+        Assert.True(await closed.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop" && order.CreatedAt <= exit.CreatedAt,
+            TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(stack.Exchange.Orders(InstrumentSymbol.Parse("SOLUSDT"), null), order => order.IsOpen);
+        await stack.AssertBooksEqualWalletAsync(walletBefore);
+
+        var again = await stack.SendCommandAsync(EngineCommandKind.ClosePosition, positionId);
+        Assert.False(again.Accepted);
+        Assert.Contains("already closed", again.Reason, StringComparison.Ordinal);
+    }
+
     /// <summary>A preset variant whose entries are three market slices, <paramref name="interval"/> seconds apart.</summary>
     private static Task StoreThreeMarketSlicesAsync(TradingStack stack, decimal interval, int deadmanMs) =>
         stack.StorePresetAsync(

@@ -80,10 +80,13 @@ public class ConsoleTests(DistributedAppFixture fixture)
             await browser.ScreenshotAsync("positions-open");
             var symbol = await row.Locator("td").First.InnerTextAsync();
             var positionId = await row.GetAttributeAsync("data-position-id");
+            var answered = await page.GetByTestId("action-result").CountAsync();
             await page.GetByLabel($"Close 100% of {symbol}").First.ClickAsync();
             await page.GetByTestId("confirm-box").GetByLabel("Confirm").ClickAsync();
+
+            // The newest answer is the one to this click (an earlier answer is still listed under it).
+            await Expect(page.GetByTestId("action-result")).ToHaveCountAsync(answered + 1);
             var result = page.GetByTestId("action-result").First;
-            await Expect(result).ToBeVisibleAsync();
             if ((await result.InnerTextAsync()).Contains("accepted", StringComparison.Ordinal))
             {
                 await Expect(page.Locator($"[data-position-id='{positionId}']")).ToHaveCountAsync(0, new() { Timeout = 2 * Minute });
