@@ -4,7 +4,7 @@ using BreakoutBot.Bybit.WebSocket;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Strategy;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Messaging.Snapshots;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Scanner.Engine;
 using BreakoutBot.Scanner.Evaluation;
 using BreakoutBot.Scanner.Market;

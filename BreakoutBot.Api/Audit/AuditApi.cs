@@ -5,6 +5,8 @@ using BreakoutBot.Api.Security;
 using BreakoutBot.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using BreakoutBot.Contracts.Audit;
+using BreakoutBot.Contracts.Paging;
 
 namespace BreakoutBot.Api.Audit;
 

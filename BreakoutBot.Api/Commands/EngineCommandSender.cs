@@ -7,6 +7,7 @@ using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using BreakoutBot.Contracts.Commands;
 
 namespace BreakoutBot.Api.Commands;
 

@@ -7,6 +7,8 @@ using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using BreakoutBot.Contracts.Commands;
+using BreakoutBot.Contracts.Engine;
 
 namespace BreakoutBot.Api.Engine;
 

@@ -4,10 +4,11 @@ using BreakoutBot.Data;
 using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Messaging.Snapshots;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using BreakoutBot.Contracts.Engine;
 
 namespace BreakoutBot.Api.Engine;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BreakoutBot.Messaging.Streams;
+using BreakoutBot.Contracts.Events;
 
 namespace BreakoutBot.Api.Events;
 

@@ -2,6 +2,7 @@ using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Security;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.AspNetCore.Http.HttpResults;
+using BreakoutBot.Contracts.Events;
 
 namespace BreakoutBot.Api.Events;
 

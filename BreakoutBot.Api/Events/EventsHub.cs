@@ -1,7 +1,8 @@
-using BreakoutBot.Messaging.Snapshots;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Api.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using BreakoutBot.Contracts.Events;
 
 namespace BreakoutBot.Api.Events;
 

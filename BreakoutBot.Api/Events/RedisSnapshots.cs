@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Messaging.Snapshots;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 using StackExchange.Redis;
 

@@ -5,6 +5,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using BreakoutBot.Contracts.Events;
+using BreakoutBot.Contracts.Scanner;
 
 namespace BreakoutBot.Api.Events;
 

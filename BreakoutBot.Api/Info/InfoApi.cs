@@ -2,6 +2,7 @@ using System.Reflection;
 using BreakoutBot.Domain.Trading;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using BreakoutBot.Contracts.Info;
 
 namespace BreakoutBot.Api.Info;
 

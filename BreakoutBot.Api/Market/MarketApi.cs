@@ -7,6 +7,7 @@ using BreakoutBot.Data;
 using BreakoutBot.Domain.MarketData;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using BreakoutBot.Contracts.Market;
 
 namespace BreakoutBot.Api.Market;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Contracts.Paging;
 
 namespace BreakoutBot.Api.Paging;
 

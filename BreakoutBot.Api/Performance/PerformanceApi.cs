@@ -7,6 +7,7 @@ using BreakoutBot.Domain.Accounting;
 using BreakoutBot.Domain.MarketData;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using BreakoutBot.Contracts.Performance;
 
 namespace BreakoutBot.Api.Performance;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BreakoutBot.Contracts.Presets;
 
 namespace BreakoutBot.Api.Presets;
 

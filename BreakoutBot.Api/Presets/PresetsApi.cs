@@ -8,6 +8,7 @@ using BreakoutBot.Data.Audit;
 using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.Presets;
 using Microsoft.AspNetCore.Http.HttpResults;
+using BreakoutBot.Contracts.Presets;
 
 namespace BreakoutBot.Api.Presets;
 

@@ -6,9 +6,10 @@ using BreakoutBot.Api.Security;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Trading;
-using BreakoutBot.Messaging.Snapshots;
+using BreakoutBot.Contracts.Scanner;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using BreakoutBot.Contracts.Paging;
 
 namespace BreakoutBot.Api.Scanner;
 

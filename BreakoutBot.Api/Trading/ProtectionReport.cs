@@ -4,6 +4,7 @@ using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using BreakoutBot.Contracts.Trading;
 
 namespace BreakoutBot.Api.Trading;
 

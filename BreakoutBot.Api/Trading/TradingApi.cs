@@ -3,15 +3,20 @@ using System.Text;
 using System.Text.Json;
 using BreakoutBot.Api.Commands;
 using BreakoutBot.Api.Errors;
+using BreakoutBot.Api.Json;
 using BreakoutBot.Api.Market;
 using BreakoutBot.Api.Paging;
 using BreakoutBot.Api.Security;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
+using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using BreakoutBot.Contracts.Commands;
+using BreakoutBot.Contracts.Paging;
+using BreakoutBot.Contracts.Trading;
 
 namespace BreakoutBot.Api.Trading;
 
@@ -316,17 +321,16 @@ public static class TradingApi
         trade.TradeId, trade.PositionId, trade.SignalId, trade.Symbol, trade.Direction, trade.Strategy, trade.EntryPrice, trade.ExitPrice, trade.Quantity,
         trade.RealizedPnl, trade.Fees, trade.RMultiple, trade.InitialRisk, trade.ExitReason, trade.OpenedAt, trade.ClosedAt);
 
-    private static JsonElement Targets(string json)
+    /// <summary>The ladder as the Executor stored it; one that does not read as targets (every field present) is shown as none rather than failing the whole list.</summary>
+    private static List<TakeProfitTarget> Targets(string json)
     {
         try
         {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "[]" : json);
-            return document.RootElement.Clone();
+            return string.IsNullOrWhiteSpace(json) ? [] : JsonSerializer.Deserialize<List<TakeProfitTarget>>(json, ApiJson.Options) ?? [];
         }
         catch (JsonException)
         {
-            using var empty = JsonDocument.Parse("[]");
-            return empty.RootElement.Clone();
+            return [];
         }
     }
 }

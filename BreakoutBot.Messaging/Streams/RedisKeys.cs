@@ -1,3 +1,4 @@
+using BreakoutBot.Contracts.Scanner;
 namespace BreakoutBot.Messaging.Streams;
 
 /// <summary>Plain Redis keys (latest snapshots and dedupe markers).</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using BreakoutBot.Domain.Strategy;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Messaging.Snapshots;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 using BreakoutBot.ServiceDefaults;
 using StackExchange.Redis;

@@ -1,4 +1,4 @@
-using BreakoutBot.Messaging.Snapshots;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Scanner.Evaluation;
 
 namespace BreakoutBot.Scanner.Publishing;

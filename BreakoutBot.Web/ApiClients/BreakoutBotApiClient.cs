@@ -2,6 +2,16 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using BreakoutBot.Contracts;
+using BreakoutBot.Contracts.Commands;
+using BreakoutBot.Contracts.Engine;
+using BreakoutBot.Contracts.Info;
+using BreakoutBot.Contracts.Market;
+using BreakoutBot.Contracts.Paging;
+using BreakoutBot.Contracts.Performance;
+using BreakoutBot.Contracts.Presets;
+using BreakoutBot.Contracts.Scanner;
+using BreakoutBot.Contracts.Trading;
 
 namespace BreakoutBot.Web.ApiClients;
 
@@ -11,10 +21,10 @@ namespace BreakoutBot.Web.ApiClients;
 /// </summary>
 public sealed class BreakoutBotApiClient(HttpClient http)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ContractJson.Options;
 
     public async Task<ApplicationInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
-        await http.GetFromJsonAsync<ApplicationInfo>("/api/info", cancellationToken)
+        await http.GetFromJsonAsync<ApplicationInfo>("/api/info", Json, cancellationToken)
         ?? throw new InvalidOperationException("The Api answered /api/info with an empty body.");
 
     public Task<ApiResult<ApplicationInfo>> InfoAsync(CancellationToken cancellationToken = default) =>
@@ -25,7 +35,7 @@ public sealed class BreakoutBotApiClient(HttpClient http)
         GetAsync<EngineStatus>("/api/engine/status", cancellationToken);
 
     public Task<ApiResult<CommandResult>> StartEngineAsync(string preset, int? presetVersion, string mode, string? confirmLive, CancellationToken cancellationToken = default) =>
-        SendAsync<CommandResult>(HttpMethod.Post, "/api/engine/start", new { preset, presetVersion, mode, confirmLive }, cancellationToken);
+        SendAsync<CommandResult>(HttpMethod.Post, "/api/engine/start", new StartEngineRequest(preset, mode, presetVersion, confirmLive), cancellationToken);
 
     public Task<ApiResult<CommandResult>> PauseEngineAsync(CancellationToken cancellationToken = default) =>
         SendAsync<CommandResult>(HttpMethod.Post, "/api/engine/pause", null, cancellationToken);
@@ -37,7 +47,7 @@ public sealed class BreakoutBotApiClient(HttpClient http)
         SendAsync<CommandResult>(HttpMethod.Post, "/api/engine/stop", null, cancellationToken);
 
     public Task<ApiResult<CommandResult>> KillEngineAsync(bool flatten, CancellationToken cancellationToken = default) =>
-        SendAsync<CommandResult>(HttpMethod.Post, "/api/engine/kill", new { flatten }, cancellationToken);
+        SendAsync<CommandResult>(HttpMethod.Post, "/api/engine/kill", new KillEngineRequest(flatten), cancellationToken);
 
     public Task<ApiResult<CommandResult>> ResetKillSwitchAsync(CancellationToken cancellationToken = default) =>
         SendAsync<CommandResult>(HttpMethod.Post, "/api/engine/reset-kill-switch", null, cancellationToken);
@@ -56,7 +66,7 @@ public sealed class BreakoutBotApiClient(HttpClient http)
         GetAsync<PresetDiff>($"/api/presets/{Uri.EscapeDataString(name)}/diff{Query(("version", version))}", cancellationToken);
 
     public Task<ApiResult<PresetDocument>> UpdatePresetAsync(string name, JsonElement document, string? comment, CancellationToken cancellationToken = default) =>
-        SendAsync<PresetDocument>(HttpMethod.Put, $"/api/presets/{Uri.EscapeDataString(name)}", new { document, comment }, cancellationToken);
+        SendAsync<PresetDocument>(HttpMethod.Put, $"/api/presets/{Uri.EscapeDataString(name)}", new UpdatePresetRequest(document, comment), cancellationToken);
 
     // Scanner
     public Task<ApiResult<ScanSnapshot>> LatestScanAsync(CancellationToken cancellationToken = default) =>
@@ -73,7 +83,7 @@ public sealed class BreakoutBotApiClient(HttpClient http)
         GetAsync<IReadOnlyList<PositionView>>($"/api/trading/positions{Query(("status", status), ("symbol", symbol))}", cancellationToken);
 
     public Task<ApiResult<CommandResult>> ClosePositionAsync(string positionId, decimal percent, CancellationToken cancellationToken = default) =>
-        SendAsync<CommandResult>(HttpMethod.Post, $"/api/trading/positions/{Uri.EscapeDataString(positionId)}/close", new { percent }, cancellationToken);
+        SendAsync<CommandResult>(HttpMethod.Post, $"/api/trading/positions/{Uri.EscapeDataString(positionId)}/close", new ClosePositionRequest(percent), cancellationToken);
 
     public Task<ApiResult<CommandResult>> MoveStopToBreakevenAsync(string positionId, CancellationToken cancellationToken = default) =>
         SendAsync<CommandResult>(HttpMethod.Post, $"/api/trading/positions/{Uri.EscapeDataString(positionId)}/breakeven", null, cancellationToken);

@@ -1,4 +1,7 @@
+using BreakoutBot.Domain.Trading;
 using BreakoutBot.Web.ApiClients;
+using BreakoutBot.Contracts.Market;
+using BreakoutBot.Contracts.Trading;
 
 namespace BreakoutBot.Web.Charts;
 
@@ -44,13 +47,13 @@ public sealed record CandleChartModel(
         var markers = new List<ChartMarker>();
         foreach (var signal in chart.Signals)
         {
-            var up = signal.Side.Equals("long", StringComparison.OrdinalIgnoreCase);
+            var up = signal.Side == PositionDirection.Long;
             markers.Add(new ChartMarker(BarTime(candles, signal.DetectedAt), up ? "belowBar" : "aboveBar", "#a371f7", "circle", $"signal {signal.Outcome}"));
         }
 
         foreach (var fill in chart.Markers)
         {
-            var buy = fill.Side.Equals("buy", StringComparison.OrdinalIgnoreCase);
+            var buy = fill.Side == OrderSide.Buy;
             markers.Add(new ChartMarker(
                 BarTime(candles, fill.At), buy ? "belowBar" : "aboveBar", fill.Kind == "entry" ? "#58a6ff" : "#f0883e", buy ? "arrowUp" : "arrowDown",
                 $"{(fill.Kind == "entry" ? "entry" : fill.Purpose ?? "exit")} {Format(fill.Price)}"));

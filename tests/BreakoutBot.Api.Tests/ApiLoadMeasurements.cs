@@ -6,6 +6,7 @@ using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.AspNetCore.SignalR.Client;
+using BreakoutBot.Contracts.Events;
 
 namespace BreakoutBot.Api.Tests;
 

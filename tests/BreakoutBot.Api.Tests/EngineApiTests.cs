@@ -6,7 +6,7 @@ using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Json;
 using BreakoutBot.Data.Engine;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Messaging.Snapshots;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.EntityFrameworkCore;
 

@@ -7,11 +7,12 @@ using BreakoutBot.Api.Json;
 using BreakoutBot.Domain.Strategy;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Messaging.Snapshots;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using BreakoutBot.Contracts.Events;
 
 namespace BreakoutBot.Api.Tests;
 

@@ -44,6 +44,26 @@ public sealed class OpenApiDocumentTests(ApiFixture api)
         Assert.False(document.RootElement.TryGetProperty("servers", out var servers) && servers.GetArrayLength() > 0);
     }
 
+    [Fact]
+    public async Task Document_EveryBodySchema_IsATypeOfTheSharedContracts()
+    {
+        // The console reads and writes the Api's bodies with the types of BreakoutBot.Contracts (and the Domain values
+        // they carry); a body type defined anywhere else could drift from what the console reads, so it fails here.
+        using var client = api.Client();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", TestData.Cancel));
+        var contracts = typeof(BreakoutBot.Contracts.ContractJson).Assembly.GetExportedTypes().Select(type => type.Name.Split('`')[0]).ToHashSet();
+        var domain = typeof(BreakoutBot.Domain.Trading.PositionDirection).Assembly.GetExportedTypes().Select(type => type.Name).ToHashSet();
+        string[] framework = ["HttpValidationProblemDetails", "JsonElement"];
+
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(schema => schema.Name).ToList();
+        Assert.NotEmpty(schemas);
+        var strays = schemas
+            .Select(name => name.StartsWith("PageOf", StringComparison.Ordinal) ? name["PageOf".Length..] : name)
+            .Where(name => !framework.Contains(name) && !contracts.Contains(name) && !domain.Contains(name))
+            .ToList();
+        Assert.True(strays.Count == 0, "body types outside BreakoutBot.Contracts: " + string.Join(", ", strays));
+    }
+
     private static string Normalize(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using BreakoutBot.Api.Errors;
-using BreakoutBot.Messaging.Snapshots;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 
 namespace BreakoutBot.Api.Tests;

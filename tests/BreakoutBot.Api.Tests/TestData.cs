@@ -30,7 +30,7 @@ internal static class TestData
         OriginalQuantity = 2m,
         OpenQuantity = status == "Closed" ? 0m : 2m,
         BestPrice = 100m,
-        TargetsJson = """[{"price":110.0,"quantity":1.0,"filled":true},{"price":120.0,"quantity":1.0,"filled":false}]""",
+        TargetsJson = """[{"name":"tp1","rewardMultiple":1.0,"price":110.0,"quantity":1.0,"isFilled":true},{"name":"tp2","rewardMultiple":2.0,"price":120.0,"quantity":1.0,"isFilled":false}]""",
         OpenedAt = Base,
         ClosedAt = status == "Closed" ? Base.AddHours(2) : null,
     };

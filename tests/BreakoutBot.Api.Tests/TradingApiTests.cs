@@ -38,7 +38,7 @@ public sealed class TradingApiTests(ApiFixture api)
         Assert.Equal(7.0m, position.GetProperty("unrealizedPnl").GetDecimal());
         Assert.Equal(0.7m, position.GetProperty("unrealizedR").GetDecimal());
         Assert.Equal(10m, position.GetProperty("initialRiskUsd").GetDecimal());
-        Assert.True(position.GetProperty("targets")[0].GetProperty("filled").GetBoolean());
+        Assert.True(position.GetProperty("targets")[0].GetProperty("isFilled").GetBoolean());
         Assert.Equal("Long", position.GetProperty("direction").GetString());
         var shortPosition = Assert.Single(shorts.EnumerateArray());
         Assert.Equal(-7.0m, shortPosition.GetProperty("unrealizedPnl").GetDecimal());
@@ -46,6 +46,24 @@ public sealed class TradingApiTests(ApiFixture api)
         var closedPosition = Assert.Single(closedOnes.EnumerateArray());
         Assert.Equal(JsonValueKindNull, closedPosition.GetProperty("markPrice").ValueKind);
         Assert.Equal(2, all.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Position_WithAnUnreadableLadder_IsServedWithNoTargets()
+    {
+        var position = TestData.Position(TestData.NewSymbol());
+        position.TargetsJson = """[{"price":110.0}]""";
+        await using (var database = api.CreateDatabase())
+        {
+            database.Positions.Add(position);
+            await database.SaveChangesAsync(TestData.Cancel);
+        }
+
+        using var client = api.Client();
+        using var found = await client.GetAsync($"/api/trading/positions/{position.PositionId}", TestData.Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Equal(0, (await found.JsonAsync()).GetProperty("targets").GetArrayLength());
     }
 
     [Fact]

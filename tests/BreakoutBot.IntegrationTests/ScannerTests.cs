@@ -4,7 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using BreakoutBot.Domain.Strategy;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Messaging.Snapshots;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;

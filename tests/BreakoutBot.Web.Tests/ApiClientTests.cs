@@ -20,6 +20,32 @@ public class ApiClientTests
     }
 
     [Fact]
+    public void Console_DefinesNoCopyOfAnApiBodyType()
+    {
+        // The console reads the Api with BreakoutBot.Contracts' types; a same-named type of its own would be a copy
+        // that can drift from what the Api writes.
+        var contracts = typeof(BreakoutBot.Contracts.ContractJson).Assembly.GetExportedTypes().Select(type => type.Name).ToHashSet();
+        var copies = typeof(BreakoutBotApiClient).Assembly.GetTypes().Where(type => contracts.Contains(type.Name)).Select(type => type.FullName).ToList();
+        Assert.True(contracts.Count > 30, $"{contracts.Count} contract types");
+        Assert.True(copies.Count == 0, "copies of contract types in the console: " + string.Join(", ", copies));
+    }
+
+    [Fact]
+    public async Task Close_SendsTheContractBody_AndReadsEnumsByName()
+    {
+        var stub = new StubApiHandler()
+            .On(HttpMethod.Post, "/api/trading/positions/p1/close", """{"commandId":"c1","kind":"ClosePosition","accepted":true,"reason":null,"engineState":"Running","acknowledgedAt":"2026-12-06T10:00:00Z"}""", HttpStatusCode.Accepted)
+            .Get("/api/trading/positions", """[{"positionId":"p1","signalId":null,"symbol":"SIMAUSDT","direction":"Short","status":"Open","origin":"Signal","entryPrice":1,"initialStop":1.1,"stop":1.1,"stopKind":"Initial","originalQuantity":1,"openQuantity":1,"markPrice":null,"unrealizedPnl":null,"unrealizedR":null,"initialRiskUsd":0.1,"realizedPnl":0,"fees":0,"targets":[],"barsHeld":0,"openedAt":"2026-12-06T10:00:00Z","closedAt":null,"exitReason":null}]""");
+        var client = new BreakoutBotApiClient(new HttpClient(stub) { BaseAddress = new Uri("http://api.test") });
+
+        await client.ClosePositionAsync("p1", 50m, Xunit.TestContext.Current.CancellationToken);
+        var positions = await client.PositionsAsync(cancellationToken: Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal("""{"percent":50}""", stub.Requests.First().Body);
+        Assert.Equal(BreakoutBot.Domain.Trading.PositionDirection.Short, Assert.Single(positions.Value!).Direction);
+    }
+
+    [Fact]
     public async Task Request_WithKey_SendsItAsHeaderOnly()
     {
         var stub = new StubApiHandler().Get("/api/engine/status", "{}");

@@ -1,6 +1,11 @@
 using System.Text.Json;
+using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Trading;
 using BreakoutBot.Web.ApiClients;
 using BreakoutBot.Web.Charts;
+using BreakoutBot.Contracts.Market;
+using BreakoutBot.Contracts.Scanner;
+using BreakoutBot.Contracts.Trading;
 
 namespace BreakoutBot.Web.Tests;
 
@@ -18,9 +23,9 @@ public class CandleChartModelTests
             [Candle(T0, 100.1m), Candle(T0.AddMinutes(5), 100.25m)],
             [new ScanLevelRow(101m, "Resistance", 3, 0.8)],
             [],
-            [new TradeMarker(T0.AddMinutes(7), "entry", "Entry", "buy", 100.2m, 1m, "o1", "p1")]);
+            [new TradeMarker(T0.AddMinutes(7), "entry", "Entry", OrderSide.Buy, 100.2m, 1m, "o1", "p1")]);
         var position = new PositionView(
-            "p1", null, "SIMAUSDT", "long", "Open", "Signal", 100.2m, 99m, 99.5m, "Breakeven", 1m, 1m, null, null, null, 1.2m, 0m, 0m,
+            "p1", null, "SIMAUSDT", PositionDirection.Long, "Open", "Signal", 100.2m, 99m, 99.5m, "Breakeven", 1m, 1m, null, null, null, 1.2m, 0m, 0m,
             [new TakeProfitTarget("tp1", 1.5m, 102m, 0.5m, false), new TakeProfitTarget("tp0", 1m, 101.4m, 0.5m, true)], 1, T0, null, null);
 
         var model = CandleChartModel.Build(chart, [position]);

@@ -1,5 +1,6 @@
 using BreakoutBot.Web.ApiClients;
 using BreakoutBot.Web.Components.Controls;
+using BreakoutBot.Contracts.Engine;
 
 namespace BreakoutBot.Web.Tests;
 

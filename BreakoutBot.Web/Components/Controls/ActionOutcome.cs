@@ -1,4 +1,5 @@
 using BreakoutBot.Web.ApiClients;
+using BreakoutBot.Contracts.Commands;
 
 namespace BreakoutBot.Web.Components.Controls;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BreakoutBot.Domain.Trading;
 
 namespace BreakoutBot.Web.Components.Controls;
 
@@ -6,6 +7,9 @@ namespace BreakoutBot.Web.Components.Controls;
 public static class Format
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>The CSS class that colours a direction: <c>side-long</c> or <c>side-short</c>.</summary>
+    public static string SideClass(PositionDirection direction) => direction == PositionDirection.Long ? "side-long" : "side-short";
 
     public static string Usd(decimal value) => value.ToString("+#,##0.00;-#,##0.00;0.00", Invariant) + " $";
 

@@ -1,4 +1,0 @@
-namespace BreakoutBot.Api.Commands;
-
-/// <summary>The body of a 202: the Executor accepted the command and the engine is now in <paramref name="EngineState"/>.</summary>
-public sealed record CommandResult(string CommandId, string Kind, bool Accepted, string? Reason, string EngineState, DateTimeOffset AcknowledgedAt);

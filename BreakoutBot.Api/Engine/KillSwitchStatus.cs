@@ -1,4 +1,0 @@
-namespace BreakoutBot.Api.Engine;
-
-/// <summary>The persisted kill switch.</summary>
-public sealed record KillSwitchStatus(bool Tripped, string? Reason, DateTimeOffset? TrippedAt);

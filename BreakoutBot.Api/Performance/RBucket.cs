@@ -1,4 +1,0 @@
-namespace BreakoutBot.Api.Performance;
-
-/// <summary>Trades whose R multiple lies in [<paramref name="FromR"/>, <paramref name="ToR"/>).</summary>
-public sealed record RBucket(decimal FromR, decimal ToR, int Count);

@@ -1,6 +1,0 @@
-using System.Text.Json;
-
-namespace BreakoutBot.Api.Presets;
-
-/// <summary>One difference: a JSON path and the value on each side (null when the side lacks the path).</summary>
-public sealed record PresetChange(string Path, JsonElement? Shipped, JsonElement? Current);

@@ -1,4 +1,0 @@
-namespace BreakoutBot.Messaging.Snapshots;
-
-/// <summary>A filter's verdict: the measured value against the preset's threshold.</summary>
-public sealed record ScanFilterRow(string Name, decimal? Value, decimal Threshold, bool Passed, string Reason);

@@ -1,4 +1,0 @@
-namespace BreakoutBot.Web.ApiClients;
-
-/// <summary>One component's health as the Api sees it: <c>ok</c>, <c>stale</c>, <c>missing</c> or <c>down</c>.</summary>
-public sealed record ComponentStatus(string Name, string Status, string? Detail, DateTimeOffset? LastSeenAt);
