@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Bybit.WebSocket;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Strategy;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Scanner.Engine;
 using BreakoutBot.Scanner.Evaluation;
 using BreakoutBot.Scanner.Market;

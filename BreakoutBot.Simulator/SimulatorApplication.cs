@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 using BreakoutBot.ServiceDefaults;
-using BreakoutBot.Simulator.Trading;
 using BreakoutBot.Simulator.Api;
 using BreakoutBot.Simulator.Faults;
 using BreakoutBot.Simulator.Market;
 using BreakoutBot.Simulator.Streams;
+using BreakoutBot.Simulator.Trading;
 using BreakoutBot.Simulator.Upstream;
 
 namespace BreakoutBot.Simulator;

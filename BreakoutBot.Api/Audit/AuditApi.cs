@@ -2,11 +2,11 @@ using System.Text.Json;
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Paging;
 using BreakoutBot.Api.Security;
+using BreakoutBot.Contracts.Audit;
+using BreakoutBot.Contracts.Paging;
 using BreakoutBot.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using BreakoutBot.Contracts.Audit;
-using BreakoutBot.Contracts.Paging;
 
 namespace BreakoutBot.Api.Audit;
 

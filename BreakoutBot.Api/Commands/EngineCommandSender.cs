@@ -1,13 +1,13 @@
 using System.Text.Json;
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Json;
+using BreakoutBot.Contracts.Commands;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Audit;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using BreakoutBot.Contracts.Commands;
 
 namespace BreakoutBot.Api.Commands;
 

@@ -2,13 +2,13 @@ using BreakoutBot.Api.Commands;
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Presets;
 using BreakoutBot.Api.Security;
+using BreakoutBot.Contracts.Commands;
+using BreakoutBot.Contracts.Engine;
 using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using BreakoutBot.Contracts.Commands;
-using BreakoutBot.Contracts.Engine;
 
 namespace BreakoutBot.Api.Engine;
 

@@ -1,14 +1,14 @@
 using System.Globalization;
 using BreakoutBot.Api.Events;
+using BreakoutBot.Contracts.Engine;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using BreakoutBot.Contracts.Engine;
 
 namespace BreakoutBot.Api.Engine;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using BreakoutBot.Messaging.Streams;
 using BreakoutBot.Contracts.Events;
+using BreakoutBot.Messaging.Streams;
 
 namespace BreakoutBot.Api.Events;
 

@@ -1,8 +1,8 @@
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Security;
+using BreakoutBot.Contracts.Events;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.AspNetCore.Http.HttpResults;
-using BreakoutBot.Contracts.Events;
 
 namespace BreakoutBot.Api.Events;
 

@@ -1,8 +1,8 @@
-using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Api.Security;
+using BreakoutBot.Contracts.Events;
+using BreakoutBot.Contracts.Scanner;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using BreakoutBot.Contracts.Events;
 
 namespace BreakoutBot.Api.Events;
 

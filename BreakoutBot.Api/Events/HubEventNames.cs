@@ -1,4 +1,3 @@
-using BreakoutBot.Contracts.Scanner;
 namespace BreakoutBot.Api.Events;
 
 /// <summary>Client method names the hub sends besides the message types themselves.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Contracts.Scanner;
+using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
 using StackExchange.Redis;
 

@@ -1,12 +1,11 @@
+using System.Text.Json;
 using BreakoutBot.Api.Commands;
+using BreakoutBot.Contracts.Events;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using BreakoutBot.Contracts.Events;
-using BreakoutBot.Contracts.Scanner;
 
 namespace BreakoutBot.Api.Events;
 

@@ -1,8 +1,8 @@
 using System.Reflection;
+using BreakoutBot.Contracts.Info;
 using BreakoutBot.Domain.Trading;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using BreakoutBot.Contracts.Info;
 
 namespace BreakoutBot.Api.Info;
 

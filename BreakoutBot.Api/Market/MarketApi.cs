@@ -3,11 +3,11 @@ using BreakoutBot.Api.Events;
 using BreakoutBot.Api.Scanner;
 using BreakoutBot.Api.Security;
 using BreakoutBot.Bybit.Rest;
+using BreakoutBot.Contracts.Market;
 using BreakoutBot.Data;
 using BreakoutBot.Domain.MarketData;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using BreakoutBot.Contracts.Market;
 
 namespace BreakoutBot.Api.Market;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using BreakoutBot.Domain.MarketData;
-using BreakoutBot.Contracts.Paging;
 
 namespace BreakoutBot.Api.Paging;
 

@@ -1,13 +1,13 @@
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Paging;
 using BreakoutBot.Api.Security;
+using BreakoutBot.Contracts.Performance;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Accounting;
 using BreakoutBot.Domain.MarketData;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using BreakoutBot.Contracts.Performance;
 
 namespace BreakoutBot.Api.Performance;
 

@@ -3,12 +3,12 @@ using BreakoutBot.Api.Commands;
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Json;
 using BreakoutBot.Api.Security;
+using BreakoutBot.Contracts.Presets;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Audit;
 using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.Presets;
 using Microsoft.AspNetCore.Http.HttpResults;
-using BreakoutBot.Contracts.Presets;
 
 namespace BreakoutBot.Api.Presets;
 

@@ -3,13 +3,13 @@ using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Events;
 using BreakoutBot.Api.Paging;
 using BreakoutBot.Api.Security;
+using BreakoutBot.Contracts.Paging;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Trading;
-using BreakoutBot.Contracts.Scanner;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using BreakoutBot.Contracts.Paging;
 
 namespace BreakoutBot.Api.Scanner;
 

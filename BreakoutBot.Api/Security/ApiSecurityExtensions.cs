@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using BreakoutBot.Api.Errors;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace BreakoutBot.Api.Security;
 

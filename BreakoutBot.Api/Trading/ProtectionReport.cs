@@ -1,10 +1,10 @@
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Paging;
+using BreakoutBot.Contracts.Trading;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using BreakoutBot.Contracts.Trading;
 
 namespace BreakoutBot.Api.Trading;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BreakoutBot.Api.Commands;
@@ -7,6 +6,9 @@ using BreakoutBot.Api.Json;
 using BreakoutBot.Api.Market;
 using BreakoutBot.Api.Paging;
 using BreakoutBot.Api.Security;
+using BreakoutBot.Contracts.Commands;
+using BreakoutBot.Contracts.Paging;
+using BreakoutBot.Contracts.Trading;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Positions;
@@ -14,9 +16,6 @@ using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using BreakoutBot.Contracts.Commands;
-using BreakoutBot.Contracts.Paging;
-using BreakoutBot.Contracts.Trading;
 
 namespace BreakoutBot.Api.Trading;
 

@@ -1,4 +1,3 @@
-using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Presets;
 
 namespace BreakoutBot.Domain.Scanning;

@@ -1,11 +1,9 @@
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
-using BreakoutBot.Data.Engine;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
-using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Persistence;
 using BreakoutBot.Messaging.Messages;
 using Microsoft.EntityFrameworkCore;

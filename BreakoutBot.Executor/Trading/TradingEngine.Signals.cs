@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Execution;
@@ -8,7 +7,6 @@ using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Risk;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
-using BreakoutBot.Executor.Persistence;
 using BreakoutBot.Messaging.Messages;
 using Microsoft.EntityFrameworkCore;
 

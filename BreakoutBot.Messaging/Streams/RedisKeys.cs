@@ -1,4 +1,3 @@
-using BreakoutBot.Contracts.Scanner;
 namespace BreakoutBot.Messaging.Streams;
 
 /// <summary>Plain Redis keys (latest snapshots and dedupe markers).</summary>

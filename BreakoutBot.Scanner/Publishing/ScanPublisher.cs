@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Domain.Strategy;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 using BreakoutBot.ServiceDefaults;
 using StackExchange.Redis;

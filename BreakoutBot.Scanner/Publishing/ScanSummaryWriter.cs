@@ -1,7 +1,7 @@
 using System.Text.Json;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Scanning;
-using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 
 namespace BreakoutBot.Scanner.Publishing;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BreakoutBot.Domain.Accounting;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Simulation;

@@ -1,7 +1,6 @@
-using BreakoutBot.Domain.Trading;
-using BreakoutBot.Web.ApiClients;
 using BreakoutBot.Contracts.Market;
 using BreakoutBot.Contracts.Trading;
+using BreakoutBot.Domain.Trading;
 
 namespace BreakoutBot.Web.Charts;
 

@@ -1,4 +1,3 @@
-using BreakoutBot.Contracts.Scanner;
 namespace BreakoutBot.Web.Live;
 
 /// <summary>Live events from the Api's hub for one circuit: the connection state and each event's type name.</summary>

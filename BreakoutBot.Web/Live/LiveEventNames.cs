@@ -1,4 +1,3 @@
-using BreakoutBot.Contracts.Scanner;
 namespace BreakoutBot.Web.Live;
 
 /// <summary>The hub's client method names (the message types the Api forwards) and which pages care about them.</summary>

@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using BreakoutBot.Api.Events;
+using BreakoutBot.Contracts.Events;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.AspNetCore.SignalR.Client;
-using BreakoutBot.Contracts.Events;
 
 namespace BreakoutBot.Api.Tests;
 

@@ -3,10 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BreakoutBot.Api.Engine;
 using BreakoutBot.Api.Errors;
-using BreakoutBot.Api.Json;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Data.Engine;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,15 +4,15 @@ using System.Text.Json;
 using System.Threading.Channels;
 using BreakoutBot.Api.Events;
 using BreakoutBot.Api.Json;
+using BreakoutBot.Contracts.Events;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Domain.Strategy;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using BreakoutBot.Contracts.Events;
 
 namespace BreakoutBot.Api.Tests;
 

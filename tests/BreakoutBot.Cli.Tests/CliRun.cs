@@ -1,5 +1,3 @@
-using BreakoutBot.Cli;
-
 namespace BreakoutBot.Cli.Tests;
 
 /// <summary>Runs the CLI in process and captures what it prints.</summary>

@@ -2,7 +2,6 @@ using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Matching;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Tests.Infrastructure;
-using BreakoutBot.Executor.Trading;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Simulator.Faults;
 using BreakoutBot.Testing;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Testing;

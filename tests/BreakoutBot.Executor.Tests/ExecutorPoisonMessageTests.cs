@@ -3,7 +3,6 @@ using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
 using BreakoutBot.Testing;
-using StackExchange.Redis;
 
 namespace BreakoutBot.Executor.Tests;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
+using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Domain.Strategy;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;

@@ -1,11 +1,10 @@
 using System.Text.Json;
-using BreakoutBot.Domain.Positions;
-using BreakoutBot.Domain.Trading;
-using BreakoutBot.Web.ApiClients;
-using BreakoutBot.Web.Charts;
 using BreakoutBot.Contracts.Market;
 using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Contracts.Trading;
+using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Trading;
+using BreakoutBot.Web.Charts;
 
 namespace BreakoutBot.Web.Tests;
 

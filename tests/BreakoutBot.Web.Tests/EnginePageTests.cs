@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using BreakoutBot.Web.Components.Pages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BreakoutBot.Web.Tests;
 

@@ -1,6 +1,5 @@
-using BreakoutBot.Web.ApiClients;
-using BreakoutBot.Web.Components.Controls;
 using BreakoutBot.Contracts.Engine;
+using BreakoutBot.Web.Components.Controls;
 
 namespace BreakoutBot.Web.Tests;
 

@@ -1,5 +1,5 @@
-using BreakoutBot.Web.ApiClients;
 using BreakoutBot.Contracts.Commands;
+using BreakoutBot.Web.ApiClients;
 
 namespace BreakoutBot.Web.Components.Controls;
 

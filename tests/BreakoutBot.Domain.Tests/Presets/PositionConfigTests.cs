@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BreakoutBot.Domain.Presets;
 using CsCheck;
 
 namespace BreakoutBot.Domain.Tests.Presets;

@@ -1,4 +1,3 @@
-using BreakoutBot.Domain.Presets;
 using BreakoutBot.Domain.Scanning;
 using static BreakoutBot.Domain.Tests.Scanning.ScanningTestData;
 

@@ -8,7 +8,7 @@ using BreakoutBot.Domain.Strategy;
 namespace BreakoutBot.Domain.Tests.Strategy;
 
 /// <summary>
-/// Pins <see cref="LevelDetector.Detect"/> to outputs recorded from the original (LINQ) implementation on seeded
+/// Pins <see cref="LevelDetector.Detect(System.Collections.Generic.IReadOnlyList{BreakoutBot.Domain.MarketData.Candle}, LevelDetectionRules)"/> to outputs recorded from the original (LINQ) implementation on seeded
 /// synthetic paths, so performance work on the detector cannot change a single level: price (with its decimal scale,
 /// which signal ids print), touches, touch times and strength to the last bit.
 /// </summary>
