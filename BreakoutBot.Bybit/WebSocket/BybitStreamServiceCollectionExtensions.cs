@@ -28,6 +28,8 @@ public static class BybitStreamServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new BybitStreamMetrics(provider.GetRequiredService<IMeterFactory>().Create(BybitStreamMetrics.MeterName)));
+        // Composition root: reconnect jitter is meant to differ between processes, so it is not seeded.
+#pragma warning disable RS0030
         services.TryAddSingleton<IMarketDataFeed>(provider => new BybitPublicStreamClient(
             provider.GetRequiredService<IOptions<BybitStreamOptions>>().Value,
             provider.GetRequiredService<TimeProvider>(),
@@ -41,6 +43,7 @@ public static class BybitStreamServiceCollectionExtensions
             provider.GetRequiredService<ILogger<BybitPrivateStreamClient>>(),
             provider.GetRequiredService<BybitStreamMetrics>(),
             new Random()));
+#pragma warning restore RS0030
         return services;
     }
 }

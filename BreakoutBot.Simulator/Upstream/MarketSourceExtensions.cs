@@ -55,12 +55,15 @@ public static class MarketSourceExtensions
         services.AddHttpClient(nameof(UpstreamMarketData), (provider, http) => http.BaseAddress = new Uri(Upstream(provider).RestUrl!))
             .AddTypedClient((http, provider) => new BybitMarketClient(http, provider.GetRequiredService<TimeProvider>()));
         services.AddMetrics();
+        // Composition root: reconnect jitter to the real venue is meant to differ between processes, so it is not seeded.
+#pragma warning disable RS0030
         services.AddSingleton(provider => new BybitPublicStreamClient(
             new BybitStreamOptions { PublicEndpoint = new Uri(Upstream(provider).PublicStream!) },
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BybitPublicStreamClient>>(),
             new BybitStreamMetrics(provider.GetRequiredService<IMeterFactory>().Create(BybitStreamMetrics.MeterName)),
             new Random()));
+#pragma warning restore RS0030
         services.AddSingleton<UpstreamMarketData>();
         services.AddSingleton<UpstreamSubscriptions>();
         services.AddHostedService(provider => provider.GetRequiredService<UpstreamMarketData>());

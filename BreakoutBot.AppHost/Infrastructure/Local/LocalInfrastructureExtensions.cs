@@ -54,10 +54,11 @@ public static class LocalInfrastructureExtensions
         builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (readyEvent, _) =>
         {
             var notifications = readyEvent.Services.GetRequiredService<ResourceNotificationService>();
+            var startedAt = (readyEvent.Services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime;
             await notifications.PublishUpdateAsync(database, snapshot => snapshot with
             {
                 State = KnownResourceStates.Running,
-                StartTimeStamp = DateTime.UtcNow,
+                StartTimeStamp = startedAt,
             });
         });
 
