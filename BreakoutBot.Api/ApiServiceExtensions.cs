@@ -6,7 +6,6 @@ using BreakoutBot.Api.Info;
 using BreakoutBot.Api.Json;
 using BreakoutBot.Api.Market;
 using BreakoutBot.Api.OpenApi;
-using BreakoutBot.Api.Presets;
 using BreakoutBot.Api.Security;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Presets;
@@ -82,7 +81,6 @@ public static class ApiServiceExtensions
         builder.Services.AddSignalR().AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<TradingEventsWorker>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TradingEventsWorker>());
-        builder.Services.AddHostedService<ShippedPresetSeeder>();
         builder.Services.AddApiDocument();
         return builder;
     }

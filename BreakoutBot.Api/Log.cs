@@ -36,9 +36,6 @@ internal static partial class Log
     [LoggerMessage(8030, LogLevel.Information, "Preset {Name} version {Version} stored by {Actor}")]
     public static partial void PresetStored(ILogger logger, string name, int version, string actor);
 
-    [LoggerMessage(8031, LogLevel.Warning, "Seeding the shipped presets failed; they will be seeded on the next start")]
-    public static partial void PresetSeedFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(8040, LogLevel.Warning, "Mark prices could not be read from the venue: {Reason}")]
     public static partial void MarkPricesUnavailable(ILogger logger, string reason);
 }

@@ -27,17 +27,21 @@ var exchange = builder.AddProject<Projects.BreakoutBot_Simulator>("exchange-sim"
     .WithSimulatedAccount(venueCredentials)
     .WithHttpHealthCheck("/health");
 
-// The executor applies the database migrations and seeds the shipped presets; the others wait for it.
+// One job migrates the database and seeds the shipped presets, then exits; every service that uses the database
+// starts only after it completed successfully.
+var migrator = builder.AddProject<Projects.BreakoutBot_Migrator>("db-migrator")
+    .WithReference(database).WaitFor(database);
+
 var executor = builder.AddProject<Projects.BreakoutBot_Executor>("executor")
     .WithTradingMode(tradingMode)
-    .WithReference(database).WaitFor(database)
+    .WithReference(database).WaitForCompletion(migrator)
     .WithReference(redis).WaitFor(redis)
     .WithTradingVenue(exchange, tradingMode, venueCredentials)
     .WithHttpHealthCheck("/health");
 
 var scanner = builder.AddProject<Projects.BreakoutBot_Scanner>("scanner")
     .WithTradingMode(tradingMode)
-    .WithReference(database).WaitFor(executor)
+    .WithReference(database).WaitForCompletion(migrator)
     .WithReference(redis).WaitFor(redis)
     .WithMarketVenue(exchange, tradingMode)
     .WithHttpHealthCheck("/health");
@@ -50,7 +54,7 @@ var api = builder.AddProject<Projects.BreakoutBot_Api>("api")
     .WithEnvironment("Api__Keys__web", consoleApiKey)
     .WithMarketVenue(exchange, tradingMode)
     .WithEnvironment("Infrastructure__Mode", decision.Mode.ToString())
-    .WithReference(database).WaitFor(database)
+    .WithReference(database).WaitForCompletion(migrator)
     .WithReference(redis).WaitFor(redis)
     .WaitFor(executor)
     .WaitFor(scanner)

@@ -41,10 +41,10 @@ public static class ExecutorServiceExtensions
         builder.Services.AddSingleton<PrivateStreamDrive>();
         builder.Services.AddSingleton<IVenue, BybitVenue>();
 
-        // Registered before every other hosted service: hosted services start in order, so nothing touches the
-        // schema before it is current.
+        // The db-migrator migrates; the Executor waits until the schema is current before the engine and the outbox
+        // touch it (they wait on DatabaseMigrationState).
         builder.Services.AddSingleton<DatabaseMigrationState>();
-        builder.Services.AddHostedService<DatabaseMigrationService>();
+        builder.Services.AddHostedService<SchemaWaitService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseMigrationHealthCheck>("database-migrations");
 
         var connectionString = builder.Configuration.GetConnectionString(DatabaseConnectionName);

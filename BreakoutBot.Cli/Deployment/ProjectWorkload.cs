@@ -3,7 +3,10 @@ using k8s.Models;
 
 namespace BreakoutBot.Cli.Deployment;
 
-/// <summary>A <c>project.v0/v1</c> resource (one of our services): a Deployment and a ClusterIP Service.</summary>
+/// <summary>
+/// A <c>project.v0/v1</c> resource (one of our services): a Deployment and a ClusterIP Service, or a Job for a project
+/// that runs to completion (the db-migrator: the services' readiness waits for the schema it brings).
+/// </summary>
 public static class ProjectWorkload
 {
     public const string LivenessPath = "/alive";
@@ -51,6 +54,11 @@ public static class ProjectWorkload
             container.ReadinessProbe = Probe(ReadinessPath, http, periodSeconds: 10, failureThreshold: 3);
         }
 
+        if (project.RunsToCompletion)
+        {
+            return new KubernetesFile($"{resource.Name}.yaml", [Job(resource, container, context)], null);
+        }
+
         var deployment = new V1Deployment
         {
             ApiVersion = "apps/v1",
@@ -71,6 +79,22 @@ public static class ProjectWorkload
         IKubernetesObject[] objects = endpoints.Count == 0 ? [deployment] : [deployment, ClusterService.For(resource.Name, endpoints, context)];
         return new KubernetesFile($"{resource.Name}.yaml", objects, SingleReplicaReasons.GetValueOrDefault(resource.Name));
     }
+
+    private static V1Job Job(ManifestResource resource, V1Container container, GenerationContext context) => new()
+    {
+        ApiVersion = "batch/v1",
+        Kind = "Job",
+        Metadata = context.Metadata(resource.Name),
+        Spec = new V1JobSpec
+        {
+            BackoffLimit = 6,
+            Template = new V1PodTemplateSpec
+            {
+                Metadata = new V1ObjectMeta { Labels = GenerationContext.Labels(resource.Name) },
+                Spec = new V1PodSpec { Containers = [container], RestartPolicy = "OnFailure" },
+            },
+        },
+    };
 
     private static V1Probe Probe(string path, ClusterEndpoint endpoint, int periodSeconds, int failureThreshold) => new()
     {

@@ -126,7 +126,6 @@ public sealed partial class TradingEngine(
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var database = Database(scope);
-                await new PresetStore(database, clock).SeedShippedAsync(cancellationToken);
                 var state = await database.EngineStates.FindAsync([Account], cancellationToken);
                 if (state is null)
                 {

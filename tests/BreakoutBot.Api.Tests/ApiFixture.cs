@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using BreakoutBot.Data;
+using BreakoutBot.Data.Schema;
 using BreakoutBot.Messaging.Streams;
 using BreakoutBot.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -55,7 +56,8 @@ public sealed class ApiFixture : IAsyncLifetime
         DatabaseConnectionString = await _postgres.CreateDatabaseAsync("breakoutdb");
         await using (var database = CreateDatabase())
         {
-            await database.Database.MigrateAsync();
+            // What the db-migrator does before the AppHost starts the Api.
+            await DatabaseSchema.MigrateAndSeedAsync(database, TimeProvider.System, CancellationToken.None);
         }
 
         Publisher = new RedisStreamPublisher(Redis, TimeProvider.System);

@@ -21,7 +21,7 @@ public sealed partial class DeployK8sCommandTests : IDisposable
         var run = Generate();
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        var expected = Projects.Concat(Containers).Concat(SecretParameters).Select(name => $"{name}.yaml")
+        var expected = Projects.Concat(Containers).Concat(SecretParameters).Append("db-migrator").Select(name => $"{name}.yaml")
             .Append("namespace.yaml").Append("kustomization.yaml").Order(StringComparer.Ordinal);
         Assert.Equal(expected, Directory.GetFiles(_manifests.OutputDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var listed = File.ReadAllLines(Path.Combine(_manifests.OutputDirectory, "kustomization.yaml"))
@@ -57,6 +57,23 @@ public sealed partial class DeployK8sCommandTests : IDisposable
             Assert.Equal(deployment.Spec.Selector.MatchLabels, service.Spec.Selector);
             Assert.All(service.Spec.Selector, label => Assert.Equal(label.Value, deployment.Spec.Template.Metadata.Labels[label.Key]));
         }
+    }
+
+    [Fact]
+    public void Run_RealManifest_DbMigratorIsAJobThatRunsToCompletion_WithTheDatabaseButNoProbesOrService()
+    {
+        var run = Generate("--image-tag", "1.2.3");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var job = Assert.IsType<V1Job>(Assert.Single(Load("db-migrator.yaml")));
+        Assert.Equal(("batch/v1", "db-migrator", "OnFailure"), (job.ApiVersion, job.Metadata.Name, job.Spec.Template.Spec.RestartPolicy));
+        Assert.True(job.Spec.BackoffLimit > 0);
+        var container = Assert.Single(job.Spec.Template.Spec.Containers);
+        Assert.Equal("breakoutbot/db-migrator:1.2.3", container.Image);
+        Assert.Null(container.ReadinessProbe);
+        Assert.Null(container.Ports);
+        Assert.Equal("postgres-password", Env(container, "BREAKOUTDB_PASSWORD").ValueFrom.SecretKeyRef.Name);
+        Assert.Contains("Database=breakoutdb", Env(container, "ConnectionStrings__breakoutdb").Value, StringComparison.Ordinal);
     }
 
     [Fact]

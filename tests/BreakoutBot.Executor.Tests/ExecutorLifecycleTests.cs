@@ -1,22 +1,55 @@
 using System.Text.Json;
+using BreakoutBot.Data;
+using BreakoutBot.Data.Schema;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Matching;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
+using BreakoutBot.Executor.Persistence;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Executor.Trading;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
 using BreakoutBot.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BreakoutBot.Executor.Tests;
 
 /// <summary>Commands, signal staleness, the account lease and crash recovery, against the real stack.</summary>
 public sealed class ExecutorLifecycleTests(LocalPostgresServer postgres)
 {
+    [Fact]
+    public async Task UnmigratedDatabase_ExecutorWaitsNotReadyNamingWhatIsMissing_NeverMigrates_StartsOnceTheMigratorRan()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        var fresh = await postgres.CreateDatabaseAsync();
+        await using var executor = await stack.StartExecutorAsync("a", settings: "ConnectionStrings:breakoutdb=" + fresh);
+        var state = executor.Services.GetRequiredService<DatabaseMigrationState>();
+        var health = executor.Services.GetRequiredService<HealthCheckService>();
+
+        await Eventually.UntilAsync(() => Task.FromResult(state.WaitingFor.Contains("not applied yet", StringComparison.Ordinal)), "the schema check");
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        var waiting = await health.CheckHealthAsync(check => check.Name == "database-migrations", TestContext.Current.CancellationToken);
+        Assert.Equal(HealthStatus.Unhealthy, waiting.Status);
+        Assert.Contains("InitialSchema", waiting.Entries["database-migrations"].Description, StringComparison.Ordinal);
+        Assert.False(state.Completed);
+        Assert.False(executor.HoldsLease, "the engine does not start on a schema that is behind");
+        await using (var database = new TradingDbContext(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(fresh).Options))
+        {
+            Assert.NotEmpty(await DatabaseSchema.PendingMigrationsAsync(database, TestContext.Current.CancellationToken));
+
+            // The db-migrator's run.
+            await DatabaseSchema.MigrateAndSeedAsync(database, TimeProvider.System, TestContext.Current.CancellationToken);
+        }
+
+        await Eventually.UntilAsync(() => Task.FromResult(state.Completed && executor.HoldsLease), "the executor to start on the current schema");
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(check => check.Name == "database-migrations", TestContext.Current.CancellationToken)).Status);
+    }
+
     [Fact]
     public async Task Commands_EachAcknowledgedOnceAndAudited_InvalidTransitionsRefusedWithReason()
     {

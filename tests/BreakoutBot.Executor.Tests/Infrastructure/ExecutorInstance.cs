@@ -13,6 +13,8 @@ internal sealed class ExecutorInstance(WebApplication app) : IAsyncDisposable
 
     public TradingEngine Engine => app.Services.GetRequiredService<TradingEngine>();
 
+    public IServiceProvider Services => app.Services;
+
     public bool HoldsLease => app.Services.GetRequiredService<AccountLease>().IsHeld;
 
     public bool IsTrading => Engine.IsActive;

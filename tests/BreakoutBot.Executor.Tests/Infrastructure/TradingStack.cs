@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Presets;
+using BreakoutBot.Data.Schema;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Strategy;
 using BreakoutBot.Domain.Trading;
@@ -47,6 +48,12 @@ internal sealed class TradingStack : IAsyncDisposable
         var stack = new TradingStack(postgres);
         await stack.Redis.InitializeAsync();
         stack.DatabaseConnectionString = await postgres.CreateDatabaseAsync();
+        await using (var database = stack.Database())
+        {
+            // What the db-migrator does before the AppHost starts any service.
+            await DatabaseSchema.MigrateAndSeedAsync(database, TimeProvider.System, TestContext.Current.CancellationToken);
+        }
+
         stack._simulator = SimulatorApplication.Build(
         [
             "--urls=http://127.0.0.1:0",

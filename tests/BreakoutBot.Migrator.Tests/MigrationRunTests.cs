@@ -1,0 +1,56 @@
+using BreakoutBot.Data;
+using BreakoutBot.Data.Presets;
+using BreakoutBot.Data.Schema;
+using BreakoutBot.ServiceDefaults;
+using BreakoutBot.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace BreakoutBot.Migrator.Tests;
+
+/// <summary>The db-migrator as the AppHost and the Kubernetes Job run it: the real host against a real PostgreSQL.</summary>
+public sealed class MigrationRunTests(LocalPostgresServer postgres)
+{
+    [Fact]
+    public async Task FreshDatabase_MigratedAndSeeded_ExitsZero_AndASecondRunChangesNothing()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+
+        Assert.Equal(0, await RunAsync(connectionString));
+        await using (var database = Open(connectionString))
+        {
+            Assert.Empty(await DatabaseSchema.PendingMigrationsAsync(database, TestContext.Current.CancellationToken));
+            Assert.Equal(ShippedPresets.All().Select(preset => preset.Name).Order(), await database.PresetVersions.Select(preset => preset.Name).OrderBy(name => name).ToListAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(0, await RunAsync(connectionString));
+        await using (var database = Open(connectionString))
+        {
+            Assert.Equal(ShippedPresets.All().Count, await database.PresetVersions.CountAsync(TestContext.Current.CancellationToken));
+        }
+    }
+
+    [Fact]
+    public async Task RoleThePostgresServerRefuses_ExitsOne_WithoutTouchingTheDatabase()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        var refused = new NpgsqlConnectionStringBuilder(connectionString) { Username = "no_such_role", Password = "x" }.ConnectionString;
+
+        Assert.Equal(1, await RunAsync(refused));
+        await using var database = Open(connectionString);
+        Assert.NotEmpty(await DatabaseSchema.PendingMigrationsAsync(database, TestContext.Current.CancellationToken));
+    }
+
+    private static async Task<int> RunAsync(string connectionString)
+    {
+        var builder = Host.CreateApplicationBuilder(["--ConnectionStrings:breakoutdb=" + connectionString, "--Logging:LogLevel:Default=Warning"]);
+        builder.AddServiceDefaults();
+        builder.AddMigratorServices();
+        using var host = builder.Build();
+        return await MigrationRun.RunAsync(host, TestContext.Current.CancellationToken);
+    }
+
+    private static TradingDbContext Open(string connectionString) =>
+        new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(connectionString).Options);
+}
