@@ -11,8 +11,8 @@ public sealed class ApiOptions
     [Range(1_024, 16 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
-    /// <summary>When true, GET endpoints need an API key too; the hub always does.</summary>
-    public bool ReadRequiresKey { get; set; }
+    /// <summary>True (default): every read and the hub need a valid key (any role); false opens reads to anyone who reaches the port.</summary>
+    public bool ReadRequiresKey { get; set; } = true;
 
     /// <summary>Browser origins allowed to call the Api (CORS); empty allows none.</summary>
     public IList<string> CorsOrigins { get; } = [];

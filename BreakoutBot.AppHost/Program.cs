@@ -46,12 +46,17 @@ var scanner = builder.AddProject<Projects.BreakoutBot_Scanner>("scanner")
     .WithMarketVenue(exchange, tradingMode)
     .WithHttpHealthCheck("/health");
 
-// The console's key for the Api (an Aspire secret parameter: generated and kept in user-secrets unless set).
+// The Api's keys (Aspire secret parameters: generated and kept in user-secrets unless set): the console's, with the
+// admin role (the operator at the console may start a real venue), and one for automation with the operator role.
 var consoleApiKey = builder.AddParameter("api-key-web", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+var automationApiKey = builder.AddParameter("api-key-automation", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 var api = builder.AddProject<Projects.BreakoutBot_Api>("api")
     .WithTradingMode(tradingMode)
     .WithEnvironment("Api__Keys__web", consoleApiKey)
+    .WithEnvironment("Api__KeyRoles__web", "admin")
+    .WithEnvironment("Api__Keys__automation", automationApiKey)
+    .WithEnvironment("Api__KeyRoles__automation", "operator")
     .WithMarketVenue(exchange, tradingMode)
     .WithEnvironment("Infrastructure__Mode", decision.Mode.ToString())
     .WithReference(database).WaitForCompletion(migrator)

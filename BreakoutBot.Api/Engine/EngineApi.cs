@@ -83,6 +83,12 @@ public static class EngineApi
             return Problems.Validation(errors);
         }
 
+        if (mode is not (TradingMode.Sim or TradingMode.Paper) && !context.User.IsInRole(ApiKeyDefaults.RoleName(ApiRole.Admin)))
+        {
+            return Problems.Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Forbidden",
+                $"starting the engine on a real venue ('{TradingModeNames.ToName(mode)}') needs an admin key; '{context.CallerName()}' is not one");
+        }
+
         return Widen(await sender.SendAsync(
             EngineCommandKind.Start,
             context.CallerName(),

@@ -11,7 +11,7 @@ namespace BreakoutBot.Api.Events;
 /// <c>signals</c> under the message type's name (<c>OrderUpdated</c>, <c>FillRecorded</c>, …) and throttled
 /// <c>ScanSnapshot</c>s. Clients call <see cref="GetMissedEvents"/> after a reconnect.
 /// </summary>
-[Authorize(Policy = ApiKeyDefaults.OperatorPolicy)]
+[Authorize(Policy = ApiKeyDefaults.ReaderPolicy)]
 public sealed class EventsHub(EventHistory history, RedisSnapshots snapshots) : Hub
 {
     /// <summary>Events of <paramref name="stream"/> after <paramref name="afterEntryId"/> (null: the oldest kept), oldest first.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using BreakoutBot.Api.Security;
 using BreakoutBot.Contracts.Info;
 using BreakoutBot.Domain.Trading;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static class InfoApi
 
     public static IEndpointRouteBuilder MapInfoApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/info", GetInfo).WithName("GetInfo");
+        endpoints.MapGet("/api/info", GetInfo).WithName("GetInfo").RequireReader();
         return endpoints;
     }
 

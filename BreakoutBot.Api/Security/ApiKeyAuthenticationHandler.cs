@@ -1,7 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
+using BreakoutBot.Api.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -10,13 +11,16 @@ namespace BreakoutBot.Api.Security;
 /// <summary>
 /// Authenticates a request by its <c>X-Api-Key</c> header (or, on the hub path only, a SignalR access token: the
 /// <c>Authorization: Bearer</c> header or the <c>access_token</c> query parameter). The principal's name is the
-/// key's configured name.
+/// key's configured name; its role claims are the key's role and every role below it. Wrong keys are counted per
+/// client address (<see cref="FailedKeyThrottle"/>); a throttled address is answered 429.
 /// </summary>
-internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder)
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<ApiKeyOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder, FailedKeyThrottle throttle)
     : AuthenticationHandler<ApiKeyOptions>(options, loggerFactory, encoder)
 {
     public const string HubPathPrefix = "/hubs";
     private const string BearerPrefix = "Bearer ";
+    private TimeSpan? _refusedFor;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -35,27 +39,61 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyOptions>
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var name = Match(presented);
-        if (name is null)
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.RefusedFor(address) is { } refusedFor)
         {
+            _refusedFor = refusedFor;
+            return Task.FromResult(AuthenticateResult.Fail("Too many wrong API keys from this address."));
+        }
+
+        if (Match(presented) is not var (name, role))
+        {
+            throttle.RecordFailure(address);
             Log.ApiKeyRejected(Logger, Request.Path);
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], ApiKeyDefaults.Scheme);
+        var claims = new List<Claim> { new(ClaimTypes.Name, name) };
+        claims.AddRange(Enum.GetValues<ApiRole>().Where(granted => granted <= role).Select(granted => new Claim(ClaimTypes.Role, ApiKeyDefaults.RoleName(granted))));
+        var identity = new ClaimsIdentity(claims, ApiKeyDefaults.Scheme);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyDefaults.Scheme)));
     }
 
-    /// <summary>Compares hashes in constant time, checking every key so timing does not reveal which one was close.</summary>
-    private string? Match(string presented)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        string? match = null;
+        if (_refusedFor is not { } refusedFor)
+        {
+            await base.HandleChallengeAsync(properties);
+            return;
+        }
+
+        var seconds = (int)Math.Ceiling(refusedFor.TotalSeconds);
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Type = ProblemTypes.RateLimited,
+                Title = "Too many wrong API keys",
+                Detail = string.Create(CultureInfo.InvariantCulture,
+                    $"More than {FailedKeyThrottle.MaxFailures} wrong keys came from this address within {FailedKeyThrottle.Window.TotalSeconds:0} s; try again in {seconds} s."),
+            },
+        });
+    }
+
+    /// <summary>Compares hashes in constant time, checking every key so timing does not reveal which one was close.</summary>
+    private (string Name, ApiRole Role)? Match(string presented)
+    {
+        var presentedHash = IssuedKey.HashOf(presented);
+        (string, ApiRole)? match = null;
         foreach (var (name, key) in Options.Keys)
         {
-            if (CryptographicOperations.FixedTimeEquals(presentedHash, SHA256.HashData(Encoding.UTF8.GetBytes(key))))
+            if (CryptographicOperations.FixedTimeEquals(presentedHash, key.Hash))
             {
-                match = name;
+                match = (name, key.Role);
             }
         }
 

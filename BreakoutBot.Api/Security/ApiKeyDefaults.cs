@@ -10,11 +10,23 @@ public static class ApiKeyDefaults
     /// <summary>Browsers cannot set headers on a WebSocket: the hub also accepts the key as <c>access_token</c>.</summary>
     public const string HubQueryParameter = "access_token";
 
-    /// <summary>Mutating endpoints and the hub: a valid key is required.</summary>
+    /// <summary>Mutating endpoints: a key with the operator role (or admin).</summary>
     public const string OperatorPolicy = "operator";
 
-    /// <summary>Read-only endpoints: a valid key when <c>Api:ReadRequiresKey</c> is true, otherwise open.</summary>
+    /// <summary>Starting the engine on a real venue (testnet, demo, live): a key with the admin role.</summary>
+    public const string AdminPolicy = "admin";
+
+    /// <summary>Read-only endpoints and the hub: any valid key (viewer and up); open only when <c>Api:ReadRequiresKey</c> is false.</summary>
     public const string ReaderPolicy = "reader";
+
+    /// <summary>The role claim value of <paramref name="role"/>: <c>viewer</c>, <c>operator</c> or <c>admin</c>.</summary>
+    public static string RoleName(ApiRole role) => role switch
+    {
+        ApiRole.Viewer => "viewer",
+        ApiRole.Operator => "operator",
+        ApiRole.Admin => "admin",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "unknown role"),
+    };
 
     /// <summary>The rate-limiter policy of mutating endpoints.</summary>
     public const string MutationRateLimit = "mutations";

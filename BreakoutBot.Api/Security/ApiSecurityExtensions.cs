@@ -8,18 +8,17 @@ internal static class ApiSecurityExtensions
 {
     public static IHostApplicationBuilder AddApiSecurity(this IHostApplicationBuilder builder, ApiOptions api)
     {
+        var roles = builder.Configuration.GetSection(ApiKeyOptions.RolesSection);
         var keys = builder.Configuration.GetSection(ApiKeyOptions.KeysSection).GetChildren()
             .Where(entry => !string.IsNullOrEmpty(entry.Value))
-            .ToDictionary(entry => entry.Key, entry => entry.Value!, StringComparer.Ordinal);
-        foreach (var (name, key) in keys)
+            .ToDictionary(entry => entry.Key, entry => IssuedKey.Parse(entry.Key, entry.Value!, roles[entry.Key]), StringComparer.Ordinal);
+        var unknownRoles = roles.GetChildren().Select(entry => entry.Key).Where(name => !keys.ContainsKey(name)).ToList();
+        if (unknownRoles.Count > 0)
         {
-            if (key.Length < ApiKeyOptions.MinimumKeyLength)
-            {
-                throw new InvalidOperationException(
-                    $"{ApiKeyOptions.KeysSection}:{name} is shorter than {ApiKeyOptions.MinimumKeyLength} characters; issue a longer key.");
-            }
+            throw new InvalidOperationException($"{ApiKeyOptions.RolesSection} names keys that {ApiKeyOptions.KeysSection} does not issue: {string.Join(", ", unknownRoles)}.");
         }
 
+        builder.Services.AddSingleton<FailedKeyThrottle>();
         builder.Services.AddAuthentication(ApiKeyDefaults.Scheme)
             .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, options =>
             {
@@ -31,9 +30,10 @@ internal static class ApiSecurityExtensions
 
         var readRequiresKey = api.ReadRequiresKey;
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ApiKeyDefaults.OperatorPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiKeyDefaults.OperatorPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireRole(ApiKeyDefaults.RoleName(ApiRole.Operator)))
+            .AddPolicy(ApiKeyDefaults.AdminPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireRole(ApiKeyDefaults.RoleName(ApiRole.Admin)))
             .AddPolicy(ApiKeyDefaults.ReaderPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
-                .RequireAssertion(context => !readRequiresKey || context.User.Identity?.IsAuthenticated == true));
+                .RequireAssertion(context => !readRequiresKey || context.User.IsInRole(ApiKeyDefaults.RoleName(ApiRole.Viewer))));
 
         builder.Services.AddRateLimiter(options =>
         {
@@ -74,18 +74,18 @@ internal static class ApiSecurityExtensions
         return builder;
     }
 
-    /// <summary>Mutating endpoint: API key required, rate limited.</summary>
+    /// <summary>Mutating endpoint: an operator (or admin) key, rate limited.</summary>
     public static TBuilder RequireOperator<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(ApiKeyDefaults.OperatorPolicy).RequireRateLimiting(ApiKeyDefaults.MutationRateLimit);
 
     /// <summary>
-    /// The emergency stop: API key required and never rate limited — an operator pressing kill after a burst of other
+    /// The emergency stop: an operator key and never rate limited — an operator pressing kill after a burst of other
     /// changes must not be answered 429.
     /// </summary>
     public static TBuilder RequireOperatorUnlimited<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(ApiKeyDefaults.OperatorPolicy).DisableRateLimiting();
 
-    /// <summary>Read-only endpoint: open unless <c>Api:ReadRequiresKey</c>.</summary>
+    /// <summary>Read-only endpoint: any valid key (anonymous only when <c>Api:ReadRequiresKey</c> is false).</summary>
     public static TBuilder RequireReader<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(ApiKeyDefaults.ReaderPolicy);
 

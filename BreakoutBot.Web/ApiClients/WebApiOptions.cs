@@ -3,7 +3,8 @@ namespace BreakoutBot.Web.ApiClients;
 /// <summary>
 /// The <c>Api</c> configuration section of the console: where the Api is and the console's own API key
 /// (<c>Api:Key</c>, environment <c>Api__Key</c>), sent as <c>X-Api-Key</c> and as the hub's access token. Without a
-/// key the console can read but every action is refused by the Api (401), and the live hub stays disconnected.
+/// key every page shows the Api's 401 (reads need a key unless the Api sets <c>Api:ReadRequiresKey=false</c>), and
+/// the live hub stays disconnected; what the console may do is its key's role (the AppHost gives it admin).
 /// </summary>
 public sealed class WebApiOptions
 {

@@ -19,7 +19,12 @@ namespace BreakoutBot.Api.Tests;
 public sealed class ApiFixture : IAsyncLifetime
 {
     public const string OperatorKey = "operator-key-0123456789abcdef";
+
+    /// <summary>The console's key: the admin role, as the AppHost gives it.</summary>
     public const string WebKey = "web-console-key-0123456789abcdef";
+
+    /// <summary>A read-only key (the default role of a key given no role).</summary>
+    public const string ViewerKey = "viewer-key-0123456789abcdef-00";
 
     /// <summary>Commands issued with this key get no answer (the 504 path).</summary>
     public const string MuteKey = "mute-key-0123456789abcdef-000";
@@ -80,9 +85,14 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:redis", _redis.ConnectionString);
             builder.UseSetting("Trading:Mode", "sim");
             builder.UseSetting("Api:Keys:operator", OperatorKey);
+            builder.UseSetting("Api:KeyRoles:operator", "operator");
             builder.UseSetting("Api:Keys:web", WebKey);
+            builder.UseSetting("Api:KeyRoles:web", "admin");
+            builder.UseSetting("Api:Keys:viewer", ViewerKey);
             builder.UseSetting("Api:Keys:mute", MuteKey);
+            builder.UseSetting("Api:KeyRoles:mute", "operator");
             builder.UseSetting("Api:Keys:burst", BurstKey);
+            builder.UseSetting("Api:KeyRoles:burst", "operator");
             builder.UseSetting("Api:CommandTimeout", "00:00:02");
             builder.UseSetting("Api:RateLimitPermits", RateLimitPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Api:RateLimitWindow", "00:01:00");
@@ -114,7 +124,8 @@ public sealed class ApiFixture : IAsyncLifetime
         }
     }
 
-    public HttpClient Client(string? key = null)
+    /// <summary>A client with <paramref name="key"/> (by default the viewer's: every read needs a key).</summary>
+    public HttpClient Client(string? key = ViewerKey)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -125,6 +136,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
         return client;
     }
+
+    /// <summary>A client without any key.</summary>
+    public HttpClient AnonymousClient() => Client(key: null);
 
     public TradingDbContext CreateDatabase() =>
         new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(DatabaseConnectionString).Options);

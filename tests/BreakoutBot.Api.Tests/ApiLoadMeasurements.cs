@@ -39,6 +39,7 @@ public sealed class ApiLoadMeasurements(ApiFixture api)
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = api.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiFixture.ViewerKey);
         await RunAsync(client, Warmup, new ConcurrentBag<double>());
         var latencies = new ConcurrentBag<double>();
         var elapsed = await RunAsync(client, Duration, latencies);

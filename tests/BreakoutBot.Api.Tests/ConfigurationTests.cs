@@ -6,21 +6,21 @@ namespace BreakoutBot.Api.Tests;
 public sealed class ConfigurationTests(ApiFixture api)
 {
     [Fact]
-    public async Task ReadRequiresKey_True_ReadsNeedAKeyAndASecondInstanceStillGetsItsAcknowledgements()
+    public async Task ReadRequiresKey_False_ReadsAreOpenButMutationsStillNeedAKey_ASecondInstanceStillGetsItsAcknowledgements()
     {
-        var (factory, address) = await api.StartApiAsync(new Dictionary<string, string> { ["Api:ReadRequiresKey"] = "true" });
+        var (factory, address) = await api.StartApiAsync(new Dictionary<string, string> { ["Api:ReadRequiresKey"] = "false" });
         await using var _ = factory;
         using var anonymous = new HttpClient { BaseAddress = address };
         using var keyed = new HttpClient { BaseAddress = address };
         keyed.DefaultRequestHeaders.Add("X-Api-Key", ApiFixture.WebKey);
 
-        using var refused = await anonymous.GetAsync("/api/trading/positions", TestData.Cancel);
-        using var allowed = await keyed.GetAsync("/api/trading/positions", TestData.Cancel);
+        using var read = await anonymous.GetAsync("/api/trading/positions", TestData.Cancel);
+        using var refused = await anonymous.PostAsync("/api/engine/resume", null, TestData.Cancel);
         using var health = await anonymous.GetAsync("/alive", TestData.Cancel);
         using var command = await keyed.PostAsync("/api/engine/resume", null, TestData.Cancel);
 
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
-        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, command.StatusCode);
     }
@@ -55,6 +55,7 @@ public sealed class ConfigurationTests(ApiFixture api)
             waitForEvents: false);
         await using var _ = factory;
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiFixture.ViewerKey);
 
         using var scan = await client.GetAsync("/api/scanner/latest", TestData.Cancel);
         using var trades = await client.GetAsync("/api/trading/trades", TestData.Cancel);

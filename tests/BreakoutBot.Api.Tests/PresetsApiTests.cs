@@ -149,7 +149,7 @@ public sealed class PresetsApiTests(ApiFixture api)
     [Fact]
     public async Task Mutations_WithoutKey_Are401()
     {
-        using var client = api.Client();
+        using var client = api.AnonymousClient();
 
         using var create = await client.PostAsJsonAsync("/api/presets", new { name = "x", document = new { } }, TestData.Cancel);
         using var update = await client.PutAsJsonAsync("/api/presets/breakout_v1", new { document = new { } }, TestData.Cancel);

@@ -11,7 +11,7 @@ public sealed class SecurityTests(ApiFixture api)
     [Fact]
     public async Task MutatingEndpoint_WithoutKey_Is401ProblemAndSendsNothing()
     {
-        using var client = api.Client();
+        using var client = api.AnonymousClient();
         var before = api.Executor.Received.Count;
 
         using var response = await client.PostAsync("/api/engine/stop", null, TestData.Cancel);
@@ -31,15 +31,113 @@ public sealed class SecurityTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task ReadEndpoints_WithoutKey_AreOpenByDefault()
+    public async Task ReadEndpoints_WithoutKey_Are401ByDefault_HealthStaysAnonymous()
     {
-        using var client = api.Client();
+        using var anonymous = api.AnonymousClient();
 
-        using var status = await client.GetAsync("/api/engine/status", TestData.Cancel);
-        using var presets = await client.GetAsync("/api/presets", TestData.Cancel);
+        foreach (var path in (string[])["/api/info", "/api/engine/status", "/api/presets", "/api/trading/positions", "/api/trading/protection", "/api/audit", "/api/events"])
+        {
+            using var refused = await anonymous.GetAsync(path, TestData.Cancel);
+            await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+        }
+
+        using var alive = await anonymous.GetAsync("/alive", TestData.Cancel);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
+    [Fact]
+    public async Task ViewerKey_Reads_ButEveryMutationIs403AndSendsNothing()
+    {
+        using var viewer = api.Client(ApiFixture.ViewerKey);
+        var before = api.Executor.Received.Count;
+
+        using var status = await viewer.GetAsync("/api/engine/status", TestData.Cancel);
+        using var stop = await viewer.PostAsync("/api/engine/stop", null, TestData.Cancel);
+        using var kill = await viewer.PostAsJsonAsync("/api/engine/kill", new { flatten = true }, TestData.Cancel);
+        using var preset = await viewer.PostAsJsonAsync("/api/presets", new { name = "x", document = new { } }, TestData.Cancel);
 
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, presets.StatusCode);
+        await stop.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        await kill.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        await preset.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        Assert.Equal(before, api.Executor.Received.Count);
+    }
+
+    [Fact]
+    public async Task StartOnARealVenue_OperatorKeyIs403_AdminKeyIsSent()
+    {
+        var (factory, address) = await api.StartApiAsync(new Dictionary<string, string> { ["Trading:Mode"] = "testnet" });
+        await using var _ = factory;
+        using var operatorClient = new HttpClient { BaseAddress = address };
+        operatorClient.DefaultRequestHeaders.Add("X-Api-Key", ApiFixture.OperatorKey);
+        using var adminClient = new HttpClient { BaseAddress = address };
+        adminClient.DefaultRequestHeaders.Add("X-Api-Key", ApiFixture.WebKey);
+        var before = api.Executor.Received.Count;
+
+        using var refused = await operatorClient.PostAsJsonAsync("/api/engine/start", new { preset = "breakout_v1", mode = "testnet" }, TestData.Cancel);
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        Assert.Equal(before, api.Executor.Received.Count);
+        using var sent = await adminClient.PostAsJsonAsync("/api/engine/start", new { preset = "breakout_v1", mode = "testnet" }, TestData.Cancel);
+
+        Assert.Contains("admin key", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+    }
+
+    [Fact]
+    public async Task KeyGivenByItsHash_Authenticates_WithTheRoleConfigured()
+    {
+        const string key = "hashed-automation-key-0123456789";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+        var (factory, address) = await api.StartApiAsync(new Dictionary<string, string> { ["Api:Keys:bot"] = "sha256:" + hash, ["Api:KeyRoles:bot"] = "operator" });
+        await using var _ = factory;
+        using var client = new HttpClient { BaseAddress = address };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var hashAsKey = new HttpClient { BaseAddress = address };
+        hashAsKey.DefaultRequestHeaders.Add("X-Api-Key", "sha256:" + hash);
+
+        using var pause = await client.PostAsync("/api/engine/pause", null, TestData.Cancel);
+        using var refused = await hashAsKey.GetAsync("/api/engine/status", TestData.Cancel);
+
+        // Authorised and sent under the key's name (the engine may still refuse the transition: 409).
+        Assert.Contains(pause.StatusCode, (HttpStatusCode[])[HttpStatusCode.Accepted, HttpStatusCode.Conflict]);
+        Assert.Contains(api.Executor.Received, command => command.IssuedBy == "bot" && command.Kind == Messaging.Messages.EngineCommandKind.Pause);
+        await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+    }
+
+    [Fact]
+    public async Task WrongKeys_TenFromOneAddress_ThenEvenTheRightKeyIs429WithRetryAfter()
+    {
+        var (factory, address) = await api.StartApiAsync();
+        await using var _ = factory;
+        using var guesser = new HttpClient { BaseAddress = address };
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/engine/status");
+            request.Headers.Add("X-Api-Key", $"guess-{attempt:D2}-0123456789abcdef");
+            using var wrong = await guesser.SendAsync(request, TestData.Cancel);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var right = new HttpRequestMessage(HttpMethod.Get, "/api/engine/status");
+        right.Headers.Add("X-Api-Key", ApiFixture.ViewerKey);
+        using var throttled = await guesser.SendAsync(right, TestData.Cancel);
+        using var health = await guesser.GetAsync("/alive", TestData.Cancel);
+
+        await throttled.AssertProblemAsync(HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
+        Assert.InRange(throttled.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Api:Keys:bad", "short", "Api:Keys:bad is shorter than 16")]
+    [InlineData("Api:Keys:bad", "sha256:abc", "Api:Keys:bad starts with 'sha256:'")]
+    [InlineData("Api:KeyRoles:web", "superuser", "Api:KeyRoles:web must be viewer, operator or admin")]
+    [InlineData("Api:KeyRoles:ghost", "admin", "does not issue: ghost")]
+    public async Task MisconfiguredKey_RefusesToStartNamingTheSetting(string setting, string value, string message)
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => api.StartApiAsync(new Dictionary<string, string> { [setting] = value }, waitForEvents: false));
+
+        Assert.Contains(message, failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

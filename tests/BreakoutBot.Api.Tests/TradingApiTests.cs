@@ -128,7 +128,7 @@ public sealed class TradingApiTests(ApiFixture api)
         using var zero = await client.PostAsJsonAsync($"/api/trading/positions/{open.PositionId}/close", new { percent = 0 }, TestData.Cancel);
         using var alreadyClosed = await client.PostAsJsonAsync($"/api/trading/positions/{closed.PositionId}/close", new { percent = 100 }, TestData.Cancel);
         using var missing = await client.PostAsync("/api/trading/positions/pos-nope/breakeven", null, TestData.Cancel);
-        using var anonymous = await api.Client().PostAsJsonAsync($"/api/trading/positions/{open.PositionId}/close", new { percent = 10 }, TestData.Cancel);
+        using var anonymous = await api.AnonymousClient().PostAsJsonAsync($"/api/trading/positions/{open.PositionId}/close", new { percent = 10 }, TestData.Cancel);
 
         Assert.NotEmpty((await tooMuch.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation)).ErrorsAt("$.percent"));
         Assert.NotEmpty((await zero.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation)).ErrorsAt("$.percent"));

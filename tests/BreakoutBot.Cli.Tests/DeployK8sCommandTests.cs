@@ -9,7 +9,7 @@ public sealed partial class DeployK8sCommandTests : IDisposable
 {
     private static readonly string[] Projects = ["api", "exchange-sim", "executor", "scanner", "web"];
     private static readonly string[] Containers = ["postgres", "redis"];
-    private static readonly string[] SecretParameters = ["api-key-web", "bybit-api-key", "bybit-api-secret", "postgres-password", "redis-password"];
+    private static readonly string[] SecretParameters = ["api-key-automation", "api-key-web", "bybit-api-key", "bybit-api-secret", "postgres-password", "redis-password"];
 
     private readonly DeployManifests _manifests = new();
 
@@ -189,6 +189,9 @@ public sealed partial class DeployK8sCommandTests : IDisposable
         }
 
         Assert.Equal("api-key-web", Env(Container("api.yaml"), "Api__Keys__web").ValueFrom.SecretKeyRef.Name);
+        Assert.Equal("admin", Env(Container("api.yaml"), "Api__KeyRoles__web").Value);
+        Assert.Equal("api-key-automation", Env(Container("api.yaml"), "Api__Keys__automation").ValueFrom.SecretKeyRef.Name);
+        Assert.Equal("operator", Env(Container("api.yaml"), "Api__KeyRoles__automation").Value);
         Assert.Equal("api-key-web", Env(Container("web.yaml"), "Api__Key").ValueFrom.SecretKeyRef.Name);
         Assert.Equal("bybit-api-secret", Env(Container("exchange-sim.yaml"), "Simulator__ApiSecret").ValueFrom.SecretKeyRef.Name);
     }

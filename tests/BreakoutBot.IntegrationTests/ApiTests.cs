@@ -28,11 +28,15 @@ public class ApiTests(DistributedAppFixture fixture)
     }
 
     [Fact]
-    public async Task Info_ReportsProductVersionAndModes()
+    public async Task Info_ReportsProductVersionAndModes_ToTheConsolesKeyOnly()
     {
         using var client = fixture.App.CreateHttpClient("api");
+        using var anonymous = await client.GetAsync(new Uri("/api/info", UriKind.Relative), TestContext.Current.CancellationToken);
+        client.DefaultRequestHeaders.Add("X-Api-Key", DistributedAppFixture.ConsoleApiKey);
 
         using var info = await client.GetJsonAsync("/api/info");
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
         Assert.Equal("BreakoutBot", info.RootElement.GetProperty("name").GetString());
         Assert.Matches(@"^\d+\.\d+\.\d+", info.RootElement.GetProperty("version").GetString());

@@ -15,6 +15,9 @@ namespace BreakoutBot.IntegrationTests;
 /// </summary>
 public sealed class DistributedAppFixture : IAsyncLifetime
 {
+    /// <summary>The console's Api key (the <c>api-key-web</c> parameter, admin role), fixed so tests can call the Api too.</summary>
+    public const string ConsoleApiKey = "integration-console-key-0123456789abcdef";
+
     public static readonly string[] ResourceNames = ["postgres", "breakoutdb", "redis", "exchange-sim", "executor", "scanner", "api", "web"];
 
     private const string DashboardResourceName = "aspire-dashboard";
@@ -44,6 +47,7 @@ public sealed class DistributedAppFixture : IAsyncLifetime
                 "--Infrastructure:Mode=Local",
                 $"--Infrastructure:DataDirectory={_dataDirectory}",
                 "--Infrastructure:EphemeralStorage=true",
+                "--Parameters:api-key-web=" + ConsoleApiKey,
                 $"--ASPNETCORE_URLS=http://127.0.0.1:{dashboardPort}",
                 $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{otlpPort}",
                 "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
