@@ -27,6 +27,11 @@ public sealed class EventsHub(EventHistory history, RedisSnapshots snapshots) : 
             throw new HubException("afterEntryId must be a stream entry id such as 1764158400000-0");
         }
 
+        if (limit is < 1 or > EventHistory.MaxReplay)
+        {
+            throw new HubException($"limit must be between 1 and {EventHistory.MaxReplay}");
+        }
+
         return await history.ReadAfterAsync(stream, afterEntryId, limit);
     }
 
