@@ -20,16 +20,21 @@ catch (InfrastructureConfigurationException exception)
 var (database, redis, decision) = infrastructure;
 var venueCredentials = builder.AddVenueCredentials(tradingMode);
 
-var exchange = builder.AddProject<Projects.BreakoutBot_Simulator>("exchange-sim")
-    .WithTradingMode(tradingMode)
-    .WithSimulatorMode(tradingMode)
-    .WithSimulatorSettings(builder.Configuration)
-    .WithSimulatedAccount(venueCredentials)
-    .WithHttpHealthCheck("/health");
+// The exchange simulator exists only in the modes that trade on it (sim, paper): testnet, demo and live trade on Bybit,
+// and the real account's credentials never reach the simulator.
+var exchange = TradingModeExtensions.UsesSimulator(tradingMode)
+    ? builder.AddProject<Projects.BreakoutBot_Simulator>("exchange-sim")
+        .WithTradingMode(tradingMode)
+        .WithSimulatorMode(tradingMode)
+        .WithSimulatorSettings(builder.Configuration)
+        .WithSimulatedAccount(venueCredentials)
+        .WithHttpHealthCheck("/health")
+    : null;
 
 // One job migrates the database and seeds the shipped presets, then exits; every service that uses the database
 // starts only after it completed successfully.
 var migrator = builder.AddProject<Projects.BreakoutBot_Migrator>("db-migrator")
+    .WithHostEnvironment(tradingMode)
     .WithReference(database).WaitFor(database);
 
 var executor = builder.AddProject<Projects.BreakoutBot_Executor>("executor")
@@ -66,6 +71,7 @@ var api = builder.AddProject<Projects.BreakoutBot_Api>("api")
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.BreakoutBot_Web>("web")
+    .WithHostEnvironment(tradingMode)
     .WithReference(api).WaitFor(api)
     .WithEnvironment("Api__Key", consoleApiKey)
     .WithExternalHttpEndpoints()

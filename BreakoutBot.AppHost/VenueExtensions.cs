@@ -7,7 +7,8 @@ namespace BreakoutBot.AppHost;
 /// simulator: REST through service discovery (<c>http://exchange-sim</c>), the WebSocket streams at the simulator's
 /// allocated endpoint. In <c>testnet</c>, <c>demo</c> and <c>live</c> it is Bybit itself. The account key is an Aspire
 /// secret parameter (<c>Parameters:bybit-api-key</c>, <c>Parameters:bybit-api-secret</c>, e.g. from user-secrets); in
-/// <c>sim</c> it defaults to the simulator's own account, which the simulator is given too.
+/// <c>sim</c> and <c>paper</c> it defaults to the simulator's own account, which the simulator is given too. In the
+/// other modes the simulator is not part of the application at all, so real credentials never reach it.
 /// </summary>
 public static class VenueExtensions
 {
@@ -21,7 +22,7 @@ public static class VenueExtensions
         this IDistributedApplicationBuilder builder, string tradingMode)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var simulated = UsesSimulator(tradingMode);
+        var simulated = TradingModeExtensions.UsesSimulator(tradingMode);
         var key = simulated
             ? builder.AddParameter("bybit-api-key", SimulatedKey, secret: true)
             : builder.AddParameter("bybit-api-key", secret: true);
@@ -65,14 +66,14 @@ public static class VenueExtensions
             .WithEnvironment("Simulator__Upstream__PublicStream", MainnetPublicStream);
     }
 
-    /// <summary>Market data only: REST and the public stream.</summary>
+    /// <summary>Market data only: REST and the public stream (<paramref name="simulator"/> is null in the modes that trade on Bybit).</summary>
     public static IResourceBuilder<ProjectResource> WithMarketVenue(
-        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> simulator, string tradingMode)
+        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource>? simulator, string tradingMode)
     {
         ArgumentNullException.ThrowIfNull(service);
-        ArgumentNullException.ThrowIfNull(simulator);
-        if (UsesSimulator(tradingMode))
+        if (TradingModeExtensions.UsesSimulator(tradingMode))
         {
+            ArgumentNullException.ThrowIfNull(simulator);
             var endpoint = simulator.GetEndpoint("http");
             return service
                 .WithReference(simulator).WaitFor(simulator)
@@ -91,15 +92,12 @@ public static class VenueExtensions
     /// <summary>Market data and the account: adds the key and secret.</summary>
     public static IResourceBuilder<ProjectResource> WithTradingVenue(
         this IResourceBuilder<ProjectResource> service,
-        IResourceBuilder<ProjectResource> simulator,
+        IResourceBuilder<ProjectResource>? simulator,
         string tradingMode,
         (IResourceBuilder<ParameterResource> Key, IResourceBuilder<ParameterResource> Secret) credentials) =>
         service.WithMarketVenue(simulator, tradingMode)
             .WithEnvironment("Bybit__ApiKey", credentials.Key)
             .WithEnvironment("Bybit__ApiSecret", credentials.Secret);
-
-    private static bool UsesSimulator(string tradingMode) =>
-        TradingModeNames.TryParse(tradingMode, out var mode) && mode is TradingMode.Sim or TradingMode.Paper;
 
     private static (string RestUrl, string PublicStream, string PrivateStream) BybitEndpoints(string tradingMode) =>
         TradingModeNames.TryParse(tradingMode, out var mode) && mode == TradingMode.Live

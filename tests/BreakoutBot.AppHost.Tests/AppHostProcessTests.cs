@@ -118,6 +118,32 @@ public class AppHostProcessTests
         }
     }
 
+    [Fact]
+    public async Task Publish_TestnetMode_NoSimulator_EveryServiceInProduction_TheAccountSecretOnlyWithTheExecutor()
+    {
+        using var scratch = new ScratchDirectory();
+        var manifestPath = Path.Combine(scratch.Path, "aspire-manifest.json");
+
+        var result = await RunAppHostAsync("--publisher", "manifest", "--output-path", manifestPath, "--Infrastructure:Mode=Containers", "--Trading:Mode=testnet");
+
+        Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
+        var text = await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken);
+        using var manifest = JsonDocument.Parse(text);
+        var resources = manifest.RootElement.GetProperty("resources");
+        Assert.False(resources.TryGetProperty("exchange-sim", out _), "no simulator outside sim and paper");
+        Assert.DoesNotContain("exchange-sim", text, StringComparison.Ordinal);
+        foreach (var service in new[] { "db-migrator", "scanner", "executor", "api", "web" })
+        {
+            var environment = resources.GetProperty(service).GetProperty("env");
+            Assert.Equal("Production", environment.GetProperty("ASPNETCORE_ENVIRONMENT").GetString());
+            Assert.Equal("Production", environment.GetProperty("DOTNET_ENVIRONMENT").GetString());
+            var secretHolders = environment.EnumerateObject().Where(variable => variable.Value.GetString()!.Contains("bybit-api-secret", StringComparison.Ordinal)).ToList();
+            Assert.True(service == "executor" ? secretHolders.Count == 1 : secretHolders.Count == 0, $"{service} holds the account secret {secretHolders.Count} time(s)");
+        }
+
+        Assert.Equal("https://api-testnet.bybit.com", resources.GetProperty("scanner").GetProperty("env").GetProperty("Bybit__BaseUrl").GetString());
+    }
+
     private static async Task<ProcessResult> RunAppHostAsync(params string[] arguments)
     {
         var appHost = typeof(InfrastructureMode).Assembly.Location;
