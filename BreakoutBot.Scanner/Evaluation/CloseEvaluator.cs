@@ -58,7 +58,7 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
                 signals.Add(breakout);
             }
 
-            outcomes.Add(new SymbolOutcome(evaluation, candidate ? rank : null, levels, signal, candidate));
+            outcomes.Add(new SymbolOutcome(inputs.Instrument, evaluation, candidate ? rank : null, levels, signal, candidate));
         }
 
         return new ScanOutcome(candleOpenTime, outcomes, signals, clock.GetElapsedTime(started));

@@ -57,8 +57,9 @@ public static class ScanSnapshotMapper
             [.. evaluation.Score.Components.Select(component => new ScanScoreComponentRow(
                 component.Component.ToString(), component.RawValue, component.ZScore, component.Weight, component.Contribution))],
             [.. evaluation.Filters.Select(filter => new ScanFilterRow(filter.Name, filter.Value, filter.Threshold, filter.Passed, filter.Reason))],
+            // A level is a price a trader would quote: on the symbol's tick (the detector averages touches to finer prices).
             [.. outcome.Levels.Select(level => new ScanLevelRow(
-                level.Price, lastPrice is { } price ? level.RoleAt(price).ToString() : "Unknown", level.Touches, level.Strength))],
+                outcome.Instrument.RoundPriceToTick(level.Price), lastPrice is { } price ? level.RoleAt(price).ToString() : "Unknown", level.Touches, level.Strength))],
             signal is not null && outcome.Candidate && signalsDisabledReason is null ? signal.Id : null,
             notes);
     }

@@ -47,7 +47,9 @@ public sealed record CandleChartModel(
         foreach (var signal in chart.Signals)
         {
             var up = signal.Side == PositionDirection.Long;
-            markers.Add(new ChartMarker(BarTime(candles, signal.DetectedAt), up ? "belowBar" : "aboveBar", "#a371f7", "circle", $"signal {signal.Outcome}"));
+            // On the bar whose close produced it (the venue's time), not when it was detected (our clock, which in the
+            // simulator runs at another speed).
+            markers.Add(new ChartMarker(BarTime(candles, signal.CandleOpenTime), up ? "belowBar" : "aboveBar", "#a371f7", "circle", $"signal {signal.Outcome}"));
         }
 
         foreach (var fill in chart.Markers)

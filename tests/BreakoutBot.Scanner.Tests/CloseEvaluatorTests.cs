@@ -73,6 +73,13 @@ public sealed class CloseEvaluatorTests
         });
         Assert.Equal(snapshot.Symbols.Count(row => row.Passed), snapshot.SymbolsPassed);
         Assert.Equal(snapshot.Symbols.OrderByDescending(row => row.Score).Select(row => row.Score), snapshot.Symbols.Select(row => row.Score));
+
+        // Levels are shown on each symbol's tick, never as the detector's averaged 8-decimal prices.
+        var instruments = last.Symbols.ToDictionary(symbol => symbol.Instrument.Symbol.Value, symbol => symbol.Instrument);
+        var levels = snapshot.Symbols.SelectMany(row => row.Levels.Select(level => (row.Symbol, level.Price))).ToList();
+        Assert.NotEmpty(levels);
+        Assert.All(levels, level => Assert.True(instruments[level.Symbol].IsOnTick(level.Price), $"{level.Symbol} level {level.Price} is off its tick {instruments[level.Symbol].TickSize}"));
+        Assert.Contains(last.Symbols.SelectMany(symbol => symbol.Levels.Select(level => (symbol.Instrument, level.Price))), raw => !raw.Instrument.IsOnTick(raw.Price));
     }
 
     [Fact]

@@ -37,5 +37,20 @@ public class CandleChartModelTests
         Assert.Contains("\"close\":100.1", JsonSerializer.Serialize(model.Candles[0], Web), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Build_Signal_MarkedOnTheBarThatProducedIt_NotAtTheWallClockTimeItWasDetected()
+    {
+        // Sim at speed 20: the signal of the 12:00 bar was detected at 12:01 wall-clock, when the venue is hours ahead.
+        var signal = new SignalView("s1", "SIMAUSDT", PositionDirection.Short, "Momentum", 101m, 100.5m, 101.5m, 0.8, "sim_breakout", 1,
+            T0, T0.AddMinutes(-200), T0.AddMinutes(-200), "Approved", null, null);
+        var chart = new ChartData("SIMAUSDT", "5", [Candle(T0.AddMinutes(-205), 100m), Candle(T0.AddMinutes(-200), 100m), Candle(T0, 100.1m), Candle(T0.AddMinutes(5), 100.25m)], [], [signal], []);
+
+        var model = CandleChartModel.Build(chart, []);
+
+        var marker = Assert.Single(model.Markers);
+        Assert.Equal(T0.ToUnixTimeSeconds(), marker.Time);
+        Assert.Equal("aboveBar", marker.Position);
+    }
+
     private static CandleView Candle(DateTimeOffset at, decimal close) => new(at, 100m, close + 1, 99m, close, 1000m, 100000m, true);
 }
