@@ -1,14 +1,15 @@
 using BreakoutBot.AppHost;
 using BreakoutBot.AppHost.Infrastructure;
+using BreakoutBot.Domain.Trading;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 InfrastructureResources infrastructure;
-string tradingMode;
+TradingMode tradingMode;
 try
 {
     infrastructure = builder.AddInfrastructure();
-    tradingMode = builder.GetTradingModeName();
+    tradingMode = builder.GetTradingMode();
     SimulatorSettingsExtensions.CheckFaultsAllowed(builder.Configuration, tradingMode);
 }
 catch (InfrastructureConfigurationException exception)

@@ -16,14 +16,14 @@ public static class SimulatorSettingsExtensions
     /// Fault injection (<c>Simulator:Faults:Enabled</c>, the <c>/sim/faults</c> endpoints) breaks the venue on purpose:
     /// allowed only on the simulated market, never where the simulator stands for a real account (paper relays mainnet).
     /// </summary>
-    public static void CheckFaultsAllowed(IConfiguration configuration, string tradingMode)
+    public static void CheckFaultsAllowed(IConfiguration configuration, TradingMode tradingMode)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         if (configuration.GetValue<bool?>("Simulator:Faults:Enabled") == true
-            && !(TradingModeNames.TryParse(tradingMode, out var mode) && mode == TradingMode.Sim))
+            && tradingMode != TradingMode.Sim)
         {
             throw new InfrastructureConfigurationException(
-                $"Simulator:Faults:Enabled is only allowed with Trading:Mode sim (it is '{tradingMode}'): fault injection breaks the venue on purpose, for fire drills on the simulated market.");
+                $"Simulator:Faults:Enabled is only allowed with Trading:Mode sim (it is '{TradingModeNames.ToName(tradingMode)}'): fault injection breaks the venue on purpose, for fire drills on the simulated market.");
         }
     }
 

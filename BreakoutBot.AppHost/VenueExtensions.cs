@@ -19,7 +19,7 @@ public static class VenueExtensions
 
     /// <summary>The account key and secret as secret parameters.</summary>
     public static (IResourceBuilder<ParameterResource> Key, IResourceBuilder<ParameterResource> Secret) AddVenueCredentials(
-        this IDistributedApplicationBuilder builder, string tradingMode)
+        this IDistributedApplicationBuilder builder, TradingMode tradingMode)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var simulated = TradingModeExtensions.UsesSimulator(tradingMode);
@@ -47,15 +47,15 @@ public static class VenueExtensions
     /// (REST and the public linear stream; no key needed, our orders never leave the simulator), in <c>sim</c> mode its
     /// synthetic market. Other modes do not trade on the simulator, which then keeps its default.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithSimulatorMode(this IResourceBuilder<ProjectResource> simulator, string tradingMode)
+    public static IResourceBuilder<ProjectResource> WithSimulatorMode(this IResourceBuilder<ProjectResource> simulator, TradingMode tradingMode)
     {
         ArgumentNullException.ThrowIfNull(simulator);
-        if (!TradingModeNames.TryParse(tradingMode, out var mode) || mode is not (TradingMode.Sim or TradingMode.Paper))
+        if (tradingMode is not (TradingMode.Sim or TradingMode.Paper))
         {
             return simulator;
         }
 
-        if (mode == TradingMode.Sim)
+        if (tradingMode == TradingMode.Sim)
         {
             return simulator.WithEnvironment("Simulator__Mode", "Sim");
         }
@@ -68,7 +68,7 @@ public static class VenueExtensions
 
     /// <summary>Market data only: REST and the public stream (<paramref name="simulator"/> is null in the modes that trade on Bybit).</summary>
     public static IResourceBuilder<ProjectResource> WithMarketVenue(
-        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource>? simulator, string tradingMode)
+        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource>? simulator, TradingMode tradingMode)
     {
         ArgumentNullException.ThrowIfNull(service);
         if (TradingModeExtensions.UsesSimulator(tradingMode))
@@ -93,16 +93,16 @@ public static class VenueExtensions
     public static IResourceBuilder<ProjectResource> WithTradingVenue(
         this IResourceBuilder<ProjectResource> service,
         IResourceBuilder<ProjectResource>? simulator,
-        string tradingMode,
+        TradingMode tradingMode,
         (IResourceBuilder<ParameterResource> Key, IResourceBuilder<ParameterResource> Secret) credentials) =>
         service.WithMarketVenue(simulator, tradingMode)
             .WithEnvironment("Bybit__ApiKey", credentials.Key)
             .WithEnvironment("Bybit__ApiSecret", credentials.Secret);
 
-    private static (string RestUrl, string PublicStream, string PrivateStream) BybitEndpoints(string tradingMode) =>
-        TradingModeNames.TryParse(tradingMode, out var mode) && mode == TradingMode.Live
+    private static (string RestUrl, string PublicStream, string PrivateStream) BybitEndpoints(TradingMode tradingMode) =>
+        tradingMode == TradingMode.Live
             ? (MainnetRestUrl, MainnetPublicStream, "wss://stream.bybit.com/v5/private")
-            : mode == TradingMode.Demo
+            : tradingMode == TradingMode.Demo
                 ? ("https://api-demo.bybit.com", MainnetPublicStream, "wss://stream-demo.bybit.com/v5/private")
                 : ("https://api-testnet.bybit.com", "wss://stream-testnet.bybit.com/v5/public/linear", "wss://stream-testnet.bybit.com/v5/private");
 }
