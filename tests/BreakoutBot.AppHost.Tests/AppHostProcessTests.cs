@@ -43,13 +43,7 @@ public class AppHostProcessTests
     [Fact]
     public async Task Publish_FireDrill_FaultInjectionSwitchReachesTheSimulatorOnly()
     {
-        using var scratch = new ScratchDirectory();
-        var manifestPath = Path.Combine(scratch.Path, "aspire-manifest.json");
-
-        var result = await RunAppHostAsync("--publisher", "manifest", "--output-path", manifestPath, "--Infrastructure:Mode=Containers", "--Simulator:Faults:Enabled=true");
-
-        Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
-        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken));
+        using var manifest = await PublishManifestAsync("--Infrastructure:Mode=Containers", "--Simulator:Faults:Enabled=true");
         var resources = manifest.RootElement.GetProperty("resources");
         Assert.Equal("true", resources.GetProperty("exchange-sim").GetProperty("env").GetProperty("Simulator__Faults__Enabled").GetString());
         Assert.False(resources.GetProperty("executor").GetProperty("env").TryGetProperty("Simulator__Faults__Enabled", out _));
@@ -70,14 +64,8 @@ public class AppHostProcessTests
     [Fact]
     public async Task Publish_Manifest_DescribesContainerInfrastructureAndEveryService()
     {
-        using var scratch = new ScratchDirectory();
-        var manifestPath = Path.Combine(scratch.Path, "aspire-manifest.json");
-
         // Local mode is asked for, but publishing must still produce deployable containers.
-        var result = await RunAppHostAsync("--publisher", "manifest", "--output-path", manifestPath, "--Infrastructure:Mode=Local");
-
-        Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
-        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken));
+        using var manifest = await PublishManifestAsync("--Infrastructure:Mode=Local");
         var resources = manifest.RootElement.GetProperty("resources");
         Assert.StartsWith("container.", resources.GetProperty("postgres").GetProperty("type").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("container.", resources.GetProperty("redis").GetProperty("type").GetString(), StringComparison.Ordinal);
@@ -96,13 +84,7 @@ public class AppHostProcessTests
     [Fact]
     public async Task Publish_PaperMode_SimulatorRelaysBybitMainnetAndServicesTradeOnTheSimulator()
     {
-        using var scratch = new ScratchDirectory();
-        var manifestPath = Path.Combine(scratch.Path, "aspire-manifest.json");
-
-        var result = await RunAppHostAsync("--publisher", "manifest", "--output-path", manifestPath, "--Infrastructure:Mode=Containers", "--Trading:Mode=paper");
-
-        Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
-        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken));
+        using var manifest = await PublishManifestAsync("--Infrastructure:Mode=Containers", "--Trading:Mode=paper");
         var resources = manifest.RootElement.GetProperty("resources");
         var simulator = resources.GetProperty("exchange-sim").GetProperty("env");
         Assert.Equal("Paper", simulator.GetProperty("Simulator__Mode").GetString());
@@ -121,17 +103,10 @@ public class AppHostProcessTests
     [Fact]
     public async Task Publish_TestnetMode_NoSimulator_EveryServiceInProduction_TheAccountSecretOnlyWithTheExecutor()
     {
-        using var scratch = new ScratchDirectory();
-        var manifestPath = Path.Combine(scratch.Path, "aspire-manifest.json");
-
-        var result = await RunAppHostAsync("--publisher", "manifest", "--output-path", manifestPath, "--Infrastructure:Mode=Containers", "--Trading:Mode=testnet");
-
-        Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
-        var text = await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken);
-        using var manifest = JsonDocument.Parse(text);
+        using var manifest = await PublishManifestAsync("--Infrastructure:Mode=Containers", "--Trading:Mode=testnet");
         var resources = manifest.RootElement.GetProperty("resources");
         Assert.False(resources.TryGetProperty("exchange-sim", out _), "no simulator outside sim and paper");
-        Assert.DoesNotContain("exchange-sim", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("exchange-sim", manifest.RootElement.GetRawText(), StringComparison.Ordinal);
         foreach (var service in new[] { "db-migrator", "scanner", "executor", "api", "web" })
         {
             var environment = resources.GetProperty(service).GetProperty("env");
@@ -142,6 +117,18 @@ public class AppHostProcessTests
         }
 
         Assert.Equal("https://api-testnet.bybit.com", resources.GetProperty("scanner").GetProperty("env").GetProperty("Bybit__BaseUrl").GetString());
+    }
+
+    /// <summary>Runs the AppHost's manifest publisher with <paramref name="settings"/> and reads what it wrote.</summary>
+    private static async Task<JsonDocument> PublishManifestAsync(params string[] settings)
+    {
+        using var scratch = new ScratchDirectory();
+        var manifestPath = Path.Combine(scratch.Path, "aspire-manifest.json");
+
+        var result = await RunAppHostAsync(["--publisher", "manifest", "--output-path", manifestPath, .. settings]);
+
+        Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
+        return JsonDocument.Parse(await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken));
     }
 
     private static async Task<ProcessResult> RunAppHostAsync(params string[] arguments)

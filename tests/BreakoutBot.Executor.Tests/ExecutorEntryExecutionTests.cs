@@ -122,13 +122,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
 
         var signal = await stack.LongSignalAsync("SOLUSDT", 0.01m);
-        await stack.PublishSignalAsync(signal);
-        var positionId = TradingIds.PositionFor(signal.SignalId);
-        await Eventually.UntilAsync(async () =>
-        {
-            await using var database = stack.Database();
-            return await database.Orders.AnyAsync(order => order.OrderId == TradingIds.EntrySlice(positionId, 1) && order.Status == "Filled");
-        }, "the first slice's fill");
+        var positionId = await EnterUntilTheFirstSliceFilledAsync(stack, signal);
         Assert.True((await stack.SendCommandAsync(EngineCommandKind.Stop)).Accepted);
 
         await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
@@ -162,13 +156,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
 
         var signal = await stack.LongSignalAsync("SOLUSDT", 0.01m);
-        await stack.PublishSignalAsync(signal);
-        var positionId = TradingIds.PositionFor(signal.SignalId);
-        await Eventually.UntilAsync(async () =>
-        {
-            await using var database = stack.Database();
-            return await database.Orders.AnyAsync(order => order.OrderId == TradingIds.EntrySlice(positionId, 1) && order.Status == "Filled");
-        }, "the first slice's fill");
+        var positionId = await EnterUntilTheFirstSliceFilledAsync(stack, signal);
 
         var partial = await stack.SendCommandAsync(EngineCommandKind.ClosePosition, positionId, percent: 50m);
         Assert.False(partial.Accepted);
@@ -204,6 +192,19 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         var again = await stack.SendCommandAsync(EngineCommandKind.ClosePosition, positionId);
         Assert.False(again.Accepted);
         Assert.Contains("already closed", again.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>Publishes <paramref name="signal"/> and waits until its entry's first slice filled; answers the position id.</summary>
+    private static async Task<string> EnterUntilTheFirstSliceFilledAsync(TradingStack stack, SignalDetected signal)
+    {
+        await stack.PublishSignalAsync(signal);
+        var positionId = TradingIds.PositionFor(signal.SignalId);
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var database = stack.Database();
+            return await database.Orders.AnyAsync(order => order.OrderId == TradingIds.EntrySlice(positionId, 1) && order.Status == "Filled");
+        }, "the first slice's fill");
+        return positionId;
     }
 
     /// <summary>A preset variant whose entries are three market slices, <paramref name="interval"/> seconds apart.</summary>
