@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Json;
+using BreakoutBot.Api.Security;
 using BreakoutBot.Contracts.Commands;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Audit;
@@ -30,10 +31,13 @@ public sealed class EngineCommandSender(
 {
     public const string AuditSource = "api";
 
+    /// <summary>Sends <paramref name="kind"/> on behalf of <paramref name="caller"/> (its key's name and address go into the audit log).</summary>
     public async Task<Results<Accepted<CommandResult>, ProblemHttpResult>> SendAsync(
-        EngineCommandKind kind, string issuedBy, Func<EngineCommand, EngineCommand>? configure, CancellationToken cancellationToken)
+        EngineCommandKind kind, HttpContext caller, Func<EngineCommand, EngineCommand>? configure, CancellationToken cancellationToken)
     {
-        var command = new EngineCommand(NewCommandId(), kind, clock.GetUtcNow(), issuedBy);
+        ArgumentNullException.ThrowIfNull(caller);
+        var issuedBy = caller.CallerName();
+        var command = new EngineCommand(NewCommandId(), kind, clock.GetUtcNow(), issuedBy, IssuedFrom: caller.Connection.RemoteIpAddress?.ToString());
         command = configure?.Invoke(command) ?? command;
         var action = AuditAction(kind);
         var answer = acknowledgements.Expect(command.CommandId);

@@ -91,7 +91,7 @@ public static class EngineApi
 
         return Widen(await sender.SendAsync(
             EngineCommandKind.Start,
-            context.CallerName(),
+            context,
             command => command with { PresetName = request.Preset, PresetVersion = request.PresetVersion, Mode = TradingModeNames.ToName(mode), VenueConfirmed = true },
             cancellationToken));
     }
@@ -120,7 +120,7 @@ public static class EngineApi
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(sender);
-        return sender.SendAsync(kind, context.CallerName(), configure, cancellationToken);
+        return sender.SendAsync(kind, context, configure, cancellationToken);
     }
 
     private static Results<Accepted<CommandResult>, ProblemHttpResult, ValidationProblem> Widen(Results<Accepted<CommandResult>, ProblemHttpResult> result) =>

@@ -282,7 +282,7 @@ public static class TradingApi
         }
 
         var result = await sender.SendAsync(
-            kind, context.CallerName(), command => (configure?.Invoke(command) ?? command) with { PositionId = positionId }, cancellationToken);
+            kind, context, command => (configure?.Invoke(command) ?? command) with { PositionId = positionId }, cancellationToken);
         return result.Result switch
         {
             Accepted<CommandResult> accepted => accepted,

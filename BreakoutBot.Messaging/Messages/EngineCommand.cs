@@ -8,6 +8,7 @@ namespace BreakoutBot.Messaging.Messages;
 /// <param name="PositionId">ClosePosition / MoveStopToBreakeven: which position.</param>
 /// <param name="Percent">ClosePosition: share of the open quantity, 1-100.</param>
 /// <param name="IssuedBy">Who asked (the Api's authenticated caller), for the audit log.</param>
+/// <param name="IssuedFrom">The caller's network address as the Api saw it, for the audit log.</param>
 /// <param name="VenueConfirmed">
 /// Start in testnet, demo or live: the Api checked the operator's request (the mode the deployment trades and, for live,
 /// the exact confirmation); the Executor refuses to start on a real venue without it.
@@ -23,7 +24,8 @@ public sealed record EngineCommand(
     bool Flatten = false,
     string? PositionId = null,
     decimal? Percent = null,
-    bool VenueConfirmed = false) : IMessage
+    bool VenueConfirmed = false,
+    string? IssuedFrom = null) : IMessage
 {
     public string MessageId => CommandId;
 }

@@ -100,7 +100,8 @@ public sealed class SecurityTests(ApiFixture api)
 
         // Authorised and sent under the key's name (the engine may still refuse the transition: 409).
         Assert.Contains(pause.StatusCode, (HttpStatusCode[])[HttpStatusCode.Accepted, HttpStatusCode.Conflict]);
-        Assert.Contains(api.Executor.Received, command => command.IssuedBy == "bot" && command.Kind == Messaging.Messages.EngineCommandKind.Pause);
+        // The audit names who and from where: the key's name and the caller's address.
+        Assert.Contains(api.Executor.Received, command => command.IssuedBy == "bot" && command.IssuedFrom == "127.0.0.1" && command.Kind == Messaging.Messages.EngineCommandKind.Pause);
         await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
     }
 

@@ -80,7 +80,8 @@ public sealed class ExecutorLifecycleTests(LocalPostgresServer postgres)
         var badPreset = await stack.SendCommandAsync(EngineCommandKind.Start, preset: "no_such_preset");
         Assert.False(badPreset.Accepted);
         Assert.Contains("no_such_preset", badPreset.Reason, StringComparison.Ordinal);
-        var closeUnknown = await stack.SendCommandAsync(EngineCommandKind.ClosePosition, positionId: "p-unknown");
+        var closeUnknown = await stack.SendCommandAsync(new EngineCommand(
+            Guid.NewGuid().ToString("N"), EngineCommandKind.ClosePosition, DateTimeOffset.UtcNow, "tester", PositionId: "p-unknown", IssuedFrom: "10.1.2.3"));
         Assert.False(closeUnknown.Accepted);
 
         var acks = await stack.EventsAsync<CommandAcknowledged>();
@@ -89,6 +90,8 @@ public sealed class ExecutorLifecycleTests(LocalPostgresServer postgres)
         await using var database = stack.Database();
         Assert.Equal(script.Length + 2, await database.AuditLog.CountAsync(entry => entry.Action.StartsWith("engine."), TestContext.Current.CancellationToken));
         Assert.Contains(await database.AuditLog.ToListAsync(TestContext.Current.CancellationToken), entry => entry.Outcome.StartsWith("refused: ", StringComparison.Ordinal) && entry.Actor == "tester");
+        Assert.Contains(await database.AuditLog.ToListAsync(TestContext.Current.CancellationToken), entry => entry.Action == "engine.ClosePosition"
+            && JsonDocument.Parse(entry.DetailsJson!).RootElement.TryGetProperty("issuedFrom", out var from) && from.GetString() == "10.1.2.3");
         await Eventually.UntilAsync(async () =>
         {
             var stored = await stack.Redis.Connection.GetDatabase().StringGetAsync(RedisKeys.EngineState);
