@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Aspire.Hosting;
+using BreakoutBot.Messaging.Messages;
+using BreakoutBot.Messaging.Streams;
 using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(BreakoutBot.IntegrationTests.DistributedAppFixture))]
@@ -80,6 +83,23 @@ public sealed class DistributedAppFixture : IAsyncLifetime
     /// <summary>A connection to the application's Redis (opened at start, shared by the tests).</summary>
     public Task<StackExchange.Redis.ConnectionMultiplexer> RedisAsync() =>
         Task.FromResult(_redis ?? throw new InvalidOperationException("The application has not started."));
+
+    /// <summary>
+    /// Starts the engine unless it runs: tests stop, kill and reset it, and the scanner emits signals (the executor
+    /// trades them) only while it runs.
+    /// </summary>
+    public async Task EnsureEngineRunningAsync()
+    {
+        var redis = await RedisAsync();
+        var state = await redis.GetDatabase().StringGetAsync(RedisKeys.EngineState);
+        if (state.HasValue && JsonDocument.Parse(state.ToString()).RootElement.GetProperty("state").GetString() == "Running")
+        {
+            return;
+        }
+
+        var command = new EngineCommand(Guid.NewGuid().ToString("N"), EngineCommandKind.Start, DateTimeOffset.UtcNow, "integration-test");
+        await new RedisStreamPublisher(redis, TimeProvider.System).PublishAsync(StreamNames.Commands, command, command.CommandId);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -22,6 +22,7 @@ public sealed class ScannerTests(DistributedAppFixture fixture)
     [Fact]
     public async Task Signals_FromTheSimulatedMarket_AppearOnceWithSideAndLevelMatchingTheClosedCandle()
     {
+        await fixture.EnsureEngineRunningAsync();
         var signals = await WaitForSignalsAsync(1);
 
         Assert.Equal(signals.Count, signals.Select(signal => signal.SignalId).Distinct().Count());

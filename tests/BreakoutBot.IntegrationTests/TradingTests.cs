@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Bybit.Signing;
-using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Messaging.Streams;
 using Npgsql;
 
 namespace BreakoutBot.IntegrationTests;
@@ -21,7 +18,7 @@ public class TradingTests(DistributedAppFixture fixture)
     public async Task ScannerSignal_BecomesAnEntryWithVenueStopAndTakeProfits_BooksEqualTheVenueWallet()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await EnsureEngineRunningAsync();
+        await fixture.EnsureEngineRunningAsync();
         await using var database = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("breakoutdb", cancellation));
         await database.OpenAsync(cancellation);
 
@@ -71,20 +68,6 @@ public class TradingTests(DistributedAppFixture fixture)
         while (ledgerWaited.Elapsed < LedgerWait);
 
         Assert.Equal(decimal.Round(last.Wallet - StartingBalance, 2), decimal.Round(last.Booked, 2));
-    }
-
-    /// <summary>Other tests stop, kill and restart the engine; this one needs it running.</summary>
-    private async Task EnsureEngineRunningAsync()
-    {
-        var redis = await fixture.RedisAsync();
-        var state = await redis.GetDatabase().StringGetAsync(RedisKeys.EngineState);
-        if (state.HasValue && JsonDocument.Parse(state.ToString()).RootElement.GetProperty("state").GetString() == "Running")
-        {
-            return;
-        }
-
-        var command = new EngineCommand(Guid.NewGuid().ToString("N"), EngineCommandKind.Start, DateTimeOffset.UtcNow, "integration-test");
-        await new RedisStreamPublisher(redis, TimeProvider.System).PublishAsync(StreamNames.Commands, command, command.CommandId);
     }
 
     private static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql)
