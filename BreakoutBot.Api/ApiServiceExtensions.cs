@@ -18,7 +18,7 @@ namespace BreakoutBot.Api;
 /// <summary>The Api's registrations: options, PostgreSQL, Redis, security, JSON, errors, events, OpenAPI.</summary>
 public static class ApiServiceExtensions
 {
-    public const string DatabaseConnectionName = "breakoutdb";
+    public const string DatabaseConnectionName = TradingDbContext.ConnectionName;
     public const string RedisConnectionName = "redis";
 
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)

@@ -15,6 +15,9 @@ namespace BreakoutBot.Data;
 /// </summary>
 public sealed class TradingDbContext(DbContextOptions<TradingDbContext> options) : DbContext(options)
 {
+    /// <summary>The connection every service and the db-migrator read the database by (the AppHost's reference name).</summary>
+    public const string ConnectionName = "breakoutdb";
+
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     public DbSet<SignalRecord> Signals => Set<SignalRecord>();

@@ -14,7 +14,7 @@ namespace BreakoutBot.Executor;
 /// <summary>The Executor's registrations: options, the database (migrated before anything else runs), Redis, the venue and the engine.</summary>
 public static class ExecutorServiceExtensions
 {
-    public const string DatabaseConnectionName = "breakoutdb";
+    public const string DatabaseConnectionName = TradingDbContext.ConnectionName;
     public const string RedisConnectionName = "redis";
 
     public static IHostApplicationBuilder AddExecutorServices(this IHostApplicationBuilder builder)

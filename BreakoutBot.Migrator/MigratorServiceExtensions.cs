@@ -4,8 +4,7 @@ namespace BreakoutBot.Migrator;
 
 public static class MigratorServiceExtensions
 {
-    /// <summary>The connection every service reads the database by (an Aspire reference named so).</summary>
-    public const string DatabaseConnectionName = "breakoutdb";
+    public const string DatabaseConnectionName = TradingDbContext.ConnectionName;
 
     public static IHostApplicationBuilder AddMigratorServices(this IHostApplicationBuilder builder)
     {

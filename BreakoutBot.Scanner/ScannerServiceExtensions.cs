@@ -14,7 +14,7 @@ namespace BreakoutBot.Scanner;
 public static class ScannerServiceExtensions
 {
     public const string RedisConnectionName = "redis";
-    public const string DatabaseConnectionName = "breakoutdb";
+    public const string DatabaseConnectionName = TradingDbContext.ConnectionName;
 
     public static IHostApplicationBuilder AddScannerServices(this IHostApplicationBuilder builder)
     {
