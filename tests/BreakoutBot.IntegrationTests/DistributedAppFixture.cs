@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,9 @@ public sealed class DistributedAppFixture : IAsyncLifetime
     /// <summary>The console's Api key (the <c>api-key-web</c> parameter, admin role), fixed so tests can call the Api too.</summary>
     public const string ConsoleApiKey = "integration-console-key-0123456789abcdef";
 
+    /// <summary>Simulated seconds per real second in the tests' application.</summary>
+    public const int SimulatorSpeed = 40;
+
     public static readonly string[] ResourceNames = ["postgres", "breakoutdb", "redis", "exchange-sim", "executor", "scanner", "api", "web"];
 
     private const string DashboardResourceName = "aspire-dashboard";
@@ -30,6 +34,7 @@ public sealed class DistributedAppFixture : IAsyncLifetime
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "breakoutbot-it-" + Guid.NewGuid().ToString("N"));
     private DistributedApplication? _app;
+    private readonly CancellationTokenSource _stopping = new();
     private StackExchange.Redis.ConnectionMultiplexer? _redis;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The application has not started.");
@@ -50,6 +55,9 @@ public sealed class DistributedAppFixture : IAsyncLifetime
                 "--Infrastructure:Mode=Local",
                 $"--Infrastructure:DataDirectory={_dataDirectory}",
                 "--Infrastructure:EphemeralStorage=true",
+                // Twice the default speed (a 5-minute bar every 7.5 s): the seeded market breaks out only now and then,
+                // and the tests that wait for a traded signal should see two chances where the default gives one.
+                "--Simulator:Speed=" + SimulatorSpeed,
                 "--Parameters:api-key-web=" + ConsoleApiKey,
                 $"--ASPNETCORE_URLS=http://127.0.0.1:{dashboardPort}",
                 $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{otlpPort}",
@@ -73,11 +81,30 @@ public sealed class DistributedAppFixture : IAsyncLifetime
         }
 
         TimeToAllHealthy = Stopwatch.GetElapsedTime(started);
+        CaptureResourceLogs();
         var redisConnection = await _app.GetConnectionStringAsync("redis", timeout.Token)
             ?? throw new InvalidOperationException("redis has no connection string");
         _redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redisConnection);
         // Testing randomizes ports, the dashboard's too: ask the app model where it ended up.
         DashboardUrl = _app.GetEndpoint(DashboardResourceName, "http");
+    }
+
+    /// <summary>Where each resource's console output is written while the tests run (one file per resource).</summary>
+    public static readonly string LogDirectory = Path.Combine(AppContext.BaseDirectory, "artifacts", "logs");
+
+    /// <summary>The last lines a resource wrote (for failure messages).</summary>
+    public static string LogTail(string resource, int lines)
+    {
+        var path = Path.Combine(LogDirectory, resource + ".log");
+        if (!File.Exists(path))
+        {
+            return $"(no log of {resource})";
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var all = reader.ReadToEnd().Split('\n');
+        return string.Join('\n', all.TakeLast(lines));
     }
 
     /// <summary>A connection to the application's Redis (opened at start, shared by the tests).</summary>
@@ -101,8 +128,73 @@ public sealed class DistributedAppFixture : IAsyncLifetime
         await new RedisStreamPublisher(redis, TimeProvider.System).PublishAsync(StreamNames.Commands, command, command.CommandId);
     }
 
+    /// <summary>
+    /// Why no position opened, for a failure message: the engine state and the newest signals with their outcomes and
+    /// reasons (as the executor booked them).
+    /// </summary>
+    public async Task<string> DescribeRecentSignalsAsync()
+    {
+        var engine = (await (await RedisAsync()).GetDatabase().StringGetAsync(RedisKeys.EngineState)).ToString();
+        await using var database = new Npgsql.NpgsqlConnection(await App.GetConnectionStringAsync("breakoutdb"));
+        await database.OpenAsync();
+        await using var query = new Npgsql.NpgsqlCommand(
+            "SELECT received_at, symbol, side::text, outcome, COALESCE(reason, '') FROM signals ORDER BY received_at DESC LIMIT 15", database);
+        await using var reader = await query.ExecuteReaderAsync();
+        var lines = new List<string> { "engine: " + engine };
+        while (await reader.ReadAsync())
+        {
+            lines.Add($"{reader.GetFieldValue<DateTimeOffset>(0):O} {reader.GetString(1)} {reader.GetString(2)} {reader.GetString(3)} {reader.GetString(4)}");
+        }
+
+        if (lines.Count == 1)
+        {
+            lines.Add("no signal received");
+        }
+
+        var redis = (await RedisAsync()).GetDatabase();
+        var newest = await redis.StreamRangeAsync(StreamNames.Signals, "-", "+", count: 1, messageOrder: StackExchange.Redis.Order.Descending);
+        lines.Add($"signals stream: {await redis.StreamLengthAsync(StreamNames.Signals)} entries, newest {(newest.Length > 0 ? newest[0].Id.ToString() : "none")}");
+        lines.Add("scanner status: " + (await redis.StringGetAsync(RedisKeys.ScannerStatus)).ToString());
+        lines.Add("scanner log, last lines:");
+        lines.Add(LogTail("scanner", 30));
+        lines.Add("executor log, last lines:");
+        lines.Add(LogTail("executor", 30));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private void CaptureResourceLogs()
+    {
+        Directory.CreateDirectory(LogDirectory);
+        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        foreach (var resource in model.Resources.Where(resource => ResourceNames.Contains(resource.Name)))
+        {
+            var name = resource.Name;
+            _ = Task.Run(async () =>
+            {
+                await using var file = new StreamWriter(new FileStream(Path.Combine(LogDirectory, name + ".log"), FileMode.Create, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+                try
+                {
+                    await foreach (var batch in logs.WatchAsync(resource).WithCancellation(_stopping.Token))
+                    {
+                        foreach (var line in batch)
+                        {
+                            await file.WriteLineAsync(line.Content);
+                        }
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // The application stops.
+                }
+            });
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
+        _stopping.Dispose();
         if (_redis is not null)
         {
             await _redis.DisposeAsync();

@@ -36,7 +36,11 @@ public class TradingTests(DistributedAppFixture fixture)
             await Task.Delay(TimeSpan.FromSeconds(2), cancellation);
         }
 
-        Assert.True(positionId is not null, $"no scanner signal became a protected position within {PositionWait}");
+        if (positionId is null)
+        {
+            Assert.Fail($"no scanner signal became a protected position within {PositionWait}:{Environment.NewLine}{await fixture.DescribeRecentSignalsAsync()}");
+        }
+
         var filledEntry = await ScalarAsync<decimal>(database, $"SELECT COALESCE(SUM(filled_quantity), 0) FROM orders WHERE position_id = '{positionId}' AND purpose = 'Entry'");
         var originalQuantity = await ScalarAsync<decimal>(database, $"SELECT original_quantity FROM positions WHERE position_id = '{positionId}'");
         Assert.Equal(originalQuantity, filledEntry);
