@@ -259,54 +259,13 @@ public sealed class AccountLedger
         return fill.Price <= 0m ? FillRejection.PriceNotPositive : FillRejection.None;
     }
 
-    private static PositionState Open(PositionState? position, Fill fill, decimal quantity, decimal fee, decimal? initialRiskPerUnit)
-    {
-        var notional = quantity * fill.Price;
-        if (position is null)
-        {
-            return new PositionState
-            {
-                Symbol = fill.Symbol,
-                Direction = fill.Side == OrderSide.Buy ? PositionDirection.Long : PositionDirection.Short,
-                Quantity = quantity,
-                EntryValue = notional,
-                OpenedAt = fill.ExecutedAt,
-                FeesPaid = fee,
-                OpenedQuantity = quantity,
-                OpenedNotional = notional,
-                InitialRiskPerUnit = initialRiskPerUnit,
-            };
-        }
+    private static PositionState Open(PositionState? position, Fill fill, decimal quantity, decimal fee, decimal? initialRiskPerUnit) =>
+        position is null
+            ? PositionState.Opened(fill.Symbol, fill.Side == OrderSide.Buy ? PositionDirection.Long : PositionDirection.Short, quantity, fill.Price, fee, fill.ExecutedAt, initialRiskPerUnit)
+            : position.Added(quantity, fill.Price, fee);
 
-        return position with
-        {
-            Quantity = position.Quantity + quantity,
-            EntryValue = position.EntryValue + notional,
-            FeesPaid = position.FeesPaid + fee,
-            OpenedQuantity = position.OpenedQuantity + quantity,
-            OpenedNotional = position.OpenedNotional + notional,
-        };
-    }
-
-    private static (PositionState Reduced, decimal Realised) Reduce(PositionState position, Fill fill, decimal quantity, decimal fee)
-    {
-        // A full close releases the whole basis, so no rounding residue can outlive the position.
-        var releasedBasis = quantity == position.Quantity
-            ? position.EntryValue
-            : Math.Round(position.EntryValue * quantity / position.Quantity, AmountDecimals);
-        var exitNotional = quantity * fill.Price;
-        var realised = position.Direction.Sign() * (exitNotional - releasedBasis);
-        var reduced = position with
-        {
-            Quantity = position.Quantity - quantity,
-            EntryValue = position.EntryValue - releasedBasis,
-            RealisedPnl = position.RealisedPnl + realised,
-            FeesPaid = position.FeesPaid + fee,
-            ClosedQuantity = position.ClosedQuantity + quantity,
-            ClosedNotional = position.ClosedNotional + exitNotional,
-        };
-        return (reduced, realised);
-    }
+    private static (PositionState Reduced, decimal Realised) Reduce(PositionState position, Fill fill, decimal quantity, decimal fee) =>
+        position.Reduced(quantity, fill.Price, fee);
 
     private static ClosedTrade ToClosedTrade(PositionState closed, DateTimeOffset closedAt) => new(
         closed.Symbol,

@@ -49,6 +49,63 @@ public sealed record PositionState
     /// <summary>|entry − initial stop| per unit, fixed when the position opened; see <see cref="ClosedTrade.InitialRiskPerUnit"/>.</summary>
     public decimal? InitialRiskPerUnit { get; init; }
 
+    /// <summary>A position opened by one fill of <paramref name="quantity"/> at <paramref name="price"/>.</summary>
+    public static PositionState Opened(
+        InstrumentSymbol symbol, PositionDirection direction, decimal quantity, decimal price, decimal fee, DateTimeOffset at, decimal? initialRiskPerUnit = null)
+    {
+        var notional = quantity * price;
+        return new PositionState
+        {
+            Symbol = symbol,
+            Direction = direction,
+            Quantity = quantity,
+            EntryValue = notional,
+            OpenedAt = at,
+            FeesPaid = fee,
+            OpenedQuantity = quantity,
+            OpenedNotional = notional,
+            InitialRiskPerUnit = initialRiskPerUnit,
+        };
+    }
+
+    /// <summary>More of the same side: the cost basis grows by quantity × price.</summary>
+    public PositionState Added(decimal quantity, decimal price, decimal fee)
+    {
+        var notional = quantity * price;
+        return this with
+        {
+            Quantity = Quantity + quantity,
+            EntryValue = EntryValue + notional,
+            FeesPaid = FeesPaid + fee,
+            OpenedQuantity = OpenedQuantity + quantity,
+            OpenedNotional = OpenedNotional + notional,
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="quantity"/> (at most <see cref="Quantity"/>) closed at <paramref name="price"/>: the basis is
+    /// released pro rata (all of it on a full close, so no rounding residue outlives the position) and the realised
+    /// price PnL is direction × (exit notional − released basis).
+    /// </summary>
+    public (PositionState Reduced, decimal Realised) Reduced(decimal quantity, decimal price, decimal fee)
+    {
+        var releasedBasis = quantity == Quantity
+            ? EntryValue
+            : Math.Round(EntryValue * quantity / Quantity, AccountLedger.AmountDecimals);
+        var exitNotional = quantity * price;
+        var realised = Direction.Sign() * (exitNotional - releasedBasis);
+        var reduced = this with
+        {
+            Quantity = Quantity - quantity,
+            EntryValue = EntryValue - releasedBasis,
+            RealisedPnl = RealisedPnl + realised,
+            FeesPaid = FeesPaid + fee,
+            ClosedQuantity = ClosedQuantity + quantity,
+            ClosedNotional = ClosedNotional + exitNotional,
+        };
+        return (reduced, realised);
+    }
+
     /// <summary>The quantity-weighted entry price of the open quantity.</summary>
     public decimal AverageEntryPrice => EntryValue / Quantity;
 

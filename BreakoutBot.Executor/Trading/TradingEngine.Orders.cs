@@ -173,10 +173,8 @@ public sealed partial class TradingEngine
         position.RealizedPnl -= fee;
         if (order.Purpose == OrderPurposes.Entry)
         {
-            var total = position.OpenQuantity + quantity;
-            position.EntryPrice = position.OpenQuantity == 0 ? price : ((position.EntryPrice * position.OpenQuantity) + (price * quantity)) / total;
-            position.OpenQuantity = total;
-            position.OpenedAt = position.OpenQuantity == quantity ? at : position.OpenedAt;
+            position.OpenedAt = position.OpenQuantity == 0 ? at : position.OpenedAt;
+            position.AddEntryFill(quantity, price);
 
             // Exposed from the first fill until the venue confirms a stop: the one exposure the design allows. A later
             // slice's fill adds to a position whose stop already works (and is resized right after): not an exposure.
@@ -187,9 +185,7 @@ public sealed partial class TradingEngine
             return;
         }
 
-        var closed = Math.Min(quantity, position.OpenQuantity);
-        position.RealizedPnl += (price - position.EntryPrice) * closed * position.Direction.Sign();
-        position.OpenQuantity -= closed;
+        position.ReduceByFill(Math.Min(quantity, position.OpenQuantity), price);
         if (order.Purpose == OrderPurposes.TakeProfit && TradingIds.RungOf(order.OrderId) is { } rung)
         {
             var targets = Targets(position);
