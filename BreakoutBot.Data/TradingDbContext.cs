@@ -32,6 +32,8 @@ public sealed class TradingDbContext(DbContextOptions<TradingDbContext> options)
 
     public DbSet<FundingPaymentRecord> FundingPayments => Set<FundingPaymentRecord>();
 
+    public DbSet<DriftRecord> Drifts => Set<DriftRecord>();
+
     public DbSet<EngineSessionRecord> EngineSessions => Set<EngineSessionRecord>();
 
     public DbSet<EngineStateRecord> EngineStates => Set<EngineStateRecord>();

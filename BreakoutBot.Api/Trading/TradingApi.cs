@@ -36,6 +36,7 @@ public static class TradingApi
         group.MapGet("/fills", Fills).WithName("ListFills").RequireReader();
         group.MapGet("/trades", Trades).WithName("ListTrades").RequireReader();
         group.MapGet("/protection", ProtectionReport.Protection).WithName("GetProtection").RequireReader();
+        group.MapGet("/drift", DriftReport.Drift).WithName("ListDrift").RequireReader();
         group.MapGet("/trades.csv", TradesCsv).WithName("ExportTradesCsv").RequireReader().Produces<string>(StatusCodes.Status200OK, "text/csv");
         return endpoints;
     }
@@ -70,7 +71,8 @@ public static class TradingApi
         var marks = rows.Any(row => row.Status != "Closed")
             ? await venue.MarkPricesAsync(cancellationToken)
             : new Dictionary<string, decimal>();
-        return TypedResults.Ok<IReadOnlyList<PositionView>>([.. rows.Select(row => ToView(row, marks, clock.GetUtcNow()))]);
+        var details = await PositionDetails.LoadAsync(database, rows, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<PositionView>>([.. rows.Select(row => details.Complete(ToView(row, marks, clock.GetUtcNow()), row))]);
     }
 
     public static async Task<Results<Ok<PositionView>, ProblemHttpResult, ValidationProblem>> Position(
@@ -90,7 +92,8 @@ public static class TradingApi
         }
 
         var marks = row.Status == "Closed" ? new Dictionary<string, decimal>() : await venue.MarkPricesAsync(cancellationToken);
-        return TypedResults.Ok(ToView(row, marks, clock.GetUtcNow()));
+        var details = await PositionDetails.LoadAsync(database, [row], cancellationToken);
+        return TypedResults.Ok(details.Complete(ToView(row, marks, clock.GetUtcNow()), row));
     }
 
     public static async Task<Results<Accepted<CommandResult>, ProblemHttpResult, ValidationProblem>> ClosePosition(
@@ -302,9 +305,7 @@ public static class TradingApi
     {
         var initialRisk = Math.Abs(row.EntryPrice - row.InitialStop) * row.OriginalQuantity;
         decimal? mark = row.Status != "Closed" && marks.TryGetValue(row.Symbol, out var price) ? price : null;
-        decimal? unrealized = mark is { } m
-            ? (row.Direction == PositionDirection.Long ? m - row.EntryPrice : row.EntryPrice - m) * row.OpenQuantity
-            : null;
+        decimal? unrealized = mark is { } m ? row.UnrealisedPnlAt(m) : null;
         decimal? unrealizedR = unrealized is { } pnl && initialRisk > 0 ? pnl / initialRisk : null;
         return new PositionView(
             row.PositionId, row.SignalId, row.Symbol, row.Direction, row.Status, row.Origin, row.EntryPrice, row.InitialStop, row.Stop, row.StopKind,

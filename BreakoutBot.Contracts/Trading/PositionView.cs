@@ -10,6 +10,8 @@ namespace BreakoutBot.Contracts.Trading;
 /// <param name="Targets">The take-profit ladder with each target's filled state, as the Executor stores it.</param>
 /// <param name="UnprotectedSince">Since when the open quantity has had no working venue stop; null while protected.</param>
 /// <param name="UnprotectedSeconds">All the time the position went without a working venue stop, a running exposure included.</param>
+/// <param name="Entry">The entry plan and its progress; null for an entry of one market order and for external positions.</param>
+/// <param name="Drift">What reconciliation found wrong with this position, newest first (at most 20).</param>
 public sealed record PositionView(
     string PositionId,
     string? SignalId,
@@ -35,4 +37,6 @@ public sealed record PositionView(
     DateTimeOffset? ClosedAt,
     string? ExitReason,
     DateTimeOffset? UnprotectedSince = null,
-    decimal UnprotectedSeconds = 0);
+    decimal UnprotectedSeconds = 0,
+    EntryPlanView? Entry = null,
+    IReadOnlyList<DriftView>? Drift = null);

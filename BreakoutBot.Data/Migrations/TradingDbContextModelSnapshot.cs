@@ -392,6 +392,52 @@ namespace BreakoutBot.Data.Migrations
                     b.ToTable("scan_summaries", (string)null);
                 });
 
+            modelBuilder.Entity("BreakoutBot.Data.Trading.DriftRecord", b =>
+                {
+                    b.Property<string>("DriftId")
+                        .HasColumnType("text")
+                        .HasColumnName("drift_id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("OursQuantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ours_quantity");
+
+                    b.Property<string>("PositionId")
+                        .HasColumnType("text")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.Property<decimal>("VenueQuantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("venue_quantity");
+
+                    b.HasKey("DriftId");
+
+                    b.HasIndex("FoundAt");
+
+                    b.HasIndex("PositionId");
+
+                    b.ToTable("reconciliation_drifts", (string)null);
+                });
+
             modelBuilder.Entity("BreakoutBot.Data.Trading.FillRecord", b =>
                 {
                     b.Property<string>("ExecutionId")

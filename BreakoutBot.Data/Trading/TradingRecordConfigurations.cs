@@ -74,3 +74,14 @@ internal sealed class TradeRecordConfiguration : IEntityTypeConfiguration<TradeR
         builder.HasIndex(trade => new { trade.Symbol, trade.ClosedAt });
     }
 }
+
+internal sealed class DriftRecordConfiguration : IEntityTypeConfiguration<DriftRecord>
+{
+    public void Configure(EntityTypeBuilder<DriftRecord> builder)
+    {
+        builder.ToTable("reconciliation_drifts");
+        builder.HasKey(drift => drift.DriftId);
+        builder.HasIndex(drift => drift.FoundAt);
+        builder.HasIndex(drift => drift.PositionId);
+    }
+}

@@ -189,7 +189,8 @@ public sealed partial class TradingEngine
 
     /// <summary>
     /// The entry filled: builds the managed position from the real fill (entry price, quantity), then puts the
-    /// protection on the venue: the stop-loss first, then reduce-only take-profit limit orders for the ladder. A fill
+    /// protection on the venue: the stop-loss first, then reduce-only take-profit limit orders for the ladder (none when an
+    /// operator's full close was asked for during the entry: the position exits right after). A fill
     /// already beyond the stop, or a price that has passed it since, is closed at once; so is a position whose stop the
     /// venue refuses.
     /// </summary>
@@ -229,7 +230,9 @@ public sealed partial class TradingEngine
             return;
         }
 
-        for (var i = 0; i < managed.Targets.Count; i++)
+        // An operator's close asked for during the entry exits right after this: no take-profit ladder to place and cancel.
+        var closingAtOnce = ProgressOf(position).CloseCommandId is not null;
+        for (var i = 0; i < managed.Targets.Count && !closingAtOnce; i++)
         {
             var target = managed.Targets[i];
             if (target.Quantity < instrument.MinOrderQty)

@@ -105,6 +105,14 @@ public sealed partial class TradingEngine
             return;
         }
 
+        if (stops.Count > 0 && !stops.Any(order => order.Status == OrderStatuses.Pending || OrderStatuses.IsWorking(order.Status))
+            && stops[^1].Status is OrderStatuses.Cancelled or "Deactivated")
+        {
+            // Our stops are replaced place-then-cancel, so a cancelled last stop with none working was taken away at the venue.
+            ReportDrift(database, "unprotected", position.Symbol, position.OpenQuantity * position.Direction.Sign(), position.OpenQuantity * position.Direction.Sign(),
+                "the venue stop was cancelled outside the executor: placed again (the position exits if it cannot be)", position.PositionId);
+        }
+
         var sync = await ProtectOrExitAsync(database, position, instrument, correlationId, cancellationToken);
         if (sync == StopSync.Refused && !stops.Any(order => OrderStatuses.IsWorking(order.Status)))
         {

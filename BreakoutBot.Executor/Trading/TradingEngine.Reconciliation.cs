@@ -14,6 +14,7 @@ namespace BreakoutBot.Executor.Trading;
 public sealed partial class TradingEngine
 {
     private readonly Dictionary<string, (decimal Ours, decimal? Venue)> _reportedDrift = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _driftFoundThisRound = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Our active positions are refreshed order by order (fills missed while down are booked, an entry sent just
@@ -40,12 +41,13 @@ public sealed partial class TradingEngine
                 && !await database.Orders.AnyAsync(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.StopLoss
                     && order.Status != OrderStatuses.Filled && order.Status != OrderStatuses.Cancelled && order.Status != OrderStatuses.Rejected && order.Status != "Deactivated", cancellationToken))
             {
-                ReportDrift(database, "unprotected", position.Symbol, position.OpenQuantity * position.Direction.Sign(), null, "stop placed");
+                ReportDrift(database, "unprotected", position.Symbol, position.OpenQuantity * position.Direction.Sign(), null, "stop placed", position.PositionId);
                 await KeepProtectedAsync(database, position, instrument, correlationId, cancellationToken);
             }
         }
 
         var venuePositions = await venue.GetPositionsAsync(cancellationToken);
+        _driftFoundThisRound.Clear();
         var ours = await database.Positions
             .Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing || row.Status == PositionStatuses.External)
             .ToListAsync(cancellationToken);
@@ -60,11 +62,13 @@ public sealed partial class TradingEngine
                 continue;
             }
 
-            var isExternal = mine.Count == 0 || mine.Any(position => position.Status == PositionStatuses.External);
-            ReportDrift(database, isExternal ? "external" : "size", venuePosition.Symbol.Value, managedQuantity, venueQuantity,
-                isExternal ? "flagged as an external position, not traded" : "reported; the executor keeps managing its own quantity");
             var external = mine.FirstOrDefault(position => position.Status == PositionStatuses.External);
-            if (mine.Count == 0 || external is not null)
+            if (mine.Count > 0 && external is null)
+            {
+                ReportDrift(database, "size", venuePosition.Symbol.Value, managedQuantity, venueQuantity,
+                    "reported; the executor keeps managing its own quantity", mine[0].PositionId);
+            }
+            else
             {
                 external ??= new PositionRecord
                 {
@@ -93,7 +97,15 @@ public sealed partial class TradingEngine
                     PositionEvent(database, external);
                     Audit(database, SystemActor, "reconcile.external", "flagged", new { symbol = venuePosition.Symbol.Value, size = venuePosition.Size, direction = venuePosition.Direction.ToString() }, null, now);
                 }
+
+                ReportDrift(database, "external", venuePosition.Symbol.Value, managedQuantity, venueQuantity, "flagged as an external position, not traded", external.PositionId);
             }
+        }
+
+        // A lasting difference that is gone is forgotten, so it is reported again should it come back.
+        foreach (var resolved in _reportedDrift.Keys.Where(key => !_driftFoundThisRound.Contains(key)).ToList())
+        {
+            _reportedDrift.Remove(resolved);
         }
 
         await CloseOutsideClosedAsync(database, venuePositions, cancellationToken);
@@ -141,7 +153,7 @@ public sealed partial class TradingEngine
                 : "closed outside the executor";
             await FinishAsync(database, position, correlationId, cancellationToken);
             ReportDrift(database, "missing", position.Symbol, ours, 0m,
-                $"closed out: {booked} booked from the venue's executions" + (unaccounted > 0 ? $", {unaccounted} unaccounted" : ""));
+                $"closed out: {booked} booked from the venue's executions" + (unaccounted > 0 ? $", {unaccounted} unaccounted" : ""), position.PositionId);
             Audit(database, SystemActor, "reconcile.closed-outside", "closed out", new { position = position.PositionId, symbol = position.Symbol, booked, unaccounted }, correlationId, clock.GetUtcNow());
             await database.SaveChangesAsync(cancellationToken);
         }
@@ -193,8 +205,8 @@ public sealed partial class TradingEngine
             order.UpdatedAt = now;
             RecordFill(database, order, execution.ExecutionId, execution.Price, quantity, execution.Fee, execution.IsMaker ? LiquidityRole.Maker : LiquidityRole.Taker, execution.Time, correlationId);
             position.Fees += execution.Fee;
-            position.RealizedPnl += ((execution.Price - position.EntryPrice) * quantity * position.Direction.Sign()) - execution.Fee;
-            position.OpenQuantity -= quantity;
+            position.RealizedPnl -= execution.Fee;
+            position.ReduceByFill(quantity, execution.Price);
             booked += quantity;
         }
 
@@ -202,20 +214,41 @@ public sealed partial class TradingEngine
         return booked;
     }
 
-    /// <summary>A difference found by reconciliation: a metric and a log line every time, an event when it is new or changed.</summary>
-    private void ReportDrift(TradingDbContext database, string kind, string symbol, decimal ours, decimal? venueQuantity, string action)
+    /// <summary>
+    /// A difference found by reconciliation: a metric and a log line every time; when it is new or changed, an event and a
+    /// row (<c>reconciliation_drifts</c>, so the Api shows it on the position), both committed with the round.
+    /// </summary>
+    private void ReportDrift(TradingDbContext database, string kind, string symbol, decimal ours, decimal? venueQuantity, string action, string positionId)
     {
         metrics.Drift(kind);
         Log.ReconciliationDrift(logger, kind, symbol, ours, venueQuantity ?? ours, action);
-        var key = kind + ":" + symbol;
-        var seen = (ours, venueQuantity);
-        if (_reportedDrift.TryGetValue(key, out var previous) && previous == seen)
+        if (kind is "external" or "size")
         {
-            return;
+            // Conditions that last until someone acts are found again every round: reported when new or changed.
+            var key = kind + ":" + symbol;
+            var seen = (ours, venueQuantity);
+            _driftFoundThisRound.Add(key);
+            if (_reportedDrift.TryGetValue(key, out var previous) && previous == seen)
+            {
+                return;
+            }
+
+            _reportedDrift[key] = seen;
         }
 
-        _reportedDrift[key] = seen;
         var now = clock.GetUtcNow();
-        Outbox.Event(database, new ReconciliationDrift(TradingIds.NewEventId(), kind, symbol, ours, venueQuantity ?? ours, action, now), "reconcile:" + symbol, now);
+        var drift = new ReconciliationDrift(TradingIds.NewEventId(), kind, symbol, ours, venueQuantity ?? ours, action, now) { PositionId = positionId };
+        database.Drifts.Add(new DriftRecord
+        {
+            DriftId = drift.EventId,
+            Kind = kind,
+            Symbol = symbol,
+            PositionId = positionId,
+            OursQuantity = drift.OursQuantity,
+            VenueQuantity = drift.VenueQuantity,
+            Action = action,
+            FoundAt = now,
+        });
+        Outbox.Event(database, drift, "reconcile:" + symbol, now);
     }
 }

@@ -1,6 +1,6 @@
 namespace BreakoutBot.Messaging.Streams;
 
-/// <summary>The Redis streams of the system (see docs/ARCHITECTURE.md, "Messages").</summary>
+/// <summary>The Redis streams of the system (see docs/ARCHITECTURE.md, "Processes": the streams).</summary>
 public static class StreamNames
 {
     /// <summary>Scanner → Executor: <see cref="Messages.SignalDetected"/>.</summary>

@@ -81,6 +81,9 @@ public sealed class BreakoutBotApiClient(HttpClient http)
     public Task<ApiResult<IReadOnlyList<PositionView>>> PositionsAsync(string status = "open", string? symbol = null, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<PositionView>>($"/api/trading/positions{Query(("status", status), ("symbol", symbol))}", cancellationToken);
 
+    public Task<ApiResult<Page<DriftView>>> DriftAsync(string? symbol, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        GetAsync<Page<DriftView>>($"/api/trading/drift{Query(("symbol", symbol), ("page", page), ("pageSize", pageSize))}", cancellationToken);
+
     public Task<ApiResult<CommandResult>> ClosePositionAsync(string positionId, decimal percent, CancellationToken cancellationToken = default) =>
         SendAsync<CommandResult>(HttpMethod.Post, $"/api/trading/positions/{Uri.EscapeDataString(positionId)}/close", new ClosePositionRequest(percent), cancellationToken);
 

@@ -6,7 +6,7 @@ public static class LiveEventNames
     public const string ScanSnapshot = "ScanSnapshot";
 
     public static readonly IReadOnlyList<string> Trading =
-        ["OrderUpdated", "FillRecorded", "PositionUpdated", "TradeClosed", "EngineStateChanged", "KillSwitchChanged", "CommandAcknowledged"];
+        ["OrderUpdated", "FillRecorded", "PositionUpdated", "TradeClosed", "ReconciliationDrift", "EngineStateChanged", "KillSwitchChanged", "CommandAcknowledged"];
 
     public static readonly IReadOnlyList<string> Signals = ["SignalDetected", "ScanCompleted"];
 
@@ -14,5 +14,5 @@ public static class LiveEventNames
 
     public static bool IsEngine(string type) => type is "EngineStateChanged" or "KillSwitchChanged" or "CommandAcknowledged";
 
-    public static bool IsPosition(string type) => type is "PositionUpdated" or "FillRecorded" or "TradeClosed" or "OrderUpdated";
+    public static bool IsPosition(string type) => type is "PositionUpdated" or "FillRecorded" or "TradeClosed" or "OrderUpdated" or "ReconciliationDrift";
 }

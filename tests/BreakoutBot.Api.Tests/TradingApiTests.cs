@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using BreakoutBot.Api.Errors;
+using BreakoutBot.Contracts.Paging;
+using BreakoutBot.Contracts.Trading;
+using BreakoutBot.Data.Trading;
+using BreakoutBot.Domain.Execution;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
 
@@ -84,6 +88,45 @@ public sealed class TradingApiTests(ApiFixture api)
         Assert.Equal(position.PositionId, (await found.JsonAsync()).GetProperty("positionId").GetString());
         await missing.AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
         await invalid.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation);
+    }
+
+    [Fact]
+    public async Task Position_ShowsItsEntryPlanProgressAndItsDrift_DriftListedAndFiltered()
+    {
+        var symbol = TestData.NewSymbol();
+        var position = TestData.Position(symbol, status: "Opening");
+        var plan = new EntryPlan([0.4m, 0.4m, 0.2m], TimeSpan.FromSeconds(5), TimeSpan.Zero, TimeSpan.FromSeconds(30), PassiveAllowed: false);
+        position.EntryPlanJson = EntryProgress.Start(plan, TestData.Base).Write();
+        var first = TestData.Order(symbol, "Entry", TestData.Base, position.PositionId);
+        var second = TestData.Order(symbol, "Entry", TestData.Base.AddSeconds(5), position.PositionId);
+        (first.Quantity, first.FilledQuantity, second.Quantity, second.FilledQuantity, second.Status) = (0.4m, 0.4m, 0.4m, 0.1m, "PartiallyFilled");
+        DriftRecord Drift(string kind, DateTimeOffset at, string? positionId) => new()
+        {
+            DriftId = TestData.NewId("drift"), Kind = kind, Symbol = symbol, PositionId = positionId, OursQuantity = 0.5m, VenueQuantity = 0.5m,
+            Action = "stop placed", FoundAt = at,
+        };
+        var older = Drift("unprotected", TestData.Base.AddMinutes(1), position.PositionId);
+        var newer = Drift("size", TestData.Base.AddMinutes(2), position.PositionId);
+        var external = Drift("external", TestData.Base.AddMinutes(3), null);
+        await using (var database = api.CreateDatabase())
+        {
+            database.Positions.Add(position);
+            database.Orders.AddRange(first, second);
+            database.Drifts.AddRange(older, newer, external);
+            await database.SaveChangesAsync(TestData.Cancel);
+        }
+
+        using var client = api.Client();
+        var view = await (await client.GetAsync($"/api/trading/positions/{position.PositionId}", TestData.Cancel)).ReadAsync<PositionView>();
+        var listed = await (await client.GetAsync($"/api/trading/drift?symbol={symbol}", TestData.Cancel)).ReadAsync<Page<DriftView>>();
+        var unprotected = await (await client.GetAsync($"/api/trading/drift?symbol={symbol}&kind=unprotected", TestData.Cancel)).ReadAsync<Page<DriftView>>();
+        using var badKind = await client.GetAsync("/api/trading/drift?kind=gone", TestData.Cancel);
+
+        Assert.Equal(new EntryPlanView(3, 1.0m, 2, 0.5m, false, TestData.Base, TestData.Base.AddSeconds(30), null), view.Entry);
+        Assert.Equal([newer.DriftId, older.DriftId], view.Drift!.Select(drift => drift.DriftId));
+        Assert.Equal([external.DriftId, newer.DriftId, older.DriftId], listed.Items.Select(drift => drift.DriftId));
+        Assert.Equal(older.DriftId, Assert.Single(unprotected.Items).DriftId);
+        Assert.Contains("kind", (await badKind.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation)).GetProperty("errors").EnumerateObject().Select(error => error.Name));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Matching;
 using BreakoutBot.Executor.Tests.Infrastructure;
@@ -187,6 +188,8 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         Assert.True(await closed.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop" && order.CreatedAt <= exit.CreatedAt,
             TestContext.Current.CancellationToken));
         Assert.DoesNotContain(stack.Exchange.Orders(InstrumentSymbol.Parse("SOLUSDT"), null), order => order.IsOpen);
+        // No take-profit ladder placed only to be cancelled: the position was to exit once entered.
+        Assert.False(await closed.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == "TakeProfit", TestContext.Current.CancellationToken));
         await stack.AssertBooksEqualWalletAsync(walletBefore);
 
         var again = await stack.SendCommandAsync(EngineCommandKind.ClosePosition, positionId);

@@ -56,6 +56,44 @@ public sealed class ExecutorReconciliationTests(LocalPostgresServer postgres)
     }
 
     [Fact]
+    public async Task StopCancelledOnTheVenueByHand_DriftOnThePositionStoredAndSent_StopPlacedAgain()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        await using var executor = await stack.StartExecutorAsync("a", autoStart: true);
+        await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
+        var signal = await stack.LongSignalAsync("ETHUSDT", 0.02m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+        var stop = await Eventually.WaitAsync(() => WorkingStopAsync(stack, positionId, except: null), "the position's working stop");
+
+        // Someone cancels our stop on the exchange.
+        using (var http = new HttpClient { BaseAddress = stack.SimulatorAddress })
+        {
+            var account = new BybitPrivateClient(http, new BybitCredentials("sim-api-key", "sim-api-secret"), TimeProvider.System);
+            await account.CancelOrderAsync(InstrumentSymbol.Parse("ETHUSDT"), stop.OrderId, TestContext.Current.CancellationToken);
+        }
+
+        var replacement = await Eventually.WaitAsync(() => WorkingStopAsync(stack, positionId, except: stop.OrderId), "a stop placed again");
+        Assert.Equal(stop.TriggerPrice, replacement.TriggerPrice);
+        var drift = await Eventually.WaitAsync(
+            async () => (await stack.EventsAsync<ReconciliationDrift>()).FirstOrDefault(drift => drift.Kind == "unprotected"), "the drift event");
+        Assert.Equal((positionId, "ETHUSDT"), (drift.PositionId, drift.Symbol));
+        Assert.Contains("cancelled outside the executor", drift.Action, StringComparison.Ordinal);
+        await using var database = stack.Database();
+        var stored = await database.Drifts.AsNoTracking().SingleAsync(row => row.DriftId == drift.EventId, TestContext.Current.CancellationToken);
+        Assert.Equal((positionId, "unprotected", drift.OursQuantity), (stored.PositionId, stored.Kind, stored.OursQuantity));
+    }
+
+    private static async Task<Data.Trading.OrderRecord?> WorkingStopAsync(TradingStack stack, string positionId, string? except)
+    {
+        string[] notWorking = ["Pending", "Filled", "Cancelled", "Rejected", "Deactivated", "PartiallyFilledCanceled"];
+        await using var database = stack.Database();
+        return await database.Orders.AsNoTracking().FirstOrDefaultAsync(
+            order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderId != except && !notWorking.Contains(order.Status),
+            TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task FundingSettledOnOurPosition_BookedOnceEach_BooksEqualTheWalletToTheCent()
     {
         // Funding every simulated hour, six seconds of ours at speed 600.

@@ -1,3 +1,6 @@
+using System.Net;
+using BreakoutBot.Messaging.Streams;
+
 namespace BreakoutBot.IntegrationTests;
 
 public class ApiTests(DistributedAppFixture fixture)
@@ -25,6 +28,39 @@ public class ApiTests(DistributedAppFixture fixture)
 
         Assert.Equal("Healthy", alive.RootElement.GetProperty("status").GetString());
         Assert.Single(alive.RootElement.GetProperty("checks").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task MalformedStreamEntries_ApiAndExecutorReadPastThem_CommandsStillAnswered()
+    {
+        var redis = (await fixture.RedisAsync()).GetDatabase();
+        (string Field, string Value)[] malformed =
+        [
+            ("envelope", "{not json"),
+            ("envelope", """{"type":"EngineCommand","version":99,"payload":[1,2,3]}"""),
+            ("envelope", """{"type":"SignalDetected","version":1,"payload":{"symbol":42}}"""),
+            ("envelope", new string('[', 100_000)),
+            ("something-else", "42"),
+        ];
+        foreach (var stream in (string[])[StreamNames.TradingEvents, StreamNames.Commands, StreamNames.Signals])
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                await redis.StreamAddAsync(stream, malformed[i % malformed.Length].Field, malformed[i % malformed.Length].Value);
+            }
+        }
+
+        // A command now goes through the executor (past the bad commands) and its answer through the Api's event reader
+        // (past the bad events): 202 or 409 are answers, 504 would mean one of them stopped reading.
+        using var client = fixture.App.CreateHttpClient("api");
+        client.DefaultRequestHeaders.Add("X-Api-Key", DistributedAppFixture.ConsoleApiKey);
+        using var resume = await client.PostAsync(new Uri("/api/engine/resume", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var health = await client.GetJsonAsync("/health");
+
+        Assert.True(resume.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Conflict, $"resume answered {(int)resume.StatusCode}: {await resume.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+        Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState("api", out var api) && api.Snapshot.State?.Text == "Running", "the api process is still running");
+        Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState("executor", out var executor) && executor.Snapshot.State?.Text == "Running", "the executor process is still running");
     }
 
     [Fact]

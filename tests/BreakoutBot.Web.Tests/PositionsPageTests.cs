@@ -51,6 +51,25 @@ public class PositionsPageTests : ConsoleContext
     }
 
     [Fact]
+    public void Render_PositionWithDriftAndAnEntryInProgress_ShowsBoth()
+    {
+        Api.Get("/api/trading/positions", OnePosition.Replace("\"exitReason\":null}", """
+            "exitReason":null,
+            "entry":{"slicesPlanned":4,"plannedQuantity":10,"slicesSent":2,"filledQuantity":4.5,"passive":true,"startedAt":"2026-11-26T11:45:00Z","deadline":"2026-11-26T11:46:00Z","stoppedReason":null},
+            "drift":[{"driftId":"d1","kind":"unprotected","symbol":"SIMAUSDT","positionId":"p1","oursQuantity":10,"venueQuantity":10,"action":"placed again","foundAt":"2026-11-26T11:50:00Z"}]}
+            """, StringComparison.Ordinal));
+
+        var page = Render<Positions>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=position-row]")));
+        Assert.Equal("entry 2/4 slices, 4.5/10 filled", page.Find("[data-testid=position-entry]").TextContent);
+        Assert.Contains("post-only", page.Find("[data-testid=position-entry]").GetAttribute("title"), StringComparison.Ordinal);
+        var drift = page.Find("[data-testid=position-drift]");
+        Assert.Equal("no working stop: placed again", drift.TextContent);
+        Assert.Equal("unprotected", drift.GetAttribute("data-drift-kind"));
+    }
+
+    [Fact]
     public void Render_ProtectedPosition_HasNoFlag()
     {
         Api.Get("/api/trading/positions", OnePosition);
@@ -59,6 +78,8 @@ public class PositionsPageTests : ConsoleContext
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=position-row]")));
         Assert.Empty(page.FindAll("[data-testid=position-unprotected]"));
+        Assert.Empty(page.FindAll("[data-testid=position-drift]"));
+        Assert.Empty(page.FindAll("[data-testid=position-entry]"));
     }
 
     [Fact]

@@ -54,6 +54,16 @@ public static class Format
             : $"{age.Seconds}s";
     }
 
+    /// <summary>A reconciliation drift kind in words.</summary>
+    public static string DriftKind(string kind) => kind switch
+    {
+        "external" => "external position",
+        "size" => "size differs",
+        "missing" => "closed outside",
+        "unprotected" => "no working stop",
+        _ => kind,
+    };
+
     /// <summary>CSS class for a signed amount.</summary>
     public static string Sign(decimal? value) => value switch
     {

@@ -7,7 +7,7 @@ namespace BreakoutBot.IntegrationTests.Web;
 
 /// <summary>
 /// The operator console in a real browser against the whole application in sim mode (the simulator runs a 5-minute
-/// bar every 15 s). One class, so the scenarios that change the engine run one after another.
+/// bar every 7.5 s, DistributedAppFixture.SimulatorSpeed). The scenarios that change the engine run one after another.
 /// </summary>
 public class ConsoleTests(DistributedAppFixture fixture)
 {
@@ -75,10 +75,19 @@ public class ConsoleTests(DistributedAppFixture fixture)
         string? closedSymbol = null;
         while (closedSymbol is null && deadline.Elapsed < TradeWait)
         {
-            var row = page.GetByTestId("position-row").First;
-            await Expect(row).ToBeVisibleAsync(new() { Timeout = (float)Math.Max(1_000, (TradeWait - deadline.Elapsed).TotalMilliseconds) });
+            // An Open one: a position still entering may have filled nothing yet, and closing that leaves no trade.
+            var row = page.Locator("[data-testid=position-row][data-status=Open]").First;
+            try
+            {
+                await Expect(row).ToBeVisibleAsync(new() { Timeout = (float)Math.Max(1_000, (TradeWait - deadline.Elapsed).TotalMilliseconds) });
+            }
+            catch (PlaywrightException)
+            {
+                Assert.Fail($"no position opened within {TradeWait}:{Environment.NewLine}{await fixture.DescribeRecentSignalsAsync()}");
+            }
+
             await browser.ScreenshotAsync("positions-open");
-            var symbol = await row.Locator("td").First.InnerTextAsync();
+            var symbol = await row.GetByTestId("position-symbol").InnerTextAsync();
             var positionId = await row.GetAttributeAsync("data-position-id");
             var answered = await page.GetByTestId("action-result").CountAsync();
             await page.GetByLabel($"Close 100% of {symbol}").First.ClickAsync();

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BreakoutBot.Domain.Execution;
 
-namespace BreakoutBot.Executor.Trading;
+namespace BreakoutBot.Data.Trading;
 
 /// <summary>
 /// An entry's plan as persisted on its position (<c>entry_plan_json</c>): the slices, their timing, when the entry
@@ -10,7 +10,7 @@ namespace BreakoutBot.Executor.Trading;
 /// final), and the trace of the signal that opened it (later slices and the protection continue that trace). The slices sent so far are the entry orders in the
 /// database, so a restarted executor continues where the crashed one stood.
 /// </summary>
-internal sealed record EntryProgress(
+public sealed record EntryProgress(
     IReadOnlyList<decimal> Slices,
     TimeSpan SliceInterval,
     TimeSpan PassiveWindow,
