@@ -20,6 +20,12 @@ public sealed class VenueMarketData(IHttpClientFactory httpClients, TimeProvider
     private IReadOnlyDictionary<string, decimal>? _marks;
     private DateTimeOffset _marksAt = DateTimeOffset.MinValue;
 
+    /// <summary>
+    /// The venue's clock as its latest ticker answer stated it (the simulator's runs at its speed, ahead of ours); null
+    /// until the venue has answered. Ages of positions are measured on it, like their fill times.
+    /// </summary>
+    public DateTimeOffset? VenueTime { get; private set; }
+
     /// <summary>Mark price per symbol; empty when the venue is unavailable.</summary>
     public async Task<IReadOnlyDictionary<string, decimal>> MarkPricesAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +48,7 @@ public sealed class VenueMarketData(IHttpClientFactory httpClients, TimeProvider
             {
                 var tickers = await Client().GetTickersAsync(null, timeout.Token);
                 _marks = tickers.ToDictionary(ticker => ticker.Symbol.Value, ticker => ticker.MarkPrice, StringComparer.Ordinal);
+                VenueTime = tickers.Count > 0 ? tickers.Max(ticker => ticker.Time) : VenueTime;
             }
             catch (Exception exception) when (exception is HttpRequestException or BybitApiException or OperationCanceledException or FormatException
                                                   or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException

@@ -72,7 +72,8 @@ public static class TradingApi
             ? await venue.MarkPricesAsync(cancellationToken)
             : new Dictionary<string, decimal>();
         var details = await PositionDetails.LoadAsync(database, rows, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<PositionView>>([.. rows.Select(row => details.Complete(ToView(row, marks, clock.GetUtcNow()), row))]);
+        var venueNow = venue.VenueTime ?? clock.GetUtcNow();
+        return TypedResults.Ok<IReadOnlyList<PositionView>>([.. rows.Select(row => details.Complete(ToView(row, marks, clock.GetUtcNow(), venueNow), row))]);
     }
 
     public static async Task<Results<Ok<PositionView>, ProblemHttpResult, ValidationProblem>> Position(
@@ -93,7 +94,7 @@ public static class TradingApi
 
         var marks = row.Status == "Closed" ? new Dictionary<string, decimal>() : await venue.MarkPricesAsync(cancellationToken);
         var details = await PositionDetails.LoadAsync(database, [row], cancellationToken);
-        return TypedResults.Ok(details.Complete(ToView(row, marks, clock.GetUtcNow()), row));
+        return TypedResults.Ok(details.Complete(ToView(row, marks, clock.GetUtcNow(), venue.VenueTime ?? clock.GetUtcNow()), row));
     }
 
     public static async Task<Results<Accepted<CommandResult>, ProblemHttpResult, ValidationProblem>> ClosePosition(
@@ -301,7 +302,9 @@ public static class TradingApi
         return validation.IsValid ? null : Problems.Validation(validation.Errors);
     }
 
-    internal static PositionView ToView(PositionRecord row, IReadOnlyDictionary<string, decimal> marks, DateTimeOffset now)
+    /// <param name="now">Our clock: the executor measures exposure on it.</param>
+    /// <param name="venueNow">The venue's clock: fills, and so positions' open and close times, are on it.</param>
+    internal static PositionView ToView(PositionRecord row, IReadOnlyDictionary<string, decimal> marks, DateTimeOffset now, DateTimeOffset venueNow)
     {
         var initialRisk = Math.Abs(row.EntryPrice - row.InitialStop) * row.OriginalQuantity;
         decimal? mark = row.Status != "Closed" && marks.TryGetValue(row.Symbol, out var price) ? price : null;
@@ -310,7 +313,8 @@ public static class TradingApi
         return new PositionView(
             row.PositionId, row.SignalId, row.Symbol, row.Direction, row.Status, row.Origin, row.EntryPrice, row.InitialStop, row.Stop, row.StopKind,
             row.OriginalQuantity, row.OpenQuantity, mark, unrealized, unrealizedR, initialRisk, row.RealizedPnl, row.Fees, Targets(row.TargetsJson),
-            row.BarsHeld, row.OpenedAt, row.ClosedAt, row.ExitReason, row.Status == "Closed" ? null : row.UnprotectedSince, ProtectionReport.UnprotectedSeconds(row, now));
+            row.BarsHeld, row.OpenedAt, row.ClosedAt, row.ExitReason, row.Status == "Closed" ? null : row.UnprotectedSince, ProtectionReport.UnprotectedSeconds(row, now),
+            AgeSeconds: (decimal)Math.Max(0, ((row.ClosedAt ?? venueNow) - row.OpenedAt).TotalSeconds));
     }
 
     internal static OrderView ToView(OrderRecord order) => new(

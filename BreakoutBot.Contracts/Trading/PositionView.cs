@@ -12,6 +12,8 @@ namespace BreakoutBot.Contracts.Trading;
 /// <param name="UnprotectedSeconds">All the time the position went without a working venue stop, a running exposure included.</param>
 /// <param name="Entry">The entry plan and its progress; null for an entry of one market order and for external positions.</param>
 /// <param name="Drift">What reconciliation found wrong with this position, newest first (at most 20).</param>
+/// <param name="AgeSeconds">How long it has been open (until its close, once closed), on the venue's clock like its open
+/// and close times (in sim the simulator's clock runs at its speed, so an age on our clock would be wrong).</param>
 public sealed record PositionView(
     string PositionId,
     string? SignalId,
@@ -39,4 +41,5 @@ public sealed record PositionView(
     DateTimeOffset? UnprotectedSince = null,
     decimal UnprotectedSeconds = 0,
     EntryPlanView? Entry = null,
-    IReadOnlyList<DriftView>? Drift = null);
+    IReadOnlyList<DriftView>? Drift = null,
+    decimal? AgeSeconds = null);

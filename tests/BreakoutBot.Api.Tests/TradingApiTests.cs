@@ -23,6 +23,9 @@ public sealed class TradingApiTests(ApiFixture api)
         var opened = TestData.Position(shortSymbol, direction: PositionDirection.Short);
         opened.InitialStop = 105m;
         var closed = TestData.Position(symbol, "Closed");
+        // The fake venue's clock stands at 2025-11-26 12:00 (its tickers' time), long before ours: ages follow the venue's.
+        open.OpenedAt = DateTimeOffset.FromUnixTimeMilliseconds(1764158400000).AddMinutes(-90);
+        (closed.OpenedAt, closed.ClosedAt) = (TestData.Base, TestData.Base.AddMinutes(7));
         await using (var database = api.CreateDatabase())
         {
             database.Positions.AddRange(open, opened, closed);
@@ -49,6 +52,8 @@ public sealed class TradingApiTests(ApiFixture api)
         Assert.Equal(-0.7m, shortPosition.GetProperty("unrealizedR").GetDecimal());
         var closedPosition = Assert.Single(closedOnes.EnumerateArray());
         Assert.Equal(JsonValueKindNull, closedPosition.GetProperty("markPrice").ValueKind);
+        Assert.Equal(5400m, position.GetProperty("ageSeconds").GetDecimal());
+        Assert.Equal(420m, closedPosition.GetProperty("ageSeconds").GetDecimal());
         Assert.Equal(2, all.GetArrayLength());
     }
 

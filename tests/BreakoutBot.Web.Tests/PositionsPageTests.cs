@@ -37,6 +37,16 @@ public class PositionsPageTests : ConsoleContext
     }
 
     [Fact]
+    public void Render_AgeFromTheApi_OnTheVenuesClockNotOurs()
+    {
+        Api.Get("/api/trading/positions", OnePosition.Replace("\"exitReason\":null}", "\"exitReason\":null,\"ageSeconds\":7260}", StringComparison.Ordinal));
+
+        var page = Render<Positions>();
+
+        page.WaitForAssertion(() => Assert.Contains("2h 1m", page.Find("[data-testid=position-row]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_PositionWithoutAWorkingStop_IsFlaggedInRedWithHowLong()
     {
         Api.Get("/api/trading/positions", OnePosition.Replace("\"exitReason\":null}", "\"exitReason\":null,\"unprotectedSince\":\"2026-11-26T11:59:18Z\",\"unprotectedSeconds\":42}", StringComparison.Ordinal));

@@ -54,6 +54,9 @@ public static class Format
             : $"{age.Seconds}s";
     }
 
+    /// <summary>A duration in seconds the way <see cref="Age"/> writes it.</summary>
+    public static string Duration(decimal seconds) => Age(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds((double)seconds));
+
     /// <summary>A reconciliation drift kind in words.</summary>
     public static string DriftKind(string kind) => kind switch
     {
