@@ -173,18 +173,26 @@ public static class PositionRules
             }
         }
 
-        if (rules.FailedBreakoutEnabled && position.BreakoutLevel is { } level && position.BarsHeld <= rules.FailedBreakoutBars)
+        if (rules.FailedBreakoutEnabled && position.BreakoutLevel is { } level && position.BarsHeld <= rules.FailedBreakoutBars
+            && GaveBackBreakout(position, level, bar.Close, rules.FailedBreakoutRetestThreshold))
         {
-            var backThrough = position.Direction == PositionDirection.Long
-                ? bar.Close < level * (1 - rules.FailedBreakoutRetestThreshold)
-                : bar.Close > level * (1 + rules.FailedBreakoutRetestThreshold);
-            if (backThrough)
-            {
-                return ExitReason.FailedBreakout;
-            }
+            return ExitReason.FailedBreakout;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <c>failed_breakout_retest_threshold</c> as documented: the close gave back at least that share of the breakout move
+    /// (from the level to the best price since entry), or closed back through the level when there was no move beyond it.
+    /// </summary>
+    private static bool GaveBackBreakout(ManagedPosition position, decimal level, decimal close, decimal threshold)
+    {
+        var sign = position.Direction.Sign();
+        var move = (position.BestPrice - level) * sign;
+        return move > 0
+            ? (position.BestPrice - close) * sign >= threshold * move
+            : (close - level) * sign < 0;
     }
 
     private static StopMove? NextStop(ManagedPosition position, Candle bar, PositionConfig config, Instrument instrument, TrailingInputs trailing)

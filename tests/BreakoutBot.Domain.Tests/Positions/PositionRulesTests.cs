@@ -130,6 +130,21 @@ public class PositionRulesTests
         Assert.Equal(ExitReason.FailedBreakout, Assert.Single(outcome.Exits).Reason);
     }
 
+    [Theory]
+    [InlineData(60_210, false)] // gave back 90 of the 400 above the level: under half
+    [InlineData(60_100, true)]  // gave back 200 of 400: half, as the shipped presets' 0.5 says
+    public void ApplyBar_ShareOfTheBreakoutMoveGivenBack_IsFailedBreakoutAtTheThreshold(double close, bool fails)
+    {
+        var config = Config();
+        config = config with { ExitRules = config.ExitRules with { FailedBreakoutEnabled = true, FailedBreakoutBars = 3, FailedBreakoutRetestThreshold = 0.5m } };
+        var position = PositionRules.ApplyBar(Long(config, breakoutLevel: 59_900m), Bar(0, 60_000m, 60_300m, 59_990m, 60_250m), config, Btc);
+        Assert.Empty(position.Exits);
+
+        var outcome = PositionRules.ApplyBar(position.Position, Bar(1, 60_250m, 60_260m, 60_080m, (decimal)close), config, Btc);
+
+        Assert.Equal(fails, outcome.Exits.Any(exit => exit.Reason == ExitReason.FailedBreakout));
+    }
+
     [Fact]
     public void CloseManually_HalfOfOddQuantity_RoundsDownToLotStep()
     {
