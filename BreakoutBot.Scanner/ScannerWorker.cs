@@ -168,7 +168,8 @@ public sealed class ScannerWorker(
         {
             foreach (var signal in outcome.Signals)
             {
-                emitted += await PublishSignalAsync(signal, evaluator.Preset, bar) ? 1 : 0;
+                var correlation = outcome.Symbols.FirstOrDefault(symbol => symbol.Instrument.Symbol == signal.Symbol)?.Evaluation.Metrics.BtcCorrelation;
+                emitted += await PublishSignalAsync(signal, evaluator.Preset, bar, correlation) ? 1 : 0;
             }
         }
 
@@ -191,14 +192,14 @@ public sealed class ScannerWorker(
         await PublishStatusAsync();
     }
 
-    private async Task<bool> PublishSignalAsync(BreakoutSignal signal, ActivePreset preset, ClosedBar bar)
+    private async Task<bool> PublishSignalAsync(BreakoutSignal signal, ActivePreset preset, ClosedBar bar, double? btcCorrelation)
     {
         // Deadlines are on our clock (the simulator's market clock may run faster than real time).
         var detectedAt = clock.GetUtcNow();
         var message = new SignalDetected(
             signal.Id, signal.Symbol.Value, signal.Direction, signal.Strategy, signal.LevelPrice, signal.Entry, signal.Stop,
             signal.Confidence, preset.Name, preset.Version, _options.ParsedInterval.WireName, signal.CandleOpenTime,
-            detectedAt, bar.FirstCloseSeenAt + _options.SignalTimeToLive, signal.Reasons);
+            detectedAt, bar.FirstCloseSeenAt + _options.SignalTimeToLive, signal.Reasons, btcCorrelation);
         var published = await publisher.PublishSignalAsync(signal, message);
         if (!published)
         {

@@ -769,6 +769,10 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("signal_id");
 
+                    b.Property<double?>("BtcCorrelation")
+                        .HasColumnType("double precision")
+                        .HasColumnName("btc_correlation");
+
                     b.Property<DateTimeOffset>("CandleOpenTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("candle_open_time");

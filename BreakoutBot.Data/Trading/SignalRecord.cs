@@ -21,6 +21,9 @@ public sealed class SignalRecord
 
     public double Confidence { get; set; }
 
+    /// <summary>The symbol's correlation with BTC when the scanner signalled it; null when unknown.</summary>
+    public double? BtcCorrelation { get; set; }
+
     public required string PresetName { get; set; }
 
     public int PresetVersion { get; set; }

@@ -56,6 +56,7 @@ public sealed partial class TradingEngine
             Entry = signal.Entry,
             Stop = signal.Stop,
             Confidence = signal.Confidence,
+            BtcCorrelation = signal.BtcCorrelation,
             PresetName = signal.PresetName,
             PresetVersion = signal.PresetVersion,
             CandleOpenTime = signal.CandleOpenTime,
@@ -111,15 +112,21 @@ public sealed partial class TradingEngine
         var now = clock.GetUtcNow();
         RollDay(now, wallet.Equity);
         var active = await database.Positions.AsNoTracking().Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing).ToListAsync(cancellationToken);
+        // Each open position's correlation with BTC as its signal stated it, for correlation_limit.
+        var activeSignals = active.Select(row => row.SignalId).OfType<string>().ToList();
+        var correlations = await database.Signals.AsNoTracking().Where(row => activeSignals.Contains(row.SignalId) && row.BtcCorrelation != null)
+            .ToDictionaryAsync(row => row.SignalId, row => row.BtcCorrelation!.Value, cancellationToken);
         var state = new PortfolioState
         {
             Equity = wallet.Equity,
             DayStart = _dayStart!,
-            Exposures = [.. active.Select(row => new OpenExposure(InstrumentSymbol.Parse(row.Symbol), row.Direction, row.OriginalQuantity * row.EntryPrice, null))],
+            Exposures = [.. active.Select(row => new OpenExposure(
+                InstrumentSymbol.Parse(row.Symbol), row.Direction, row.OriginalQuantity * row.EntryPrice,
+                row.SignalId is { } id && correlations.TryGetValue(id, out var correlation) ? (decimal)correlation : null))],
             ConsecutiveLosses = _consecutiveLosses,
             KillSwitch = _killSwitch,
         };
-        var candidate = new EntryCandidate(instrument.Symbol, signal.Side, null);
+        var candidate = new EntryCandidate(instrument.Symbol, signal.Side, signal.BtcCorrelation is { } btc && double.IsFinite(btc) ? (decimal)btc : null);
         var verdict = PortfolioRiskLimits.CheckEntry(_preset.Risk, state, candidate);
         if (verdict.TripReason is { } tripReason)
         {

@@ -1,4 +1,5 @@
 using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Risk;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Executor.Trading;
@@ -63,6 +64,32 @@ public sealed class ExecutorRiskTests(LocalPostgresServer postgres)
         Assert.Equal(2, outcomes.Count(row => row.Outcome == "Approved"));
         Assert.Equal(Symbols.Length - 2, outcomes.Count(row => row.Outcome == "Rejected" && row.Reason!.StartsWith("MaxConcurrentPositions", StringComparison.Ordinal)));
         Assert.True(stack.VenueOpenPositions <= 2);
+    }
+
+    [Fact]
+    public async Task SignalsCorrelatedWithBtc_SecondSameSideRefusedByCorrelationLimit_UncorrelatedTaken()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        await using var executor = await stack.StartExecutorAsync("a");
+        await stack.StorePresetAsync(("risk.correlation_limit", 0.7));
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
+
+        var first = (await stack.LongSignalAsync("ETHUSDT", 0.01m)) with { BtcCorrelation = 0.92 };
+        await stack.PublishSignalAsync(first);
+        await WaitForOpenPositionAsync(stack, first.SignalId);
+        var correlated = (await stack.LongSignalAsync("SOLUSDT", 0.01m)) with { BtcCorrelation = 0.85 };
+        var uncorrelated = (await stack.LongSignalAsync("XRPUSDT", 0.01m)) with { BtcCorrelation = 0.2 };
+        await stack.PublishSignalAsync(correlated);
+        await WaitForSignalsAsync(stack, 2);
+        await stack.PublishSignalAsync(uncorrelated);
+        await WaitForSignalsAsync(stack, 3);
+
+        await using var database = stack.Database();
+        var outcomes = await database.Signals.AsNoTracking().ToDictionaryAsync(row => row.SignalId, TestContext.Current.CancellationToken);
+        Assert.Equal(0.92, outcomes[first.SignalId].BtcCorrelation);
+        Assert.Equal("Rejected", outcomes[correlated.SignalId].Outcome);
+        Assert.StartsWith(nameof(RiskRejectionCode.CorrelatedExposure), outcomes[correlated.SignalId].Reason, StringComparison.Ordinal);
+        Assert.Equal("Approved", outcomes[uncorrelated.SignalId].Outcome);
     }
 
     [Fact]

@@ -47,7 +47,12 @@ public sealed class ScannerTests(DistributedAppFixture fixture)
 
             Assert.Equal("sim_breakout", signal.PresetName);
             Assert.True(signal.ExpiresAt > signal.DetectedAt);
+
+            Assert.True(signal.BtcCorrelation is null or (>= -1 and <= 1), $"{signal.SignalId}: BTC correlation {signal.BtcCorrelation}");
         }
+
+        // The symbol's correlation with BTC travels with the signal, for the executor's correlation_limit.
+        Assert.Contains(signals, signal => signal.BtcCorrelation is not null);
     }
 
     [Fact]
