@@ -51,8 +51,12 @@ public sealed class ExecutorReconciliationTests(LocalPostgresServer postgres)
             Assert.Equal(size, await database.Fills.Where(fill => fill.OrderId == outside.OrderId).SumAsync(fill => fill.Quantity, TestContext.Current.CancellationToken));
         }
 
-        var drift = Assert.Single(await stack.EventsAsync<ReconciliationDrift>(), drift => drift.Kind == "missing");
-        Assert.Equal(("ETHUSDT", size, 0m), (drift.Symbol, drift.OursQuantity, drift.VenueQuantity));
+        // The drift event is committed with the close-out and published by the outbox a moment later.
+        var drift = await Eventually.WaitAsync(
+            async () => (await stack.EventsAsync<ReconciliationDrift>()).Where(drift => drift.Kind == "missing").ToList() is { Count: > 0 } found ? found : null,
+            "the missing-position drift event");
+        Assert.Single(drift);
+        Assert.Equal(("ETHUSDT", size, 0m, positionId), (drift[0].Symbol, drift[0].OursQuantity, drift[0].VenueQuantity, drift[0].PositionId));
     }
 
     [Fact]
