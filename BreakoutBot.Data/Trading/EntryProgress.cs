@@ -22,14 +22,15 @@ public sealed record EntryProgress(
     string? TraceParent = null,
     decimal? RiskBudget = null,
     decimal TakerFeeRate = 0m,
-    string? CloseCommandId = null)
+    string? CloseCommandId = null,
+    decimal? MakerFeeRate = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public EntryPlan Plan => new(Slices, SliceInterval, PassiveWindow, Deadline, PassiveAllowed);
 
     /// <summary>What the entry may still risk (<see cref="RiskBudget"/>: risk_per_trade of equity at approval); null for plans stored without one.</summary>
-    public EntryRiskBudget? Budget(decimal stop) => RiskBudget is { } budget ? new EntryRiskBudget(budget, stop, TakerFeeRate) : null;
+    public EntryRiskBudget? Budget(decimal stop) => RiskBudget is { } budget ? new EntryRiskBudget(budget, stop, TakerFeeRate, MakerFeeRate) : null;
 
     public static EntryProgress Start(EntryPlan plan, DateTimeOffset at, decimal? sizedPrice = null) =>
         new(plan.Slices, plan.SliceInterval, plan.PassiveWindow, plan.Deadline, plan.PassiveAllowed, at, sizedPrice);

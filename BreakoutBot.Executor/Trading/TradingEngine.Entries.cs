@@ -132,7 +132,7 @@ public sealed partial class TradingEngine
         var execution = (await PresetOfAsync(database, position, cancellationToken))!.ExecutionConfig;
         var choice = EntryPlanner.ChooseOrder(execution, progress.Plan, instrument, side, book.BestBid?.Price, book.BestAsk?.Price);
         var executable = choice.IsPassive ? choice.LimitPrice!.Value : MarketEntryPrice(position, book);
-        var quantity = WithinRiskBudget(position, progress, entries, instrument, progress.Slices[slice - 1], executable);
+        var quantity = WithinRiskBudget(position, progress, entries, instrument, progress.Slices[slice - 1], executable, resting: choice.IsPassive);
         if (quantity < instrument.MinOrderQty)
         {
             return await StopEntryAsync(database, position, progress, $"the risk budget leaves no room for slice {slice} at {executable}", cancellationToken);
@@ -148,12 +148,15 @@ public sealed partial class TradingEngine
 
     /// <summary>
     /// The most of <paramref name="planned"/> that keeps the entry within its risk budget at <paramref name="price"/>,
-    /// counting what filled at its real average and what still works at its limit (<see cref="EntryRiskBudget"/>).
+    /// counting what filled at its real average and what still works at its limit (<see cref="EntryRiskBudget"/>); resting
+    /// (post-only) orders pay the preset's <c>maker_fee_bps</c>, everything else its <c>taker_fee_bps</c>.
     /// </summary>
-    private static decimal WithinRiskBudget(PositionRecord position, EntryProgress progress, List<OrderRecord> entries, Instrument instrument, decimal planned, decimal price) =>
+    private static decimal WithinRiskBudget(
+        PositionRecord position, EntryProgress progress, List<OrderRecord> entries, Instrument instrument, decimal planned, decimal price, bool resting = false) =>
         progress.Budget(position.InitialStop) is { } budget
             ? budget.Room(planned, price, position.OpenQuantity, position.EntryPrice,
-                entries.Where(order => !OrderStatuses.IsTerminal(order.Status)).Select(order => (order.Quantity - order.FilledQuantity, order.Price ?? price)), instrument)
+                entries.Where(order => !OrderStatuses.IsTerminal(order.Status)).Select(order => (order.Quantity - order.FilledQuantity, order.Price ?? price, order.OrderType == Limit)),
+                instrument, resting)
             : planned;
 
     /// <summary>Where a market entry order meets the book: the ask for a long, the bid for a short (the last known price when that side is empty).</summary>

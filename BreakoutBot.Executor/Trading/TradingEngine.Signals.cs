@@ -199,6 +199,7 @@ public sealed partial class TradingEngine
                 TraceParent = Activity.Current?.Id,
                 RiskBudget = wallet.Equity * _preset.Risk.RiskPerTrade,
                 TakerFeeRate = execution.TakerFeeBps / 10_000m,
+                MakerFeeRate = execution.MakerFeeBps / 10_000m,
             }).Write(),
             OpenedAt = now,
             PresetName = _presetName,
