@@ -11,7 +11,7 @@ public class TradingTests(DistributedAppFixture fixture)
     /// <summary>The simulated account's opening balance (SimulatorOptions.StartingBalance; the AppHost keeps the default).</summary>
     private const decimal StartingBalance = 10_000m;
 
-    private static readonly TimeSpan PositionWait = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan PositionWait = TimeSpan.FromMinutes(14);
     private static readonly TimeSpan LedgerWait = TimeSpan.FromMinutes(1);
 
     [Fact]

@@ -11,7 +11,9 @@ namespace BreakoutBot.IntegrationTests.Web;
 /// </summary>
 public class ConsoleTests(DistributedAppFixture fixture)
 {
-    private static readonly TimeSpan TradeWait = TimeSpan.FromMinutes(8);
+    // The seeded market has quiet stretches of more than an hour of simulated time with no breakout (seen: 64 bars
+    // without a signal); waiting 14 minutes at speed 40 covers over 100 bars. Only a quiet market makes it take long.
+    private static readonly TimeSpan TradeWait = TimeSpan.FromMinutes(14);
     private const float Minute = 60_000;
 
     [Fact]

@@ -10,7 +10,7 @@ namespace BreakoutBot.IntegrationTests.Web;
 /// <summary>Reconciliation drift as an operator sees it: someone cancels our stop on the venue, the console says so.</summary>
 public class DriftConsoleTests(DistributedAppFixture fixture)
 {
-    private static readonly TimeSpan PositionWait = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan PositionWait = TimeSpan.FromMinutes(14);
     private const float Minute = 60_000;
 
     [Fact]
