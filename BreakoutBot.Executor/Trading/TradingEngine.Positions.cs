@@ -164,6 +164,8 @@ public sealed partial class TradingEngine
             }
             else
             {
+                // A stop put on for an entry whose answer was lost outlives an entry that never filled: it goes too.
+                await CancelWorkingOrdersAsync(database, position, null, correlationId, cancellationToken);
                 var entry = (await EntryOrdersAsync(database, position, cancellationToken)).OrderBy(order => order.CreatedAt).LastOrDefault();
                 position.Status = PositionStatuses.Closed;
                 position.ClosedAt = clock.GetUtcNow();

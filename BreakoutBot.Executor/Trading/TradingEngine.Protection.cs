@@ -33,7 +33,8 @@ public sealed partial class TradingEngine
     }
 
     /// <summary>
-    /// Keeps one working venue stop at the position's stop and for its whole open quantity (a partly entered position
+    /// Keeps one working venue stop at the position's stop and for its whole open quantity, entry fills not yet known included
+    /// (<see cref="StopQuantityAsync"/>; a partly entered position
     /// gets its stop with the first fill, resized as later slices fill; a moved stop replaces the old one). The new stop
     /// goes on first; the old one is cancelled only when the venue has confirmed the new one working, so a refused or
     /// unanswered replacement leaves the old stop where it was. For that moment two reduce-only stops rest, and
@@ -41,13 +42,14 @@ public sealed partial class TradingEngine
     /// </summary>
     private async Task<StopSync> SyncVenueStopAsync(TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId, CancellationToken cancellationToken)
     {
-        if (StopPlacement != StopPlacement.Venue || position.OpenQuantity <= 0)
+        var covered = StopPlacement == StopPlacement.Venue ? await StopQuantityAsync(database, position, cancellationToken) : 0m;
+        if (covered <= 0)
         {
             return StopSync.NotWanted;
         }
 
         var stops = await VenueStopsAsync(database, position, cancellationToken);
-        var wanted = stops.FirstOrDefault(order => !OrderStatuses.IsTerminal(order.Status) && order.TriggerPrice == position.Stop && order.Quantity == position.OpenQuantity);
+        var wanted = stops.FirstOrDefault(order => !OrderStatuses.IsTerminal(order.Status) && order.TriggerPrice == position.Stop && order.Quantity == covered);
         if (wanted is null || wanted.Status == OrderStatuses.Pending)
         {
             if (wanted is null && await StopCrossedAsync(position, instrument, cancellationToken))
@@ -56,7 +58,7 @@ public sealed partial class TradingEngine
             }
 
             // A stop recorded but maybe never sent (a crash, a lost answer) goes out again under the same orderLinkId.
-            var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: true, wanted?.Quantity ?? position.OpenQuantity,
+            var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: true, wanted?.Quantity ?? covered,
                 wanted?.OrderId ?? TradingIds.Stop(position.PositionId, stops.Count + 1), ReduceOnly: true, TriggerPrice: position.Stop,
                 TriggerDirection: StopTriggerDirection(position.Direction));
             wanted = await PlaceAsync(database, position, placement, OrderPurposes.StopLoss, correlationId, cancellationToken);
@@ -229,6 +231,26 @@ public sealed partial class TradingEngine
         position.LongestUnprotectedSeconds = Math.Max(position.LongestUnprotectedSeconds, seconds);
         metrics.UnprotectedEpisode((double)seconds, position.Symbol);
         Log.PositionProtected(logger, position.PositionId, seconds);
+    }
+
+    /// <summary>
+    /// The quantity the venue stop must cover: the open quantity, plus whatever an entry order may have filled that the
+    /// executor has not booked yet: one whose answer was lost (still Pending: the venue may hold its fill) or a market
+    /// order still working. A reduce-only stop larger than the position is capped by the venue when it fires, so covering
+    /// too much costs nothing, while covering too little leaves the unknown fill without a stop until the order's fate is
+    /// known. Resting limit slices are not counted: their fills are booked and the stop resized in the round they appear.
+    /// </summary>
+    private static async Task<decimal> StopQuantityAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken)
+    {
+        if (position.Status != PositionStatuses.Opening)
+        {
+            return position.OpenQuantity;
+        }
+
+        var unbooked = (await EntryOrdersAsync(database, position, cancellationToken))
+            .Where(order => order.Status == OrderStatuses.Pending || (order.OrderType == Market && !OrderStatuses.IsTerminal(order.Status)))
+            .Sum(order => order.Quantity - order.FilledQuantity);
+        return position.OpenQuantity + unbooked;
     }
 
     /// <summary>Whether the last price is already at or through the position's stop, where a stop order could not rest.</summary>

@@ -211,7 +211,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
     }
 
     /// <summary>A preset variant whose entries are three market slices, <paramref name="interval"/> seconds apart.</summary>
-    private static Task StoreThreeMarketSlicesAsync(TradingStack stack, decimal interval, int deadmanMs) =>
+    internal static Task StoreThreeMarketSlicesAsync(TradingStack stack, decimal interval, int deadmanMs) =>
         stack.StorePresetAsync(
             ("execution_config.enable_twap", true),
             ("execution_config.enable_iceberg", false),

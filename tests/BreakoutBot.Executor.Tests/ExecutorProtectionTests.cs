@@ -180,6 +180,85 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
     }
 
     [Fact]
+    public async Task EntryFilledAtTheVenueWithItsAckLost_IsCoveredByTheStopBeforeItsOutcomeIsKnown()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1, faults: true);
+        await using var executor = await stack.StartExecutorAsync("a", autoStart: false, "Executor:LostOrderTimeout=00:00:40");
+        await ExecutorEntryExecutionTests.StoreThreeMarketSlicesAsync(stack, interval: 1m, deadmanMs: 6000);
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
+
+        // The first entry order fills at the venue, its answer is lost, and the venue does not show it for 20 s: the
+        // executor cannot book that fill yet, but the venue holds it.
+        stack.Faults.Apply(new FaultSettings { LoseOrderAcks = 1, HideCreatedOrdersMs = 20_000 });
+        var signal = await stack.LongSignalAsync("BTCUSDT", 0.02m);
+        await stack.PublishSignalAsync(signal);
+        var symbol = InstrumentSymbol.Parse("BTCUSDT");
+        await Eventually.UntilAsync(() => Task.FromResult(stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)?.Quantity ?? 0m) > 0), "the entry filled at the venue");
+
+        // Within a couple of rounds a reduce-only stop on the venue covers all the venue holds, while the order that
+        // filled is still of unknown outcome to the executor.
+        await Eventually.UntilAsync(() => Task.FromResult(StopCoverage(stack, symbol) >= stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)!.Quantity)),
+            "a venue stop covering the unbooked fill", TimeSpan.FromSeconds(8));
+        await using (var database = stack.Database())
+        {
+            var first = await database.Orders.AsNoTracking().SingleAsync(order => order.SignalId == signal.SignalId && order.OrderId.EndsWith("-e1"), TestContext.Current.CancellationToken);
+            Assert.Equal("Pending", first.Status);
+        }
+
+        // Once the venue shows the order, the fill is booked and one stop for exactly the open quantity remains.
+        var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var database = stack.Database();
+            var open = await database.Positions.AsNoTracking().Where(row => row.PositionId == positionId).Select(row => row.OpenQuantity).SingleAsync();
+            var stops = WorkingStops(stack, symbol);
+            return stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)?.Quantity ?? 0m) == open && stops.Count == 1 && stops[0].Quantity == open;
+        }, "one stop for exactly the booked quantity");
+    }
+
+    [Fact]
+    public async Task EntryOfUnknownOutcomeThatNeverFilled_ItsCoveringStopIsCancelled()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1, faults: true);
+        await using var executor = await stack.StartExecutorAsync("a", autoStart: false, "Executor:LostOrderTimeout=00:00:03");
+        await ExecutorEntryExecutionTests.StoreThreeMarketSlicesAsync(stack, interval: 1m, deadmanMs: 6000);
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
+
+        // The first entry order (and the client's one retry) is answered with a server failure that never reached the
+        // matching engine (its outcome is unknown to the executor); sent again under its orderLinkId, and every later slice, it is refused outright. The
+        // stop put on meanwhile for what it might have filled must not outlive the entry.
+        stack.Faults.Apply(new FaultSettings
+        {
+            RefuseOrders =
+            [
+                new OrderRefusalFault { Kind = OrderKind.Entry, Count = 2, RetCode = 10000, Message = "injected: server timeout" },
+                new OrderRefusalFault { Kind = OrderKind.Entry, Count = 100, RetCode = 110007, Message = "injected: insufficient balance" },
+            ],
+        });
+        var signal = await stack.LongSignalAsync("ETHUSDT", 0.02m);
+        await stack.PublishSignalAsync(signal);
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var database = stack.Database();
+            return await database.Positions.AnyAsync(row => row.SignalId == signal.SignalId && row.Status == "Closed");
+        }, "the empty position closed", MoveTimeout);
+
+        var symbol = InstrumentSymbol.Parse("ETHUSDT");
+        Assert.Equal(0m, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)?.Quantity ?? 0m));
+        Assert.DoesNotContain(stack.Exchange.Orders(symbol, null), order => order.LeavesQuantity > 0);
+        await using var db = stack.Database();
+        var stops = await db.Orders.AsNoTracking().Where(order => order.SignalId == signal.SignalId && order.OrderType == "Stop").ToListAsync(TestContext.Current.CancellationToken);
+        Assert.NotEmpty(stops);
+        Assert.All(stops, stop => Assert.Contains(stop.Status, (string[])["Cancelled", "Deactivated"]));
+        Assert.Empty(await db.Orders.AsNoTracking().Where(order => order.SignalId == signal.SignalId && order.Status != "Filled" && order.Status != "Cancelled"
+            && order.Status != "Rejected" && order.Status != "Deactivated" && order.Status != "PartiallyFilledCanceled").ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>The largest working reduce-only stop on the venue for the symbol (the venue caps it to the position when it fires).</summary>
+    private static decimal StopCoverage(TradingStack stack, InstrumentSymbol symbol) =>
+        WorkingStops(stack, symbol).Select(order => order.Quantity).DefaultIfEmpty(0m).Max();
+
+    [Fact]
     public async Task CloseCommandRedeliveredAfterACrashBeforeItsAcknowledgement_ClosesOnce()
     {
         await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
