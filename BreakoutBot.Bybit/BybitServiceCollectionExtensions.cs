@@ -28,6 +28,7 @@ public static class BybitServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new BybitRateLimiter(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new VenueClock(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new RetryJitter(Options(provider).RetrySeed));
         services.TryAddSingleton(provider =>
         {
@@ -38,7 +39,7 @@ public static class BybitServiceCollectionExtensions
         });
 
         Resilient(services.AddHttpClient(nameof(BybitMarketClient), Configure))
-            .AddTypedClient((http, provider) => new BybitMarketClient(http, provider.GetRequiredService<TimeProvider>()));
+            .AddTypedClient((http, provider) => new BybitMarketClient(http, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<VenueClock>()));
         Resilient(services.AddHttpClient(nameof(BybitPrivateClient), Configure))
             .AddTypedClient((http, provider) => new BybitPrivateClient(http, provider.GetRequiredService<BybitCredentials>(), provider.GetRequiredService<TimeProvider>())
             {

@@ -144,8 +144,9 @@ public static class TradingApi
         query = status is null ? query : query.Where(order => order.Status == status);
         query = purpose is null ? query : query.Where(order => order.Purpose == purpose);
         query = positionId is null ? query : query.Where(order => order.PositionId == positionId);
-        query = start is null ? query : query.Where(order => order.CreatedAt >= start);
-        query = end is null ? query : query.Where(order => order.CreatedAt <= end);
+        // from/to are on the venue's clock, like every time the console shows; an order the venue never showed counts at its record time.
+        query = start is null ? query : query.Where(order => (order.PlacedAt ?? order.CreatedAt) >= start);
+        query = end is null ? query : query.Where(order => (order.PlacedAt ?? order.CreatedAt) <= end);
         var (rows, total) = await query.ReadPageAsync(filtered => filtered.OrderByDescending(order => order.CreatedAt).ThenBy(order => order.OrderId), number, size, cancellationToken);
         return TypedResults.Ok(new Page<OrderView>([.. rows.Select(ToView)], number, size, total));
     }
@@ -319,7 +320,7 @@ public static class TradingApi
 
     internal static OrderView ToView(OrderRecord order) => new(
         order.OrderId, order.VenueOrderId, order.PositionId, order.SignalId, order.Symbol, order.Side, order.Purpose, order.OrderType, order.Price,
-        order.TriggerPrice, order.Quantity, order.FilledQuantity, order.AveragePrice, order.ReduceOnly, order.Status, order.RejectReason, order.CreatedAt, order.UpdatedAt);
+        order.TriggerPrice, order.Quantity, order.FilledQuantity, order.AveragePrice, order.ReduceOnly, order.Status, order.RejectReason, order.CreatedAt, order.UpdatedAt, order.PlacedAt);
 
     internal static TradeView ToView(TradeRecord trade) => new(
         trade.TradeId, trade.PositionId, trade.SignalId, trade.Symbol, trade.Direction, trade.Strategy, trade.EntryPrice, trade.ExitPrice, trade.Quantity,

@@ -6,8 +6,9 @@ namespace BreakoutBot.Bybit.Rest;
 /// <summary>
 /// Bybit V5 public market data over REST (linear category). The base address comes from configuration, so the same
 /// client talks to mainnet, testnet or the simulator. Resilience (retries, timeouts) is the HttpClient pipeline's job.
+/// Every market-data answer's time is shown to the <see cref="VenueClock"/> when one is given.
 /// </summary>
-public sealed class BybitMarketClient(HttpClient http, TimeProvider clock)
+public sealed class BybitMarketClient(HttpClient http, TimeProvider clock, VenueClock? venueClock = null)
 {
     private const int InstrumentPageSize = 500;
 
@@ -80,6 +81,11 @@ public sealed class BybitMarketClient(HttpClient http, TimeProvider clock)
         response.EnsureSuccessStatusCode();
         var envelope = V5Envelope.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         var endpoint = pathAndQuery.Split('?')[0];
+        if (venueClock is not null && envelope.ServerTimeMs is { } serverTimeMs && endpoint != "/v5/market/time")
+        {
+            venueClock.Observe(DateTimeOffset.FromUnixTimeMilliseconds(serverTimeMs));
+        }
+
         return envelope.IsSuccess ? envelope : throw new BybitApiException(endpoint, envelope.RetCode, envelope.RetMessage);
     }
 }

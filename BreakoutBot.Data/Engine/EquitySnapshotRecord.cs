@@ -5,6 +5,7 @@ public sealed class EquitySnapshotRecord
 {
     public long Id { get; set; }
 
+    /// <summary>When the wallet was read, on the venue's clock (as fills and trades are), so the curve lines up with them.</summary>
     public DateTimeOffset At { get; set; }
 
     public decimal Equity { get; set; }

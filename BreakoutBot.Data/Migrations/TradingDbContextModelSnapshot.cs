@@ -558,6 +558,10 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("order_type");
 
+                    b.Property<DateTimeOffset?>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
                     b.Property<string>("PositionId")
                         .HasColumnType("text")
                         .HasColumnName("position_id");

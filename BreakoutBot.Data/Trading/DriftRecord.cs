@@ -23,5 +23,6 @@ public sealed class DriftRecord
 
     public required string Action { get; set; }
 
+    /// <summary>When it was found, on the venue's clock (as fills and candles are).</summary>
     public DateTimeOffset FoundAt { get; set; }
 }

@@ -44,7 +44,15 @@ public sealed class OrderRecord
     /// <summary>When we first asked the venue to cancel it; an unanswered order with a cancel asked is never sent again.</summary>
     public DateTimeOffset? CancelRequestedAt { get; set; }
 
+    /// <summary>When the executor recorded it (its own clock: it times lost answers and entry windows with it).</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When the executor last booked a change (its own clock).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// When the venue created the order, on the venue's clock (the one its fills, positions and candles carry; the
+    /// simulator's runs ahead at its speed); null while the venue has not shown the order, and for one it never took.
+    /// </summary>
+    public DateTimeOffset? PlacedAt { get; set; }
 }

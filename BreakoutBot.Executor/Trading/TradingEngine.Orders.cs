@@ -131,6 +131,7 @@ public sealed partial class TradingEngine
         }
 
         order.VenueOrderId = venueOrder.OrderId;
+        order.PlacedAt ??= venueOrder.CreatedTime;
         order.Status = venueOrder.Status;
         order.FilledQuantity = venueOrder.FilledQuantity;
         order.AveragePrice = venueOrder.AveragePrice;

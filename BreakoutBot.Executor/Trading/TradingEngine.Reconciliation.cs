@@ -236,7 +236,7 @@ public sealed partial class TradingEngine
             _reportedDrift[key] = seen;
         }
 
-        var now = clock.GetUtcNow();
+        var now = VenueNow();
         var drift = new ReconciliationDrift(TradingIds.NewEventId(), kind, symbol, ours, venueQuantity ?? ours, action, now) { PositionId = positionId };
         database.Drifts.Add(new DriftRecord
         {

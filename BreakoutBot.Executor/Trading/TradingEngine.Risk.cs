@@ -152,7 +152,7 @@ public sealed partial class TradingEngine
         var drawdown = _peakEquity > 0 ? Math.Max(0, (_peakEquity - wallet.Equity) / _peakEquity) : 0;
         database.EquitySnapshots.Add(new EquitySnapshotRecord
         {
-            At = now,
+            At = VenueNow(),
             Equity = wallet.Equity,
             WalletBalance = wallet.Wallet,
             UnrealizedPnl = wallet.UnrealisedPnl,

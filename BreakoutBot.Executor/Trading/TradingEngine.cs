@@ -210,6 +210,12 @@ public sealed partial class TradingEngine(
 
     private static TradingDbContext Database(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<TradingDbContext>();
 
+    /// <summary>
+    /// The venue's time, for what the operator reads beside fills and candles (equity points, drift findings); our clock
+    /// until the venue has answered. Timeouts, windows and the trading day keep to our clock.
+    /// </summary>
+    private DateTimeOffset VenueNow() => venue.VenueNow ?? clock.GetUtcNow();
+
     /// <summary>Persists a state change and its <see cref="EngineStateChanged"/> event in the caller's unit of work.</summary>
     private async Task ChangeStateAsync(TradingDbContext database, EngineState next, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
     {

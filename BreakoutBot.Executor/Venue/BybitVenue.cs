@@ -4,9 +4,11 @@ using BreakoutBot.Domain.MarketData;
 namespace BreakoutBot.Executor.Venue;
 
 /// <summary>The venue over Bybit V5 REST (Bybit itself or the simulator; only the base address differs).</summary>
-public sealed class BybitVenue(BybitMarketClient market, BybitPrivateClient account) : IVenue
+public sealed class BybitVenue(BybitMarketClient market, BybitPrivateClient account, VenueClock venueClock) : IVenue
 {
     public Task<DateTimeOffset> GetTimeAsync(CancellationToken cancellationToken) => market.GetServerTimeAsync(cancellationToken);
+
+    public DateTimeOffset? VenueNow => venueClock.Now;
 
     public Task<TimeSpan> SynchronizeClockAsync(CancellationToken cancellationToken) => account.SynchronizeClockAsync(market, cancellationToken);
 

@@ -12,6 +12,12 @@ public interface IVenue
 {
     Task<DateTimeOffset> GetTimeAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The venue's clock now, estimated from its latest answer (null before the first): the clock every time the
+    /// operator sees is on, like fills, positions and candles. Timeouts and windows keep to the local clock.
+    /// </summary>
+    DateTimeOffset? VenueNow { get; }
+
     /// <summary>Measures the offset to the venue's clock (venue minus local) and signs from then on with the venue's time.</summary>
     Task<TimeSpan> SynchronizeClockAsync(CancellationToken cancellationToken);
 

@@ -1,8 +1,10 @@
 using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Matching;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BreakoutBot.Executor.Tests;
@@ -28,6 +30,36 @@ public sealed class ExecutorVenueSetupTests(LocalPostgresServer postgres)
 
         Assert.Equal(5m, stack.Exchange.ReadAccount(ledger => ledger.LeverageOf(symbol)));
         Assert.Equal(1, stack.VenueOpenPositions);
+    }
+
+    [Fact]
+    public async Task VenueClockRunningAhead_OrdersAndEquityPointsCarryTheVenuesTime()
+    {
+        // The simulator's clock runs 300 times faster than ours: within seconds the two are minutes apart.
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 300);
+        await using var executor = await stack.StartExecutorAsync("a", autoStart: true);
+        await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
+        var signal = await stack.LongSignalAsync("BTCUSDT", 0.02m);
+        await stack.PublishSignalAsync(signal);
+        var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+
+        await using var database = stack.Database();
+        var entry = await database.Orders.AsNoTracking()
+            .FirstAsync(order => order.PositionId == positionId && order.Purpose == "Entry" && order.FilledQuantity > 0, TestContext.Current.CancellationToken);
+        Assert.True(ClientOrderId.TryParse(entry.OrderId, out var id));
+        var atVenue = Assert.Single(stack.Exchange.Orders(InstrumentSymbol.Parse("BTCUSDT"), id));
+        Assert.Equal(atVenue.SubmittedAt.ToUnixTimeMilliseconds(), entry.PlacedAt?.ToUnixTimeMilliseconds());
+        Assert.True(entry.PlacedAt - entry.CreatedAt > TimeSpan.FromMinutes(1), $"placed {entry.PlacedAt:O} (venue), recorded {entry.CreatedAt:O} (ours)");
+
+        // The equity point the fill brings is stamped on the venue's clock too, so the curve lines up with the trades.
+        var fill = await database.Fills.AsNoTracking().FirstAsync(row => row.OrderId == entry.OrderId, TestContext.Current.CancellationToken);
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var current = stack.Database();
+            return await current.EquitySnapshots.AnyAsync(point => point.At >= fill.ExecutedAt);
+        }, "an equity point after the fill, on the venue's clock");
+        var point = await database.EquitySnapshots.AsNoTracking().OrderByDescending(row => row.At).FirstAsync(TestContext.Current.CancellationToken);
+        Assert.True(point.At - entry.CreatedAt > TimeSpan.FromMinutes(1), $"equity point at {point.At:O}, our clock at {entry.CreatedAt:O} when the order was recorded");
     }
 
     [Fact]
