@@ -1,5 +1,6 @@
 using System.Globalization;
 using BreakoutBot.Api.Events;
+using BreakoutBot.Api.Market;
 using BreakoutBot.Contracts.Engine;
 using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Data;
@@ -19,6 +20,7 @@ public sealed class EngineStatusReader(
     RedisSnapshots snapshots,
     RedisStreamReader streams,
     IOptions<TradingOptions> trading,
+    VenueMarketData venue,
     TimeProvider clock)
 {
     /// <summary>Older than this, a component's last sign of life counts as stale.</summary>
@@ -30,7 +32,10 @@ public sealed class EngineStatusReader(
         var (state, redisUp) = await ReadStateAsync(cancellationToken);
         var risk = await database.RiskStates.AsNoTracking().OrderByDescending(row => row.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
         var openPositions = await database.Positions.AsNoTracking().CountAsync(position => position.Status != "Closed", cancellationToken);
-        var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        // "Today" is the venue's day, as the trades' close times are on its clock (the simulator's runs ahead of ours).
+        await venue.MarkPricesAsync(cancellationToken);
+        var venueNow = venue.VenueTime;
+        var dayStart = new DateTimeOffset((venueNow ?? now).UtcDateTime.Date, TimeSpan.Zero);
         var today = await database.Trades.AsNoTracking().Where(trade => trade.ClosedAt >= dayStart)
             .Select(trade => new { trade.RealizedPnl, trade.RMultiple }).ToListAsync(cancellationToken);
 
@@ -78,7 +83,8 @@ public sealed class EngineStatusReader(
             risk?.ConsecutiveLosses ?? 0,
             new KillSwitchStatus(risk?.KillSwitchTripped ?? false, risk?.KillSwitchReason, risk?.KillSwitchTrippedAt),
             components,
-            new DataLag(lastEvent, Age(lastEvent, now), lastScan, scannerStatus?.LagSeconds ?? Age(lastScan, now)));
+            new DataLag(lastEvent, Age(lastEvent, now), lastScan, scannerStatus?.LagSeconds ?? Age(lastScan, now)),
+            venueNow);
     }
 
     /// <summary>The time part of a stream entry id (milliseconds since the epoch).</summary>

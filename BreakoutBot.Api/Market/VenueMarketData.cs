@@ -19,12 +19,13 @@ public sealed class VenueMarketData(IHttpClientFactory httpClients, TimeProvider
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private IReadOnlyDictionary<string, decimal>? _marks;
     private DateTimeOffset _marksAt = DateTimeOffset.MinValue;
+    private long _venueTimeMs;
 
     /// <summary>
     /// The venue's clock as its latest ticker answer stated it (the simulator's runs at its speed, ahead of ours); null
-    /// until the venue has answered. Ages of positions are measured on it, like their fill times.
+    /// until the venue has answered. Ages of positions are measured on it, like their fill times. Read from any thread.
     /// </summary>
-    public DateTimeOffset? VenueTime { get; private set; }
+    public DateTimeOffset? VenueTime => Interlocked.Read(ref _venueTimeMs) is > 0 and var ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
     /// <summary>Mark price per symbol; empty when the venue is unavailable.</summary>
     public async Task<IReadOnlyDictionary<string, decimal>> MarkPricesAsync(CancellationToken cancellationToken)
@@ -48,7 +49,10 @@ public sealed class VenueMarketData(IHttpClientFactory httpClients, TimeProvider
             {
                 var tickers = await Client().GetTickersAsync(null, timeout.Token);
                 _marks = tickers.ToDictionary(ticker => ticker.Symbol.Value, ticker => ticker.MarkPrice, StringComparer.Ordinal);
-                VenueTime = tickers.Count > 0 ? tickers.Max(ticker => ticker.Time) : VenueTime;
+                if (tickers.Count > 0)
+                {
+                    Interlocked.Exchange(ref _venueTimeMs, tickers.Max(ticker => ticker.Time).ToUnixTimeMilliseconds());
+                }
             }
             catch (Exception exception) when (exception is HttpRequestException or BybitApiException or OperationCanceledException or FormatException
                                                   or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException

@@ -32,6 +32,8 @@ public sealed class EngineApiTests(ApiFixture api)
             await database.SaveChangesAsync(TestData.Cancel);
         }
 
+        api.Venue.MarkPrices[symbol] = 100m;
+
         await api.Redis.GetDatabase().StringSetAsync(RedisKeys.EngineState, JsonSerializer.Serialize(
             new EngineStateChanged("evt-1", "Running", "sim", "breakout_v1", 1, now.AddMinutes(-30), "started by operator"), MessageJson.Options));
         var scannerLastSeen = now - EngineStatusReader.StaleAfter - TimeSpan.FromMinutes(1);
@@ -43,7 +45,8 @@ public sealed class EngineApiTests(ApiFixture api)
         await using (var database = api.CreateDatabase())
         {
             openPositions = await database.Positions.CountAsync(position => position.Status != "Closed", TestData.Cancel);
-            var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+            // "Today" is the venue's day: the fake venue's clock (its tickers' time) stands at 2025-11-26 12:00, a year behind ours.
+            var dayStart = new DateTimeOffset(2025, 11, 26, 0, 0, 0, TimeSpan.Zero);
             dailyPnl = await database.Trades.Where(trade => trade.ClosedAt >= dayStart).SumAsync(trade => trade.RealizedPnl, TestData.Cancel);
             dailyR = await database.Trades.Where(trade => trade.ClosedAt >= dayStart).SumAsync(trade => trade.RMultiple, TestData.Cancel);
         }
@@ -61,6 +64,7 @@ public sealed class EngineApiTests(ApiFixture api)
         Assert.Equal(openPositions, status.GetProperty("openPositions").GetInt32());
         Assert.Equal(3, status.GetProperty("maxPositions").GetInt32());
         Assert.Equal(Math.Max(0, 3 - openPositions), status.GetProperty("freeSlots").GetInt32());
+        Assert.Equal(new DateTimeOffset(2025, 11, 26, 12, 0, 0, TimeSpan.Zero), status.GetProperty("venueTime").GetDateTimeOffset());
         Assert.Equal(dailyPnl, status.GetProperty("dailyPnlUsd").GetDecimal());
         Assert.Equal(dailyR, status.GetProperty("dailyPnlR").GetDecimal());
         Assert.Equal(2, status.GetProperty("consecutiveLosses").GetInt32());

@@ -36,6 +36,20 @@ public class HomePageTests : ConsoleContext
     }
 
     [Fact]
+    public void EquityCurve_IsTheLast24HoursOfTheVenuesClock_NotOurs()
+    {
+        // The simulator's clock stands two days ahead of ours (FakeTimeProvider: 2026-11-26 12:00).
+        Api.Get("/api/engine/status", Status("Running").Replace("\"dataLag\"", "\"venueTime\":\"2026-11-28T12:00:00Z\",\"dataLag\"", StringComparison.Ordinal));
+        Api.Get("/api/trading/drift", EmptyPage);
+
+        var page = Render<Home>();
+
+        page.WaitForAssertion(() => Assert.Contains(Api.Requests, request => request.PathAndQuery.StartsWith("/api/performance/equity", StringComparison.Ordinal)));
+        var equity = Api.Requests.First(request => request.PathAndQuery.StartsWith("/api/performance/equity", StringComparison.Ordinal)).PathAndQuery;
+        Assert.Contains("from=2026-11-27T12%3A00%3A00Z", equity, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_NoDrift_SaysTheBooksMatched()
     {
         Api.Get("/api/trading/drift", EmptyPage);
