@@ -56,6 +56,7 @@ public static class ApiEndpointExtensions
         app.MapPerformanceApi();
         app.MapMarketApi();
         app.MapAuditApi();
+        app.MapApiKeysApi();
         app.MapEventsApi();
         return app;
     }

@@ -38,4 +38,10 @@ internal static partial class Log
 
     [LoggerMessage(8040, LogLevel.Warning, "Mark prices could not be read from the venue: {Reason}")]
     public static partial void MarkPricesUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(8050, LogLevel.Warning, "Issued API keys could not be read ({Reason}); the keys read before stay in force")]
+    public static partial void StoredKeysUnreadable(ILogger logger, string reason);
+
+    [LoggerMessage(8051, LogLevel.Information, "API key {Name} ({Role}) {Change} by {Actor}")]
+    public static partial void ApiKeyChanged(ILogger logger, string name, string role, string change, string actor);
 }

@@ -11,4 +11,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Local PostgreSQL and Redis keep their data in {DataDirectory}")]
     public static partial void LocalDataDirectory(ILogger logger, string dataDirectory);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information,
+        Message = "Console sign-in: the first user is 'admin'; its password is the secret parameter console-admin-password (the dashboard's parameters, or `dotnet user-secrets list` in BreakoutBot.AppHost)")]
+    public static partial void ConsoleSignIn(ILogger logger);
 }

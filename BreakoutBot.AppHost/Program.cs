@@ -34,8 +34,12 @@ var exchange = TradingModeExtensions.UsesSimulator(tradingMode)
 
 // One job migrates the database and seeds the shipped presets, then exits; every service that uses the database
 // starts only after it completed successfully.
+// The console's first admin ('admin') gets this password on the first run (the db-migrator creates the user); it is
+// generated and kept in the AppHost's user-secrets unless set, and the dashboard shows it under the parameters.
+var consoleAdminPassword = builder.AddParameter("console-admin-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
 var migrator = builder.AddProject<Projects.BreakoutBot_Migrator>("db-migrator")
     .WithHostEnvironment(tradingMode)
+    .WithEnvironment("Console__BootstrapAdminPassword", consoleAdminPassword)
     .WithReference(database).WaitFor(database);
 
 var executor = builder.AddProject<Projects.BreakoutBot_Executor>("executor")
@@ -61,6 +65,7 @@ var api = builder.AddProject<Projects.BreakoutBot_Api>("api")
     .WithTradingMode(tradingMode)
     .WithEnvironment("Api__Keys__web", consoleApiKey)
     .WithEnvironment("Api__KeyRoles__web", "admin")
+    .WithEnvironment("Api__DelegatingKeys__0", "web")
     .WithEnvironment("Api__Keys__automation", automationApiKey)
     .WithEnvironment("Api__KeyRoles__automation", "operator")
     .WithMarketVenue(exchange, tradingMode)
@@ -73,6 +78,7 @@ var api = builder.AddProject<Projects.BreakoutBot_Api>("api")
 
 builder.AddProject<Projects.BreakoutBot_Web>("web")
     .WithHostEnvironment(tradingMode)
+    .WithReference(database).WaitForCompletion(migrator)
     .WithReference(api).WaitFor(api)
     .WithEnvironment("Api__Key", consoleApiKey)
     .WithExternalHttpEndpoints()

@@ -4,6 +4,7 @@ using BreakoutBot.Data.Engine;
 using BreakoutBot.Data.Outbox;
 using BreakoutBot.Data.Presets;
 using BreakoutBot.Data.Scanning;
+using BreakoutBot.Data.Security;
 using BreakoutBot.Data.Trading;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +48,8 @@ public sealed class TradingDbContext(DbContextOptions<TradingDbContext> options)
     public DbSet<ScanSummaryRecord> ScanSummaries => Set<ScanSummaryRecord>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

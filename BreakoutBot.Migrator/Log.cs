@@ -8,4 +8,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Critical, Message = "The database could not be migrated; the services will not start against it")]
     public static partial void MigrationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Console users current: {Outcome}")]
+    public static partial void ConsoleUsers(ILogger logger, string outcome);
 }

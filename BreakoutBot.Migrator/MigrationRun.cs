@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Schema;
+using BreakoutBot.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Polly;
 using Polly.Retry;
@@ -39,6 +42,9 @@ public static class MigrationRun
                 await using var scope = host.Services.CreateAsyncScope();
                 return await DatabaseSchema.MigrateAndSeedAsync(scope.ServiceProvider.GetRequiredService<TradingDbContext>(), clock, token);
             }, cancellationToken);
+            var users = await RetryWhileStarting.ExecuteAsync(
+                async token => await MigrateConsoleUsersAsync(host, token), cancellationToken);
+            Log.ConsoleUsers(logger, users);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 var names = applied.Count == 0 ? "none" : string.Join(", ", applied);
@@ -57,5 +63,17 @@ public static class MigrationRun
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>The console's users and roles (schema <c>identity</c>), and on the first run the first admin.</summary>
+    private static async Task<string> MigrateConsoleUsersAsync(IHost host, CancellationToken cancellationToken)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ConsoleIdentityDbContext>().Database.MigrateAsync(cancellationToken);
+        var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        return await ConsoleIdentitySeed.EnsureAsync(
+            scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>(),
+            scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(),
+            configuration[MigratorServiceExtensions.BootstrapAdminPasswordKey]);
     }
 }

@@ -29,12 +29,13 @@ public static class HealthEndpointExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteReportAsync });
+        // Probes carry no credentials: anonymous even where a fallback policy asks every other endpoint for a person.
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteReportAsync }).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = WriteReportAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 

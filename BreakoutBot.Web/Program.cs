@@ -1,10 +1,12 @@
 using BreakoutBot.ServiceDefaults;
 using BreakoutBot.Web;
 using BreakoutBot.Web.Components;
+using BreakoutBot.Web.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddWebServices();
+builder.AddConsoleIdentity();
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment())
@@ -12,9 +14,13 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapConsoleSignOut();
 app.MapTradeExport();
 app.MapDefaultEndpoints();
 app.WarnWhenNoApiKey();

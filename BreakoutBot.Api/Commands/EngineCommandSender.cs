@@ -37,7 +37,7 @@ public sealed class EngineCommandSender(
     {
         ArgumentNullException.ThrowIfNull(caller);
         var issuedBy = caller.CallerName();
-        var command = new EngineCommand(NewCommandId(), kind, clock.GetUtcNow(), issuedBy, IssuedFrom: caller.Connection.RemoteIpAddress?.ToString());
+        var command = new EngineCommand(NewCommandId(), kind, clock.GetUtcNow(), issuedBy, IssuedFrom: caller.CallerAddress());
         command = configure?.Invoke(command) ?? command;
         var action = AuditAction(kind);
         var answer = acknowledgements.Expect(command.CommandId);
@@ -111,7 +111,7 @@ public sealed class EngineCommandSender(
             DetailsJson = JsonSerializer.Serialize(
                 new
                 {
-                    command.CommandId, command.PresetName, command.PresetVersion, command.Mode, command.Flatten, command.PositionId, command.Percent,
+                    command.CommandId, command.PresetName, command.PresetVersion, command.Mode, command.Flatten, command.PositionId, command.Percent, command.IssuedFrom,
                 },
                 ApiJson.Options),
             CorrelationId = command.CommandId,

@@ -28,6 +28,9 @@ public static class ApiKeyDefaults
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "unknown role"),
     };
 
+    /// <summary>The claim with the address of the person a delegating key acts for.</summary>
+    public const string PersonAddressClaim = "breakoutbot:person-address";
+
     /// <summary>The rate-limiter policy of mutating endpoints.</summary>
     public const string MutationRateLimit = "mutations";
 }

@@ -20,6 +20,16 @@ public sealed class ApiKeyOptions : AuthenticationSchemeOptions
     /// <summary>Keys shorter than this are refused at start-up.</summary>
     public const int MinimumKeyLength = 16;
 
+    /// <summary>Where the names of the keys that act for people are listed (<c>Api:DelegatingKeys:0 = web</c>).</summary>
+    public const string DelegatingKeysSection = "Api:DelegatingKeys";
+
     /// <summary>Name → the key's SHA-256 and role.</summary>
     public IDictionary<string, IssuedKey> Keys { get; } = new Dictionary<string, IssuedKey>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Keys that act for signed-in people (the console's): a request with such a key is the person named by its
+    /// <see cref="Contracts.OnBehalfOfHeaders"/>, with the lower of the person's and the key's role; without a person it
+    /// may only read.
+    /// </summary>
+    public ISet<string> DelegatingKeys { get; } = new HashSet<string>(StringComparer.Ordinal);
 }

@@ -18,7 +18,14 @@ internal static class ApiSecurityExtensions
             throw new InvalidOperationException($"{ApiKeyOptions.RolesSection} names keys that {ApiKeyOptions.KeysSection} does not issue: {string.Join(", ", unknownRoles)}.");
         }
 
+        var delegating = builder.Configuration.GetSection(ApiKeyOptions.DelegatingKeysSection).GetChildren().Select(entry => entry.Value ?? "").ToList();
+        if (delegating.FirstOrDefault(name => !keys.ContainsKey(name)) is { } unknownDelegate)
+        {
+            throw new InvalidOperationException($"{ApiKeyOptions.DelegatingKeysSection} names '{unknownDelegate}', a key that {ApiKeyOptions.KeysSection} does not issue.");
+        }
+
         builder.Services.AddSingleton<FailedKeyThrottle>();
+        builder.Services.AddSingleton<StoredApiKeys>();
         builder.Services.AddAuthentication(ApiKeyDefaults.Scheme)
             .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, options =>
             {
@@ -26,6 +33,8 @@ internal static class ApiSecurityExtensions
                 {
                     options.Keys[name] = key;
                 }
+
+                options.DelegatingKeys.UnionWith(delegating);
             });
 
         var readRequiresKey = api.ReadRequiresKey;
@@ -85,10 +94,18 @@ internal static class ApiSecurityExtensions
     public static TBuilder RequireOperatorUnlimited<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(ApiKeyDefaults.OperatorPolicy).DisableRateLimiting();
 
+    /// <summary>Administration (API keys): an admin key; changes rate limited.</summary>
+    public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(ApiKeyDefaults.AdminPolicy).RequireRateLimiting(ApiKeyDefaults.MutationRateLimit);
+
     /// <summary>Read-only endpoint: any valid key (anonymous only when <c>Api:ReadRequiresKey</c> is false).</summary>
     public static TBuilder RequireReader<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(ApiKeyDefaults.ReaderPolicy);
 
     /// <summary>The caller's key name for the audit log.</summary>
     public static string CallerName(this HttpContext context) => context.User.Identity?.Name ?? "anonymous";
+
+    /// <summary>Where the caller is: the person's browser address when a console acts for them, else the connection's.</summary>
+    public static string? CallerAddress(this HttpContext context) =>
+        context.User.FindFirst(ApiKeyDefaults.PersonAddressClaim)?.Value ?? context.Connection.RemoteIpAddress?.ToString();
 }

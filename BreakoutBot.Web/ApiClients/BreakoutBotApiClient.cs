@@ -10,15 +10,21 @@ using BreakoutBot.Contracts.Paging;
 using BreakoutBot.Contracts.Performance;
 using BreakoutBot.Contracts.Presets;
 using BreakoutBot.Contracts.Scanner;
+using BreakoutBot.Contracts.Security;
 using BreakoutBot.Contracts.Trading;
+using BreakoutBot.Identity;
+using BreakoutBot.Web.Identity;
 
 namespace BreakoutBot.Web.ApiClients;
 
 /// <summary>
 /// The console's only way to the system: the Api over HTTP. Every call answers an <see cref="ApiResult{T}"/>: a
 /// value, or the Api's ProblemDetails (validation errors keyed by JSON path) or the reason it could not be reached.
+/// Every change (commands, presets) is made only for a signed-in person whose role allows it: an operator, and an
+/// admin to start a real venue; anyone else is answered 403 here, before the Api is asked. Each request names the
+/// person (<see cref="ConsoleHeaders"/>) so the Api's audit log records who acted.
 /// </summary>
-public sealed class BreakoutBotApiClient(HttpClient http)
+public sealed class BreakoutBotApiClient(HttpClient http, IConsolePeople people, ILogger<BreakoutBotApiClient> logger)
 {
     private static readonly JsonSerializerOptions Json = ContractJson.Options;
 
@@ -34,7 +40,8 @@ public sealed class BreakoutBotApiClient(HttpClient http)
         GetAsync<EngineStatus>("/api/engine/status", cancellationToken);
 
     public Task<ApiResult<CommandResult>> StartEngineAsync(string preset, int? presetVersion, string mode, string? confirmLive, CancellationToken cancellationToken = default) =>
-        SendAsync<CommandResult>(HttpMethod.Post, "/api/engine/start", new StartEngineRequest(preset, mode, presetVersion, confirmLive), cancellationToken);
+        SendAsync<CommandResult>(HttpMethod.Post, "/api/engine/start", new StartEngineRequest(preset, mode, presetVersion, confirmLive), cancellationToken,
+            mode is "sim" or "paper" ? ConsoleRoles.Operator : ConsoleRoles.Admin);
 
     public Task<ApiResult<CommandResult>> PauseEngineAsync(CancellationToken cancellationToken = default) =>
         SendAsync<CommandResult>(HttpMethod.Post, "/api/engine/pause", null, cancellationToken);
@@ -120,6 +127,16 @@ public sealed class BreakoutBotApiClient(HttpClient http)
     }
 
     // Performance
+    public Task<ApiResult<IReadOnlyList<ApiKeyView>>> ApiKeysAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<ApiKeyView>>("/api/keys", cancellationToken);
+
+    /// <summary>Issues a key (admin); the answer holds its text, shown once.</summary>
+    public Task<ApiResult<IssuedApiKey>> CreateApiKeyAsync(string name, string role, CancellationToken cancellationToken = default) =>
+        SendAsync<IssuedApiKey>(HttpMethod.Post, "/api/keys", new CreateApiKeyRequest(name, role), cancellationToken, ConsoleRoles.Admin);
+
+    public Task<ApiResult<ApiKeyView>> RevokeApiKeyAsync(string name, CancellationToken cancellationToken = default) =>
+        SendAsync<ApiKeyView>(HttpMethod.Delete, $"/api/keys/{Uri.EscapeDataString(name)}", null, cancellationToken, ConsoleRoles.Admin);
+
     public Task<ApiResult<PerformanceSummary>> PerformanceSummaryAsync(DateTimeOffset? from, CancellationToken cancellationToken = default) =>
         GetAsync<PerformanceSummary>($"/api/performance/summary{Query(("from", from))}", cancellationToken);
 
@@ -155,7 +172,13 @@ public sealed class BreakoutBotApiClient(HttpClient http)
     {
         try
         {
-            using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+            if (await people.CurrentAsync() is { } person)
+            {
+                ConsoleHeaders.Name(request, person);
+            }
+
+            using var response = await http.SendAsync(request, cancellationToken);
             return await ReadAsync<T>(response, cancellationToken);
         }
         catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
@@ -164,11 +187,21 @@ public sealed class BreakoutBotApiClient(HttpClient http)
         }
     }
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, string required = ConsoleRoles.Operator)
     {
+        var person = await people.CurrentAsync();
+        if (person is null || !person.May(required))
+        {
+            var who = person is null ? "Nobody is signed in" : $"You are signed in as {person.Name} with the {person.Role} role";
+            Log.ActionRefused(logger, person?.Name ?? "nobody", person?.Role ?? "none", $"{method} {path}", required);
+            return new ApiResult<T>(default, new ApiProblem(StatusCodes.Status403Forbidden, "Not allowed",
+                $"{who}; this needs the {required} role.", new Dictionary<string, string[]>(StringComparer.Ordinal)));
+        }
+
         try
         {
             using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+            ConsoleHeaders.Name(request, person);
             if (body is not null)
             {
                 request.Content = new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json");

@@ -23,6 +23,9 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>The console's key: the admin role, as the AppHost gives it.</summary>
     public const string WebKey = "web-console-key-0123456789abcdef";
 
+    /// <summary>An admin key that acts for signed-in people (<c>Api:DelegatingKeys</c>), as the console's does under the AppHost.</summary>
+    public const string ConsoleKey = "console-key-acting-for-people-0123";
+
     /// <summary>A read-only key (the default role of a key given no role).</summary>
     public const string ViewerKey = "viewer-key-0123456789abcdef-00";
 
@@ -88,6 +91,9 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("Api:KeyRoles:operator", "operator");
             builder.UseSetting("Api:Keys:web", WebKey);
             builder.UseSetting("Api:KeyRoles:web", "admin");
+            builder.UseSetting("Api:Keys:console", ConsoleKey);
+            builder.UseSetting("Api:KeyRoles:console", "admin");
+            builder.UseSetting("Api:DelegatingKeys:0", "console");
             builder.UseSetting("Api:Keys:viewer", ViewerKey);
             builder.UseSetting("Api:Keys:mute", MuteKey);
             builder.UseSetting("Api:KeyRoles:mute", "operator");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Events;
+using BreakoutBot.Contracts;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BreakoutBot.Api.Tests;
@@ -61,6 +62,66 @@ public sealed class SecurityTests(ApiFixture api)
         await kill.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
         await preset.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
         Assert.Equal(before, api.Executor.Received.Count);
+    }
+
+    [Fact]
+    public async Task ConsoleKey_ActsForThePersonItNames_WithTheLowerRole_AndTheAuditNamesPersonAndAddress()
+    {
+        using var asOperator = PersonClient("alice", "operator", "192.0.2.10");
+        using var asViewer = PersonClient("victor", "viewer", null);
+        using var nobody = api.Client(ApiFixture.ConsoleKey);
+        using var malformed = PersonClient("mallory", "root", null);
+        var before = api.Executor.Received.Count;
+
+        using var paused = await asOperator.PostAsync("/api/engine/pause", null, TestData.Cancel);
+        var afterOperator = api.Executor.Received.Count;
+        using var viewerStop = await asViewer.PostAsync("/api/engine/stop", null, TestData.Cancel);
+        using var viewerReads = await asViewer.GetAsync("/api/engine/status", TestData.Cancel);
+        using var nobodyStop = await nobody.PostAsync("/api/engine/stop", null, TestData.Cancel);
+        using var nobodyReads = await nobody.GetAsync("/api/engine/status", TestData.Cancel);
+        using var malformedStop = await malformed.PostAsync("/api/engine/stop", null, TestData.Cancel);
+
+        Assert.Equal(before + 1, afterOperator);
+        Assert.Equal(afterOperator, api.Executor.Received.Count);
+        Assert.NotEqual(HttpStatusCode.Forbidden, paused.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, paused.StatusCode);
+        await viewerStop.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, viewerReads.StatusCode);
+        await nobodyStop.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, nobodyReads.StatusCode);
+        await malformedStop.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+
+        using var reader = api.Client();
+        var audit = await (await reader.GetAsync("/api/audit?action=engine.pause&pageSize=50", TestData.Cancel)).JsonAsync();
+        var entry = Assert.Single(audit.GetProperty("items").EnumerateArray(), item => item.GetProperty("actor").GetString() == "console/alice");
+        Assert.Equal("192.0.2.10", entry.GetProperty("details").GetProperty("issuedFrom").GetString());
+    }
+
+    [Fact]
+    public async Task KeyThatDoesNotActForPeople_IgnoresAPersonItNames_NoRoleIsGained()
+    {
+        using var client = api.Client(ApiFixture.ViewerKey);
+        client.DefaultRequestHeaders.Add(OnBehalfOfHeaders.User, "alice");
+        client.DefaultRequestHeaders.Add(OnBehalfOfHeaders.Role, "admin");
+        var before = api.Executor.Received.Count;
+
+        using var stop = await client.PostAsync("/api/engine/stop", null, TestData.Cancel);
+
+        await stop.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        Assert.Equal(before, api.Executor.Received.Count);
+    }
+
+    private HttpClient PersonClient(string user, string role, string? address)
+    {
+        var client = api.Client(ApiFixture.ConsoleKey);
+        client.DefaultRequestHeaders.Add(OnBehalfOfHeaders.User, user);
+        client.DefaultRequestHeaders.Add(OnBehalfOfHeaders.Role, role);
+        if (address is not null)
+        {
+            client.DefaultRequestHeaders.Add(OnBehalfOfHeaders.Address, address);
+        }
+
+        return client;
     }
 
     [Fact]

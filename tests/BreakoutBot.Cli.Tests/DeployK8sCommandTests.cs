@@ -9,7 +9,7 @@ public sealed partial class DeployK8sCommandTests : IDisposable
 {
     private static readonly string[] Projects = ["api", "exchange-sim", "executor", "scanner", "web"];
     private static readonly string[] Containers = ["postgres", "redis"];
-    private static readonly string[] SecretParameters = ["api-key-automation", "api-key-web", "bybit-api-key", "bybit-api-secret", "postgres-password", "redis-password"];
+    private static readonly string[] SecretParameters = ["api-key-automation", "console-admin-password", "api-key-web", "bybit-api-key", "bybit-api-secret", "postgres-password", "redis-password"];
 
     private readonly DeployManifests _manifests = new();
 

@@ -53,7 +53,7 @@ public class ApiTests(DistributedAppFixture fixture)
         // A command now goes through the executor (past the bad commands) and its answer through the Api's event reader
         // (past the bad events): 202 or 409 are answers, 504 would mean one of them stopped reading.
         using var client = fixture.App.CreateHttpClient("api");
-        client.DefaultRequestHeaders.Add("X-Api-Key", DistributedAppFixture.ConsoleApiKey);
+        client.DefaultRequestHeaders.Add("X-Api-Key", DistributedAppFixture.AutomationApiKey);
         using var resume = await client.PostAsync(new Uri("/api/engine/resume", UriKind.Relative), null, TestContext.Current.CancellationToken);
         using var health = await client.GetJsonAsync("/health");
 

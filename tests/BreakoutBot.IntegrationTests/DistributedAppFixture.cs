@@ -19,8 +19,17 @@ namespace BreakoutBot.IntegrationTests;
 /// </summary>
 public sealed class DistributedAppFixture : IAsyncLifetime
 {
-    /// <summary>The console's Api key (the <c>api-key-web</c> parameter, admin role), fixed so tests can call the Api too.</summary>
+    /// <summary>The console's Api key (the <c>api-key-web</c> parameter), fixed so tests can read from the Api too.</summary>
     public const string ConsoleApiKey = "integration-console-key-0123456789abcdef";
+
+    /// <summary>
+    /// The automation key (the <c>api-key-automation</c> parameter, operator role), fixed so tests can send commands:
+    /// the console's key acts only for a signed-in person and, without one, only reads.
+    /// </summary>
+    public const string AutomationApiKey = "integration-automation-key-0123456789";
+
+    /// <summary>The first admin's password (the <c>console-admin-password</c> parameter), fixed so tests can sign in to the console.</summary>
+    public const string ConsoleAdminPassword = "integration-admin-password-0123";
 
     /// <summary>Simulated seconds per real second in the tests' application.</summary>
     public const int SimulatorSpeed = 40;
@@ -59,6 +68,8 @@ public sealed class DistributedAppFixture : IAsyncLifetime
                 // and the tests that wait for a traded signal should see two chances where the default gives one.
                 "--Simulator:Speed=" + SimulatorSpeed,
                 "--Parameters:api-key-web=" + ConsoleApiKey,
+                "--Parameters:console-admin-password=" + ConsoleAdminPassword,
+                "--Parameters:api-key-automation=" + AutomationApiKey,
                 $"--ASPNETCORE_URLS=http://127.0.0.1:{dashboardPort}",
                 $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://127.0.0.1:{otlpPort}",
                 "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",

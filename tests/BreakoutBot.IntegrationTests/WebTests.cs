@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using BreakoutBot.IntegrationTests.Web;
 
 namespace BreakoutBot.IntegrationTests;
 
@@ -10,7 +11,7 @@ public class WebTests(DistributedAppFixture fixture)
     [Fact]
     public async Task About_RendersApiInfoFetchedThroughServiceDiscovery()
     {
-        using var client = fixture.App.CreateHttpClient("web");
+        using var client = await ConsoleSession.SignInAsync(fixture);
 
         var html = await client.GetStringAsync(new Uri("/about", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -22,7 +23,7 @@ public class WebTests(DistributedAppFixture fixture)
     [Fact]
     public async Task Shell_HasNavigationToAbout()
     {
-        using var client = fixture.App.CreateHttpClient("web");
+        using var client = await ConsoleSession.SignInAsync(fixture);
 
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -36,7 +37,7 @@ public class WebTests(DistributedAppFixture fixture)
     {
         var cancellation = TestContext.Current.CancellationToken;
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        using (var client = fixture.App.CreateHttpClient("web"))
+        using (var client = await ConsoleSession.SignInAsync(fixture))
         using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/about", UriKind.Relative)))
         {
             request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");

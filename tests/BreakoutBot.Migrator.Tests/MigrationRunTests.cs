@@ -1,8 +1,10 @@
 using BreakoutBot.Data;
 using BreakoutBot.Data.Presets;
 using BreakoutBot.Data.Schema;
+using BreakoutBot.Identity;
 using BreakoutBot.ServiceDefaults;
 using BreakoutBot.Testing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -32,6 +34,37 @@ public sealed class MigrationRunTests(LocalPostgresServer postgres)
     }
 
     [Fact]
+    public async Task FirstRun_CreatesTheFirstAdminWithThePasswordGiven_LaterRunsNeverChangeIt()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+
+        Assert.Equal(0, await RunAsync(connectionString, "--Console:BootstrapAdminPassword=first-admin-password-0123"));
+        Assert.Equal(0, await RunAsync(connectionString, "--Console:BootstrapAdminPassword=another-password-45678"));
+
+        await using var users = OpenUsers(connectionString);
+        var admin = Assert.Single(await users.Users.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("admin", admin.UserName);
+        var hasher = new PasswordHasher<ConsoleUser>();
+        Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(admin, admin.PasswordHash!, "first-admin-password-0123"));
+        Assert.NotEqual(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(admin, admin.PasswordHash!, "another-password-45678"));
+        var roles = await users.Roles.Select(role => role.Name).OrderBy(name => name).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["admin", "operator", "viewer"], roles);
+        var adminRole = await users.Roles.SingleAsync(role => role.Name == "admin", TestContext.Current.CancellationToken);
+        Assert.Single(await users.UserRoles.Where(link => link.UserId == admin.Id && link.RoleId == adminRole.Id).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task BootstrapPasswordTooShort_ExitsOne_AndCreatesNoUser()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+
+        Assert.Equal(1, await RunAsync(connectionString, "--Console:BootstrapAdminPassword=short"));
+
+        await using var users = OpenUsers(connectionString);
+        Assert.Empty(await users.Users.ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task RoleThePostgresServerRefuses_ExitsOne_WithoutTouchingTheDatabase()
     {
         var connectionString = await postgres.CreateDatabaseAsync();
@@ -42,9 +75,9 @@ public sealed class MigrationRunTests(LocalPostgresServer postgres)
         Assert.NotEmpty(await DatabaseSchema.PendingMigrationsAsync(database, TestContext.Current.CancellationToken));
     }
 
-    private static async Task<int> RunAsync(string connectionString)
+    private static async Task<int> RunAsync(string connectionString, params string[] settings)
     {
-        var builder = Host.CreateApplicationBuilder(["--ConnectionStrings:breakoutdb=" + connectionString, "--Logging:LogLevel:Default=Warning"]);
+        var builder = Host.CreateApplicationBuilder(["--ConnectionStrings:breakoutdb=" + connectionString, "--Logging:LogLevel:Default=Warning", .. settings]);
         builder.AddServiceDefaults();
         builder.AddMigratorServices();
         using var host = builder.Build();
@@ -53,4 +86,7 @@ public sealed class MigrationRunTests(LocalPostgresServer postgres)
 
     private static TradingDbContext Open(string connectionString) =>
         new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(connectionString).Options);
+
+    private static ConsoleIdentityDbContext OpenUsers(string connectionString) =>
+        new(new DbContextOptionsBuilder<ConsoleIdentityDbContext>().UseNpgsql(connectionString, ConsoleIdentityDbContext.ConfigureNpgsql).Options);
 }

@@ -1,16 +1,20 @@
 using System.Net;
 using BreakoutBot.Web.ApiClients;
+using BreakoutBot.Web.Identity;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace BreakoutBot.Web.Tests;
 
 public class ApiClientTests
 {
+    private static readonly FixedConsolePeople Operator = new(new ConsolePerson("olga", "operator", null));
+
     [Fact]
     public async Task Command_Unauthorized_SaysTheConsoleHasNoValidKey()
     {
         var stub = new StubApiHandler().On(HttpMethod.Post, "/api/engine/pause", """{"title":"Unauthorized","status":401}""", HttpStatusCode.Unauthorized);
-        var client = new BreakoutBotApiClient(new HttpClient(stub) { BaseAddress = new Uri("http://api.test") });
+        var client = new BreakoutBotApiClient(new HttpClient(stub) { BaseAddress = new Uri("http://api.test") }, Operator, NullLogger<BreakoutBotApiClient>.Instance);
 
         var result = await client.PauseEngineAsync(Xunit.TestContext.Current.CancellationToken);
 
@@ -36,7 +40,7 @@ public class ApiClientTests
         var stub = new StubApiHandler()
             .On(HttpMethod.Post, "/api/trading/positions/p1/close", """{"commandId":"c1","kind":"ClosePosition","accepted":true,"reason":null,"engineState":"Running","acknowledgedAt":"2026-12-06T10:00:00Z"}""", HttpStatusCode.Accepted)
             .Get("/api/trading/positions", """[{"positionId":"p1","signalId":null,"symbol":"SIMAUSDT","direction":"Short","status":"Open","origin":"Signal","entryPrice":1,"initialStop":1.1,"stop":1.1,"stopKind":"Initial","originalQuantity":1,"openQuantity":1,"markPrice":null,"unrealizedPnl":null,"unrealizedR":null,"initialRiskUsd":0.1,"realizedPnl":0,"fees":0,"targets":[],"barsHeld":0,"openedAt":"2026-12-06T10:00:00Z","closedAt":null,"exitReason":null}]""");
-        var client = new BreakoutBotApiClient(new HttpClient(stub) { BaseAddress = new Uri("http://api.test") });
+        var client = new BreakoutBotApiClient(new HttpClient(stub) { BaseAddress = new Uri("http://api.test") }, Operator, NullLogger<BreakoutBotApiClient>.Instance);
 
         await client.ClosePositionAsync("p1", 50m, Xunit.TestContext.Current.CancellationToken);
         var positions = await client.PositionsAsync(cancellationToken: Xunit.TestContext.Current.CancellationToken);
@@ -50,7 +54,7 @@ public class ApiClientTests
     {
         var stub = new StubApiHandler().Get("/api/engine/status", "{}");
         var handler = new ApiKeyHandler(Options.Create(new WebApiOptions { Key = "0123456789abcdef-secret" })) { InnerHandler = new HeaderRecorder(stub) };
-        var client = new BreakoutBotApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://api.test") });
+        var client = new BreakoutBotApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://api.test") }, Operator, NullLogger<BreakoutBotApiClient>.Instance);
 
         await client.EngineStatusAsync(Xunit.TestContext.Current.CancellationToken);
 
@@ -61,7 +65,7 @@ public class ApiClientTests
     [Fact]
     public async Task Call_ResilienceGivesUp_IsAProblemNotAnException()
     {
-        var client = new BreakoutBotApiClient(new HttpClient(new Throwing()) { BaseAddress = new Uri("http://api.test") });
+        var client = new BreakoutBotApiClient(new HttpClient(new Throwing()) { BaseAddress = new Uri("http://api.test") }, Operator, NullLogger<BreakoutBotApiClient>.Instance);
 
         var result = await client.ChartAsync("SIMAUSDT", "5", 200, Xunit.TestContext.Current.CancellationToken);
 

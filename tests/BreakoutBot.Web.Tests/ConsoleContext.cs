@@ -1,6 +1,8 @@
 using BreakoutBot.Web.ApiClients;
+using BreakoutBot.Web.Identity;
 using BreakoutBot.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BreakoutBot.Web.Tests;
@@ -14,11 +16,14 @@ public abstract class ConsoleContext : BunitContext
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<ILiveEvents>(Live);
-        Services.AddSingleton(new BreakoutBotApiClient(new HttpClient(Api) { BaseAddress = new Uri("http://api.test") }));
+        Services.AddSingleton(new BreakoutBotApiClient(new HttpClient(Api) { BaseAddress = new Uri("http://api.test") }, People, NullLogger<BreakoutBotApiClient>.Instance));
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected StubApiHandler Api { get; } = new();
+
+    /// <summary>Who is signed in at the console under test (an admin unless a test says otherwise).</summary>
+    protected FixedConsolePeople People { get; } = new(new ConsolePerson("alice", "admin", "192.0.2.10"));
 
     protected FakeLiveEvents Live { get; } = new();
 

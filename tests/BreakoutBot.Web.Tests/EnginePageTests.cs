@@ -1,5 +1,6 @@
 using System.Net;
 using BreakoutBot.Web.Components.Pages;
+using BreakoutBot.Web.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BreakoutBot.Web.Tests;
@@ -104,6 +105,43 @@ public class EnginePageTests : ConsoleContext
 
         page.WaitForAssertion(() => Assert.Contains("accepted", page.Find("[data-testid=action-result]").TextContent, StringComparison.Ordinal));
         Assert.Contains("\"presetVersion\":2", Assert.Single(Api.Requests, r => r.Method == HttpMethod.Post).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kill_ByAViewer_IsRefusedInTheConsole_NothingReachesTheApi()
+    {
+        People.Person = new ConsolePerson("victor", "viewer", "192.0.2.11");
+        Api.Get("/api/engine/status", Status("Running"))
+            .On(HttpMethod.Post, "/api/engine/kill", """{"commandId":"c1","kind":"Kill","accepted":true,"reason":null,"engineState":"Emergency","acknowledgedAt":"2026-11-26T12:00:01Z"}""", HttpStatusCode.Accepted);
+
+        var page = Render<Engine>();
+        page.WaitForAssertion(() => Assert.False(Button(page, "Kill engine").HasAttribute("disabled")));
+        Button(page, "Kill engine").Click();
+        page.Find("[data-testid=confirm-box] button[aria-label=Confirm]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("needs the operator role", page.Find("[data-testid=action-result]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("victor with the viewer role", page.Find("[data-testid=action-result]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(Api.Requests, r => r.Method == HttpMethod.Post);
+    }
+
+    [Fact]
+    public void StartOnARealVenue_ByAnOperator_IsRefused_AnAdminsStartNamesTheAdmin()
+    {
+        People.Person = new ConsolePerson("olga", "operator", null);
+        Api.Get("/api/engine/status", Status("Stopped", mode: "live"))
+            .On(HttpMethod.Post, "/api/engine/start", """{"commandId":"c2","kind":"Start","accepted":true,"reason":null,"engineState":"Running","acknowledgedAt":"2026-11-26T12:00:01Z"}""", HttpStatusCode.Accepted);
+        var page = Render<Engine>();
+        page.WaitForAssertion(() => Assert.Equal("Stopped", page.Find("[data-testid=engine-state]").TextContent));
+        page.Find("input[aria-label='Live confirmation phrase']").Input("I UNDERSTAND THIS TRADES REAL MONEY");
+        Button(page, "Start engine").Click();
+        page.WaitForAssertion(() => Assert.Contains("needs the admin role", page.Find("[data-testid=action-result]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain(Api.Requests, r => r.Method == HttpMethod.Post);
+
+        People.Person = new ConsolePerson("alice", "admin", "192.0.2.10");
+        Button(page, "Start engine").Click();
+        page.WaitForAssertion(() => Assert.Single(Api.Requests, r => r.Method == HttpMethod.Post));
+        var index = Api.Requests.FindIndex(r => r.Method == HttpMethod.Post);
+        Assert.Equal(("alice", "admin"), Api.People[index]);
     }
 
     private static AngleSharp.Dom.IElement Button(IRenderedComponent<Engine> page, string label) => page.Find($"button[aria-label='{label}']");

@@ -10,6 +10,9 @@ public sealed class StubApiHandler : HttpMessageHandler
 
     public List<(HttpMethod Method, string PathAndQuery, string? Body)> Requests { get; } = [];
 
+    /// <summary>The person each request named (<c>X-On-Behalf-Of</c>, <c>X-On-Behalf-Of-Role</c>), in order; empty strings when none.</summary>
+    public List<(string User, string Role)> People { get; } = [];
+
     public StubApiHandler On(HttpMethod method, string path, string json, HttpStatusCode status = HttpStatusCode.OK)
     {
         _routes.Insert(0, (method, path, () => status, () => json));
@@ -25,6 +28,7 @@ public sealed class StubApiHandler : HttpMessageHandler
         lock (Requests)
         {
             Requests.Add((request.Method, pathAndQuery, body));
+            People.Add((Header(request, "X-On-Behalf-Of"), Header(request, "X-On-Behalf-Of-Role")));
         }
 
         var path = request.RequestUri.AbsolutePath;
@@ -45,4 +49,7 @@ public sealed class StubApiHandler : HttpMessageHandler
             Content = new StringContent("""{"title":"Not found","status":404,"detail":"no stub for this route"}""", Encoding.UTF8, "application/problem+json"),
         };
     }
+
+    private static string Header(HttpRequestMessage request, string name) =>
+        request.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : "";
 }

@@ -27,7 +27,8 @@ public sealed class ConsoleBrowser : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<ConsoleBrowser> OpenAsync(DistributedAppFixture fixture, int width = 1440, int height = 1000)
+    /// <summary>A browser on the console, signed in as the first admin unless <paramref name="signIn"/> is false.</summary>
+    public static async Task<ConsoleBrowser> OpenAsync(DistributedAppFixture fixture, int width = 1440, int height = 1000, bool signIn = true)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var playwright = await Playwright.CreateAsync();
@@ -39,7 +40,34 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             ColorScheme = ColorScheme.Dark,
         });
         page.SetDefaultTimeout(30_000);
-        return new ConsoleBrowser(playwright, browser, page);
+        var console = new ConsoleBrowser(playwright, browser, page);
+        if (signIn)
+        {
+            await console.SignInAsync("admin", DistributedAppFixture.ConsoleAdminPassword);
+            await Assertions.Expect(page.GetByTestId("signed-in-person")).ToContainTextAsync("admin");
+        }
+
+        return console;
+    }
+
+    /// <summary>Fills in and sends the sign-in form (the caller checks where it led).</summary>
+    public async Task SignInAsync(string userName, string password)
+    {
+        await Page.GotoAsync("account/login");
+        await Page.GetByTestId("login-user").FillAsync(userName);
+        await Page.GetByTestId("login-password").FillAsync(password);
+        // Wait for the post's answer (a redirect with the cookie, or the form again with the refusal): a navigation right
+        // after the click would otherwise cancel the post before the cookie is set.
+        await Page.RunAndWaitForResponseAsync(
+            () => Page.GetByTestId("login-submit").ClickAsync(),
+            response => response.Request.Method == "POST" && response.Url.Contains("/account/login", StringComparison.Ordinal));
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    public async Task SignOutAsync()
+    {
+        await Page.GetByTestId("sign-out").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("signed-out")).ToBeVisibleAsync();
     }
 
     /// <summary>Opens a page and waits until its Blazor circuit is interactive (buttons work from then on).</summary>
