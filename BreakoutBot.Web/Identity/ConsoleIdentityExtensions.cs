@@ -41,7 +41,11 @@ public static class ConsoleIdentityExtensions
             cookie.SlidingExpiration = true;
         });
         ConsolePolicies.Configure(builder.Services.AddAuthorizationBuilder());
+        // The cookie is checked against the user store every minute (a removed or re-roled user's stamp no longer matches),
+        // and so are open circuits.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = ConsoleRevalidatingAuthenticationStateProvider.Interval);
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, ConsoleRevalidatingAuthenticationStateProvider>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IConsolePeople, SignedInConsolePeople>();
         builder.Services.AddScoped<ConsoleUserAdministration>();

@@ -42,68 +42,52 @@ public sealed class ConsoleUserAdministration(IServiceScopeFactory scopes, ICons
         var users = Users(scope);
         var user = new ConsoleUser { UserName = userName.Trim() };
         var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
+        if (Describe(created) is { } refusal)
         {
-            return Describe(created);
+            return refusal;
         }
 
         var granted = await users.AddToRoleAsync(user, role);
         Log.UserAdministered(logger, admin.Name, "created with role " + role, user.UserName);
-        return granted.Succeeded ? null : Describe(granted);
+        return Describe(granted);
     }
 
-    public async Task<string?> SetRoleAsync(string userId, string role)
-    {
-        if (await AdminAsync() is not { } admin)
+    public Task<string?> SetRoleAsync(string userId, string role) =>
+        !ConsoleRoles.IsRole(role)
+            ? Task.FromResult<string?>($"'{role}' is not a role: choose {string.Join(", ", ConsoleRoles.All)}.")
+            : ChangeAsync(userId, "role set to " + role, async (users, user, _) =>
+            {
+                var current = await users.GetRolesAsync(user);
+                if (current.Contains(ConsoleRoles.Admin) && role != ConsoleRoles.Admin && await IsOnlyAdminAsync(users))
+                {
+                    return $"{user.UserName} is the only admin: make another user admin first.";
+                }
+
+                var removed = await users.RemoveFromRolesAsync(user, current);
+                var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
+
+                // A new stamp: the person's open sessions are checked again within a minute and take the new role.
+                return Describe(added.Succeeded ? await users.UpdateSecurityStampAsync(user) : added);
+            });
+
+    public Task<string?> UnlockAsync(string userId) =>
+        ChangeAsync(userId, "lockout lifted", async (users, user, _) =>
         {
-            return AdminsOnly;
-        }
+            var unlocked = await users.SetLockoutEndDateAsync(user, null);
+            return Describe(unlocked.Succeeded ? await users.ResetAccessFailedCountAsync(user) : unlocked);
+        });
 
-        if (!ConsoleRoles.IsRole(role))
-        {
-            return $"'{role}' is not a role: choose {string.Join(", ", ConsoleRoles.All)}.";
-        }
+    public Task<string?> RemoveAsync(string userId) =>
+        ChangeAsync(userId, "removed", async (users, user, admin) =>
+            user.UserName == admin.Name ? "You cannot remove yourself."
+            : (await users.GetRolesAsync(user)).Contains(ConsoleRoles.Admin) && await IsOnlyAdminAsync(users) ? $"{user.UserName} is the only admin."
+            : Describe(await users.DeleteAsync(user)));
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = Users(scope);
-        if (await users.FindByIdAsync(userId) is not { } user)
-        {
-            return "No such user (removed meanwhile?).";
-        }
-
-        var current = await users.GetRolesAsync(user);
-        if (current.Contains(ConsoleRoles.Admin) && role != ConsoleRoles.Admin && (await users.GetUsersInRoleAsync(ConsoleRoles.Admin)).Count <= 1)
-        {
-            return $"{user.UserName} is the only admin: make another user admin first.";
-        }
-
-        var removed = await users.RemoveFromRolesAsync(user, current);
-        var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
-        Log.UserAdministered(logger, admin.Name, "role set to " + role, user.UserName ?? userId);
-        return added.Succeeded ? null : Describe(added);
-    }
-
-    public async Task<string?> UnlockAsync(string userId)
-    {
-        if (await AdminAsync() is not { } admin)
-        {
-            return AdminsOnly;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var users = Users(scope);
-        if (await users.FindByIdAsync(userId) is not { } user)
-        {
-            return "No such user (removed meanwhile?).";
-        }
-
-        var unlocked = await users.SetLockoutEndDateAsync(user, null);
-        var reset = unlocked.Succeeded ? await users.ResetAccessFailedCountAsync(user) : unlocked;
-        Log.UserAdministered(logger, admin.Name, "lockout lifted", user.UserName ?? userId);
-        return reset.Succeeded ? null : Describe(reset);
-    }
-
-    public async Task<string?> RemoveAsync(string userId)
+    /// <summary>
+    /// Applies <paramref name="apply"/> (null when done, else why not) to one user, for an admin only, in a scope of its
+    /// own; a change that was made is logged with the admin's name.
+    /// </summary>
+    private async Task<string?> ChangeAsync(string userId, string change, Func<UserManager<ConsoleUser>, ConsoleUser, ConsolePerson, Task<string?>> apply)
     {
         if (await AdminAsync() is not { } admin)
         {
@@ -117,20 +101,16 @@ public sealed class ConsoleUserAdministration(IServiceScopeFactory scopes, ICons
             return "No such user (removed meanwhile?).";
         }
 
-        if (user.UserName == admin.Name)
+        var refusal = await apply(users, user, admin);
+        if (refusal is null)
         {
-            return "You cannot remove yourself.";
+            Log.UserAdministered(logger, admin.Name, change, user.UserName ?? userId);
         }
 
-        if ((await users.GetRolesAsync(user)).Contains(ConsoleRoles.Admin) && (await users.GetUsersInRoleAsync(ConsoleRoles.Admin)).Count <= 1)
-        {
-            return $"{user.UserName} is the only admin.";
-        }
-
-        var deleted = await users.DeleteAsync(user);
-        Log.UserAdministered(logger, admin.Name, "removed", user.UserName ?? userId);
-        return deleted.Succeeded ? null : Describe(deleted);
+        return refusal;
     }
+
+    private static async Task<bool> IsOnlyAdminAsync(UserManager<ConsoleUser> users) => (await users.GetUsersInRoleAsync(ConsoleRoles.Admin)).Count <= 1;
 
     private const string AdminsOnly = "Only an admin manages users.";
 
@@ -139,5 +119,6 @@ public sealed class ConsoleUserAdministration(IServiceScopeFactory scopes, ICons
 
     private static UserManager<ConsoleUser> Users(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>();
 
-    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(error => error.Description));
+    /// <summary>Null when <paramref name="result"/> succeeded, else its errors in one line.</summary>
+    private static string? Describe(IdentityResult result) => result.Succeeded ? null : string.Join(" ", result.Errors.Select(error => error.Description));
 }
