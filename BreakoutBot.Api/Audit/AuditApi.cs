@@ -33,7 +33,7 @@ public static class AuditApi
     {
         ArgumentNullException.ThrowIfNull(database);
         var validation = new QueryValidation();
-        validation.Word(actor, nameof(actor));
+        validation.Actor(actor, nameof(actor));
         validation.Word(action, nameof(action));
         validation.Word(source, nameof(source));
         var (start, end) = validation.Range(from, to);

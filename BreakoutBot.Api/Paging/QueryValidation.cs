@@ -78,6 +78,20 @@ public sealed partial class QueryValidation
         return value;
     }
 
+    /// <summary>
+    /// A caller filter: a key name, or <c>key/person</c> for a console user (user names may hold letters, digits and
+    /// <c>-._@+</c>), at most 300 characters, or null.
+    /// </summary>
+    public string? Actor(string? value, string key)
+    {
+        if (value is not null && !ActorPattern().IsMatch(value))
+        {
+            Add(key, "may contain only letters, digits, '_', '-', '.', ':', '@', '+' and '/' (at most 300 characters)");
+        }
+
+        return value;
+    }
+
     /// <summary>An enum value by name, any case (<c>Long</c> as the JSON writes it, or <c>long</c>); numbers are refused.</summary>
     public TEnum? Enum<TEnum>(string? value, string key) where TEnum : struct, System.Enum
     {
@@ -100,4 +114,7 @@ public sealed partial class QueryValidation
 
     [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.:@+/-]{1,300}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ActorPattern();
 }
