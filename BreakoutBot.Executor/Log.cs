@@ -142,4 +142,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Leverage {Leverage} could not be set on {Symbol}: {RetCode} {Message}")]
     public static partial void LeverageNotSet(ILogger logger, string symbol, decimal leverage, int retCode, string message);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "The engine's stored state belongs to mode {PreviousMode}, not {Mode}: not resumed (Stopped, fresh risk state)")]
+    public static partial void OtherModesStateNotResumed(ILogger logger, string previousMode, string mode);
 }

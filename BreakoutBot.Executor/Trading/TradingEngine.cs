@@ -134,6 +134,25 @@ public sealed partial class TradingEngine(
                 }
 
                 var risk = await database.RiskStates.FindAsync([Account], cancellationToken);
+                if (!string.Equals(state.Mode, ModeName, StringComparison.OrdinalIgnoreCase))
+                {
+                    // Another mode's state is never resumed: a sim run left Running must not trade a real account, and its
+                    // kill switch, pending flatten and day-start equity belong to the simulated wallet.
+                    var previousMode = state.Mode;
+                    Log.OtherModesStateNotResumed(logger, previousMode, ModeName);
+                    Audit(database, SystemActor, "engine.mode-changed", $"the {previousMode} state was not resumed in {ModeName}: Stopped, risk state fresh",
+                        new { previousMode, previousState = state.State, mode = ModeName }, Account, now);
+                    (state.State, state.Mode, state.PresetName, state.PresetVersion, state.SessionId, state.Since) =
+                        (nameof(EngineState.Stopped), ModeName, null, null, null, now);
+                    state.Reason = $"the previous state belonged to mode '{previousMode}'; this deployment trades '{ModeName}' and starts fresh";
+                    if (risk is not null)
+                    {
+                        (risk.TradingDay, risk.DayStartEquity, risk.PeakEquity, risk.ConsecutiveLosses, risk.UpdatedAt) =
+                            (DateOnly.FromDateTime(now.UtcDateTime), wallet.Equity, wallet.Equity, 0, now);
+                        (risk.KillSwitchTripped, risk.KillSwitchReason, risk.KillSwitchTrippedAt, risk.FlattenPending) = (false, null, null, false);
+                    }
+                }
+
                 if (risk is null)
                 {
                     risk = new RiskStateRecord

@@ -82,6 +82,34 @@ public sealed class ExecutorVenueSetupTests(LocalPostgresServer postgres)
         Assert.Equal(EngineState.Running, executor.State);
     }
 
+    [Fact]
+    public async Task StateLeftBySim_IsNotResumedInAnotherMode_StoppedWithAFreshRiskState()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        await using (var sim = await stack.StartExecutorAsync("a", autoStart: true))
+        {
+            await Eventually.UntilAsync(() => Task.FromResult(sim.State == EngineState.Running), "the sim engine running");
+            Assert.True((await stack.SendCommandAsync(EngineCommandKind.Kill, flatten: true)).Accepted);
+            await Eventually.UntilAsync(() => Task.FromResult(sim.State == EngineState.Emergency), "the sim kill switch tripped");
+        }
+
+        // The same data, now deployed for testnet (the simulator stands in for Bybit's testnet).
+        await using var testnet = await stack.StartExecutorAsync("b", autoStart: true, "Trading:Mode=testnet");
+        await Eventually.UntilAsync(() => Task.FromResult(testnet.IsTrading), "the testnet executor loaded");
+
+        Assert.Equal(EngineState.Stopped, testnet.State);
+        await using var database = stack.Database();
+        var state = await database.EngineStates.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("Stopped", "testnet"), (state.State, state.Mode));
+        Assert.Contains("mode 'sim'", state.Reason, StringComparison.Ordinal);
+        var risk = await database.RiskStates.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        Assert.False(risk.KillSwitchTripped);
+        Assert.False(risk.FlattenPending);
+        Assert.Equal(stack.WalletBalance, risk.DayStartEquity);
+        Assert.Contains(await database.AuditLog.AsNoTracking().Where(entry => entry.Action == "engine.mode-changed").ToListAsync(TestContext.Current.CancellationToken),
+            entry => entry.Outcome.Contains("sim state was not resumed in testnet", StringComparison.Ordinal));
+    }
+
     /// <summary>The system clock moved by a fixed offset, as on a machine whose clock has drifted.</summary>
     private sealed class SkewedClock(TimeSpan offset) : TimeProvider
     {
