@@ -122,6 +122,13 @@ public sealed partial class TradingEngine
                 // Unanswered, a cancel asked for, and after the venue's time to show it still unknown to it: it never got there.
                 EndUnseenOrder(database, order, correlationId);
             }
+            else if (order.Status == OrderStatuses.Pending && order.Purpose == OrderPurposes.Entry && now - order.UpdatedAt > _options.LostOrderTimeout && lease.IsHeld)
+            {
+                // An entry is never sent late: by now its price, its window and its share of the risk budget are gone, and
+                // the position may have been stopped meanwhile (a late entry would open it again). A cancel by its
+                // orderLinkId ends it: the venue tells how it ended if it has it, else it never got there.
+                await CancelOrderAsync(database, position, order, correlationId, cancellationToken);
+            }
             else if (order.Status == OrderStatuses.Pending && now - order.UpdatedAt > _options.LostOrderTimeout && lease.IsHeld && InstrumentOf(order.Symbol) is { } instrument)
             {
                 // Recorded, its answer lost, and still not shown. A lookup that finds nothing is not proof (a venue shows a

@@ -38,7 +38,11 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
         await stack.PublishSignalAsync(signal);
         var positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
         var symbol = InstrumentSymbol.Parse("BTCUSDT");
-        var initialStop = (await Eventually.WaitAsync(() => Task.FromResult(WorkingStops(stack, symbol) is [var only] ? only.Request.Trigger : null), "the first stop")).Price;
+        // Settled: one working stop for exactly what the venue holds (a stop put on during the entry may be resized once
+        // the entry is complete, and that placement must not meet the refusal below).
+        var initialStop = (await Eventually.WaitAsync(() => Task.FromResult(
+            WorkingStops(stack, symbol) is [var only] && only.Quantity == stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)?.Quantity ?? 0m) ? only.Request.Trigger : null),
+            "the first stop, for the whole position")).Price;
 
         // The operator moves the stop to breakeven as soon as the market allows it; the venue refuses the new stop.
         stack.Faults.Apply(new FaultSettings { RefuseOrders = [new OrderRefusalFault { Kind = OrderKind.Stop, Count = 1, RetCode = 10001, Message = "injected stop refusal" }] });
@@ -225,8 +229,8 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
         Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
 
         // The first entry order (and the client's one retry) is answered with a server failure that never reached the
-        // matching engine (its outcome is unknown to the executor); sent again under its orderLinkId, and every later slice, it is refused outright. The
-        // stop put on meanwhile for what it might have filled must not outlive the entry.
+        // matching engine (its outcome is unknown to the executor); every later slice is refused outright. The stop put
+        // on meanwhile for what it might have filled must not outlive the entry, and the entry is never sent late.
         stack.Faults.Apply(new FaultSettings
         {
             RefuseOrders =
@@ -247,6 +251,12 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
         Assert.Equal(0m, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)?.Quantity ?? 0m));
         Assert.DoesNotContain(stack.Exchange.Orders(symbol, null), order => order.LeavesQuantity > 0);
         await using var db = stack.Database();
+        // The entry of unknown outcome was never sent again late: the venue never saw it, and it ended as never placed.
+        var first = await db.Orders.AsNoTracking().SingleAsync(order => order.SignalId == signal.SignalId && order.OrderId.EndsWith("-e1"), TestContext.Current.CancellationToken);
+        Assert.Equal("Cancelled", first.Status);
+        Assert.Contains("never shown by the venue", first.RejectReason, StringComparison.Ordinal);
+        Assert.True(ClientOrderId.TryParse(first.OrderId, out var firstId));
+        Assert.Empty(stack.Exchange.Orders(symbol, firstId));
         var stops = await db.Orders.AsNoTracking().Where(order => order.SignalId == signal.SignalId && order.OrderType == "Stop").ToListAsync(TestContext.Current.CancellationToken);
         Assert.NotEmpty(stops);
         Assert.All(stops, stop => Assert.Contains(stop.Status, (string[])["Cancelled", "Deactivated"]));
