@@ -465,7 +465,7 @@ public static class MarketMetricsCalculator
             btcCloses[k] -= btcCloses[k + 1];
         }
 
-        var correlation = RollingCorrelation.Of(symbolCloses[..returns], btcCloses[..returns]);
+        var correlation = PearsonCorrelation.Of(symbolCloses[..returns], btcCloses[..returns]);
         return double.IsNaN(correlation) ? null : correlation;
     }
 }
