@@ -116,8 +116,13 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
     public async Task FlattenInterruptedByARestart_GoesOnAfterTheRestartUntilNothingIsOpen()
     {
         await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
-        var executor = await stack.StartExecutorAsync("a", autoStart: true);
-        await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
+        var executor = await stack.StartExecutorAsync("a");
+
+        // Only the flatten may close these positions: no rule exit (the market can fail a breakout within seconds).
+        await stack.StorePresetAsync(
+            ("position_config.exit_rules.weak_impulse_enabled", false),
+            ("position_config.exit_rules.failed_breakout_enabled", false));
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
         foreach (var symbol in FlattenedSymbols)
         {
             var signal = await stack.LongSignalAsync(symbol, 0.02m);
