@@ -23,5 +23,12 @@ public static class ConsoleRoles
 
     public static bool IsRole(string? role) => IndexOf(role) >= 0;
 
+    /// <summary>The most powerful of the roles <paramref name="holds"/> says a user has; null when none.</summary>
+    public static string? HighestOf(Func<string, bool> holds)
+    {
+        ArgumentNullException.ThrowIfNull(holds);
+        return All.LastOrDefault(holds);
+    }
+
     private static int IndexOf(string? role) => role is null ? -1 : All.ToList().IndexOf(role);
 }

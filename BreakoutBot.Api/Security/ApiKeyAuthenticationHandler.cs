@@ -127,7 +127,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         if (person.Length is 0 or > MaxPersonNameLength || person.Any(char.IsControl)
-            || !Enum.TryParse<ApiRole>(roleText, ignoreCase: true, out var personRole) || !Enum.IsDefined(personRole) || roleText.Any(char.IsDigit))
+            || !ApiKeyDefaults.TryParseRole(roleText, out var personRole))
         {
             return null;
         }

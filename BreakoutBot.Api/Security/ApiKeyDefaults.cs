@@ -28,6 +28,10 @@ public static class ApiKeyDefaults
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "unknown role"),
     };
 
+    /// <summary>A role by its name (viewer, operator, admin; any case); numbers and unknown names are refused.</summary>
+    public static bool TryParseRole(string? text, out ApiRole role) =>
+        Enum.TryParse(text, ignoreCase: true, out role) && Enum.IsDefined(role) && !text!.Any(char.IsDigit);
+
     /// <summary>The claim with the address of the person a delegating key acts for.</summary>
     public const string PersonAddressClaim = "breakoutbot:person-address";
 

@@ -60,7 +60,7 @@ public static partial class ApiKeysApi
             errors["$.name"] = ["3 to 64 lower-case letters, digits and dashes, starting with a letter or digit."];
         }
 
-        if (!Enum.TryParse<ApiRole>(request?.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role) || request!.Role!.Any(char.IsDigit))
+        if (!ApiKeyDefaults.TryParseRole(request?.Role, out var role))
         {
             errors["$.role"] = ["viewer, operator or admin."];
         }

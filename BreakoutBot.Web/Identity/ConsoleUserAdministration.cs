@@ -20,7 +20,7 @@ public sealed class ConsoleUserAdministration(IServiceScopeFactory scopes, ICons
         {
             var roles = await users.GetRolesAsync(user);
             var lockedUntil = user.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : (DateTimeOffset?)null;
-            rows.Add(new ConsoleUserRow(user.Id, user.UserName ?? "", ConsoleRoles.All.LastOrDefault(roles.Contains) ?? "none", lockedUntil, user.AccessFailedCount));
+            rows.Add(new ConsoleUserRow(user.Id, user.UserName ?? "", ConsoleRoles.HighestOf(roles.Contains) ?? "none", lockedUntil, user.AccessFailedCount));
         }
 
         return rows;

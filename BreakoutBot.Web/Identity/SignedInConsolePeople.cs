@@ -29,7 +29,7 @@ public sealed class SignedInConsolePeople(AuthenticationStateProvider authentica
             return null;
         }
 
-        var role = ConsoleRoles.All.LastOrDefault(user.IsInRole);
+        var role = ConsoleRoles.HighestOf(user.IsInRole);
         return role is null ? null : new ConsolePerson(name, role, address);
     }
 }
