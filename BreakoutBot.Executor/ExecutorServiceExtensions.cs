@@ -40,6 +40,8 @@ public static class ExecutorServiceExtensions
         builder.Services.AddBybitStreams(builder.Configuration);
         builder.Services.AddSingleton<PrivateStreamDrive>();
         builder.Services.AddSingleton<IVenue, BybitVenue>();
+        builder.Services.AddSingleton<VenueFacts>();
+        builder.Services.AddSingleton<OrderRouter>();
 
         // The db-migrator migrates; the Executor waits until the schema is current before the engine and the outbox
         // touch it (they wait on DatabaseMigrationState).

@@ -92,7 +92,7 @@ public sealed partial class TradingEngine
             return $"starting on a real venue ({ModeName}) needs a start request through the Api naming mode '{ModeName}' (with the live confirmation in live)";
         }
 
-        var name = command.PresetName ?? _presetName ?? executorTradingOptions.Value.ResolveDefaultPreset(_mode);
+        var name = command.PresetName ?? _presets.Name ?? executorTradingOptions.Value.ResolveDefaultPreset(_mode);
         await using var scope = scopes.CreateAsyncScope();
         var database = Database(scope);
         var (preset, version, errors) = await new PresetStore(database, clock).LoadAsync(name, command.PresetVersion, cancellationToken);
@@ -102,9 +102,7 @@ public sealed partial class TradingEngine
         }
 
         var now = clock.GetUtcNow();
-        _preset = preset;
-        _presetName = name;
-        _presetVersion = version;
+        _presets.Activate(name, version, preset);
         await ChangeStateAsync(database, EngineState.Starting, $"start requested by {command.IssuedBy}", now, cancellationToken);
         await database.SaveChangesAsync(cancellationToken);
 
@@ -179,15 +177,10 @@ public sealed partial class TradingEngine
     private async Task<string?> ResetKillSwitchAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var transition = _killSwitch.Reset(command.IssuedBy, now);
         await using var scope = scopes.CreateAsyncScope();
         var database = Database(scope);
-        if (transition.IsAccepted)
+        if (_risk.Reset(command.IssuedBy, now))
         {
-            _killSwitch = transition.Next;
-
-            // The operator has looked at the losing streak that may have tripped it; it would trip again at once.
-            _consecutiveLosses = 0;
             await SaveRiskAsync(database, now, cancellationToken);
             Outbox.Event(database, new KillSwitchChanged(TradingIds.NewEventId(), false, $"reset by {command.IssuedBy}", now), correlationId, now);
         }
@@ -271,7 +264,7 @@ public sealed partial class TradingEngine
         }
 
         var (record, managed, instrument) = found;
-        if (await PresetOfAsync(database, record, cancellationToken) is not { } preset)
+        if (await _presets.ForPositionAsync(database, record, cancellationToken) is not { } preset)
         {
             return "no preset is loaded to take the breakeven buffer from";
         }

@@ -45,7 +45,7 @@ public sealed partial class TradingEngine
     /// </summary>
     private async Task<bool> AdvanceEntryAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
     {
-        if (!lease.IsHeld || InstrumentOf(position.Symbol) is not { } instrument)
+        if (!lease.IsHeld || venueFacts.InstrumentOf(position.Symbol) is not { } instrument)
         {
             return false;
         }
@@ -129,7 +129,7 @@ public sealed partial class TradingEngine
         }
 
         var side = position.Direction.OpeningSide();
-        var execution = (await PresetOfAsync(database, position, cancellationToken))!.ExecutionConfig;
+        var execution = (await _presets.ForPositionAsync(database, position, cancellationToken))!.ExecutionConfig;
         var choice = EntryPlanner.ChooseOrder(execution, progress.Plan, instrument, side, book.BestBid?.Price, book.BestAsk?.Price);
         var executable = choice.IsPassive ? choice.LimitPrice!.Value : MarketEntryPrice(position, book);
         var quantity = WithinRiskBudget(position, progress, entries, instrument, progress.Slices[slice - 1], executable, resting: choice.IsPassive);

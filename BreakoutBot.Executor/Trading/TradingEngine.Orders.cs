@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
@@ -15,82 +14,20 @@ namespace BreakoutBot.Executor.Trading;
 public sealed partial class TradingEngine
 {
     /// <summary>
-    /// Records the order (Pending) and commits before sending, so a crash after the send still finds it by its
-    /// orderLinkId; then sends it at most once and records the venue's answer. Refused when the lease is not held.
+    /// Places an order through the router (recorded and committed before it is sent, sent at most once), books any
+    /// fill its answer reports into the position and commits. Null when the lease is not held.
     /// </summary>
     private async Task<OrderRecord?> PlaceAsync(
         TradingDbContext database, PositionRecord? position, OrderPlacement placement, string purpose, string correlationId, CancellationToken cancellationToken)
     {
-        if (!lease.IsHeld)
+        if (await router.PlaceAsync(database, position, placement, purpose, correlationId, cancellationToken) is not { } step)
         {
-            Log.OrderRefusedWithoutLease(logger, placement.OrderLinkId);
             return null;
         }
 
-        using var activity = telemetry.ActivitySource.StartActivity("order.place", ActivityKind.Client);
-        activity?.SetTag("breakoutbot.order.purpose", purpose);
-        activity?.SetTag("breakoutbot.order.link_id", placement.OrderLinkId);
-        var now = clock.GetUtcNow();
-        var order = await database.Orders.FindAsync([placement.OrderLinkId], cancellationToken);
-        if (order is null)
-        {
-            order = new OrderRecord
-            {
-                OrderId = placement.OrderLinkId,
-                PositionId = position?.PositionId,
-                SignalId = position?.SignalId,
-                Symbol = placement.Symbol.Value,
-                Side = placement.Side,
-                Purpose = purpose,
-                OrderType = placement.TriggerPrice is not null ? "Stop" : placement.IsMarket ? "Market" : "Limit",
-                Price = placement.LimitPrice,
-                TriggerPrice = placement.TriggerPrice,
-                Quantity = placement.Quantity,
-                ReduceOnly = placement.ReduceOnly,
-                Status = OrderStatuses.Pending,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            database.Orders.Add(order);
-            await database.SaveChangesAsync(cancellationToken);
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            var venueOrder = await venue.PlaceOrderAsync(placement, cancellationToken);
-            metrics.OrderToAck(ElapsedMs(started), purpose);
-            metrics.Order(purpose, "accepted");
-            await ApplyVenueOrderAsync(database, position, order, venueOrder, correlationId, cancellationToken);
-        }
-        catch (BybitApiException exception) when (exception.RetCode == BybitRetCodes.DuplicateOrderLinkId)
-        {
-            // An earlier send of this order reached the venue (its answer was lost): the order exists, so it is looked
-            // up, never booked Rejected; until the venue shows it, it stays Pending.
-            metrics.Order(purpose, "duplicate");
-            if (await venue.GetOrderAsync(placement.Symbol, order.OrderId, cancellationToken) is { } existing)
-            {
-                await ApplyVenueOrderAsync(database, position, order, existing, correlationId, cancellationToken);
-            }
-        }
-        catch (Exception exception) when (BybitRetCodes.IsUnknownOutcome(exception) && !cancellationToken.IsCancellationRequested)
-        {
-            // Outcome unknown: the order stays Pending and the next refresh asks the venue by its orderLinkId.
-            metrics.Order(purpose, "unknown");
-            Log.OrderOutcomeUnknown(logger, order.OrderId, exception);
-        }
-        catch (BybitApiException exception)
-        {
-            metrics.Order(purpose, "rejected");
-            order.Status = OrderStatuses.Rejected;
-            order.RejectReason = $"{exception.RetCode}: {exception.Message}";
-            order.UpdatedAt = clock.GetUtcNow();
-            OrderEvent(database, order, correlationId);
-            Log.OrderRejected(logger, order.OrderId, exception.RetCode, exception.Message);
-        }
-
+        await BookAsync(database, position, step.Order, step.Fill, correlationId, cancellationToken);
         await database.SaveChangesAsync(cancellationToken);
-        return order;
+        return step.Order;
     }
 
     /// <summary>The placement an order record stands for, to send it again under its orderLinkId.</summary>
@@ -103,67 +40,27 @@ public sealed partial class TradingEngine
         _ => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId, ReduceOnly: order.ReduceOnly),
     };
 
-    /// <summary>Books what the venue reports about an order: status, and any newly executed quantity as a fill.</summary>
+    /// <summary>Applies what the venue reports about an order, and books a new fill into its position (not committed).</summary>
     private async Task ApplyVenueOrderAsync(
         TradingDbContext database, PositionRecord? position, OrderRecord order, VenueOrder venueOrder, string correlationId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var changed = order.Status != venueOrder.Status || order.FilledQuantity != venueOrder.FilledQuantity;
-        var newQuantity = venueOrder.FilledQuantity - order.FilledQuantity;
-        if (newQuantity > 0)
-        {
-            var previousNotional = (order.AveragePrice ?? 0) * order.FilledQuantity;
-            var totalNotional = (venueOrder.AveragePrice ?? 0) * venueOrder.FilledQuantity;
-            var price = (totalNotional - previousNotional) / newQuantity;
-            var feesSoFar = await database.Fills.Where(fill => fill.OrderId == order.OrderId).SumAsync(fill => (decimal?)fill.Fee, cancellationToken) ?? 0m;
-            var fee = venueOrder.Fee - feesSoFar;
-            var fillId = TradingIds.Fill(order.OrderId, venueOrder.FilledQuantity);
-            if (await database.Fills.FindAsync([fillId], cancellationToken) is null)
-            {
-                var executedAt = venueOrder.UpdatedTime ?? now;
-                RecordFill(database, order, fillId, price, newQuantity, fee, order.OrderType == "Limit" ? LiquidityRole.Maker : LiquidityRole.Taker, executedAt, correlationId);
-                _equityDue = true;
-                if (position is not null)
-                {
-                    await BookFillAsync(database, position, order, price, newQuantity, fee, executedAt, correlationId, cancellationToken);
-                }
-            }
-        }
-
-        order.VenueOrderId = venueOrder.OrderId;
-        order.PlacedAt ??= venueOrder.CreatedTime;
-        order.Status = venueOrder.Status;
-        order.FilledQuantity = venueOrder.FilledQuantity;
-        order.AveragePrice = venueOrder.AveragePrice;
-        order.RejectReason = venueOrder.Reason.Length > 0 ? venueOrder.Reason : order.RejectReason;
-        order.UpdatedAt = now;
-        if (changed)
-        {
-            OrderEvent(database, order, correlationId);
-        }
+        var fill = await router.ApplyAsync(database, order, venueOrder, correlationId, cancellationToken);
+        await BookAsync(database, position, order, fill, correlationId, cancellationToken);
     }
 
-    /// <summary>Adds a fill of <paramref name="order"/> and its <see cref="FillRecorded"/> event (same transaction).</summary>
-    private void RecordFill(
-        TradingDbContext database, OrderRecord order, string fillId, decimal price, decimal quantity, decimal fee, LiquidityRole liquidity, DateTimeOffset executedAt, string correlationId)
+    /// <summary>A new fill reported by the router: the equity is due for a snapshot and the position takes the fill.</summary>
+    private async Task BookAsync(TradingDbContext database, PositionRecord? position, OrderRecord order, OrderFill? fill, string correlationId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        database.Fills.Add(new FillRecord
+        if (fill is null)
         {
-            ExecutionId = fillId,
-            OrderId = order.OrderId,
-            PositionId = order.PositionId,
-            Symbol = order.Symbol,
-            Side = order.Side,
-            Price = price,
-            Quantity = quantity,
-            Fee = fee,
-            Liquidity = liquidity,
-            ExecutedAt = executedAt,
-            RecordedAt = now,
-        });
-        Outbox.Event(database, new FillRecorded(fillId, order.OrderId, order.PositionId, order.Symbol, order.Side, price, quantity, fee, liquidity, executedAt), correlationId, now);
-        metrics.Fill(order.Purpose);
+            return;
+        }
+
+        _equityDue = true;
+        if (position is not null)
+        {
+            await BookFillAsync(database, position, order, fill.Price, fill.Quantity, fill.Fee, fill.ExecutedAt, correlationId, cancellationToken);
+        }
     }
 
     /// <summary>Applies a fill to its position: entries build the average price, exits realise PnL; fees always count.</summary>
@@ -204,8 +101,8 @@ public sealed partial class TradingEngine
     /// <summary>After the first take-profit fills, the stop goes to breakeven (when the preset enables it).</summary>
     private async Task AfterTakeProfitAsync(TradingDbContext database, PositionRecord position, int rung, string correlationId, CancellationToken cancellationToken)
     {
-        if (rung != 1 || position.OpenQuantity <= 0 || InstrumentOf(position.Symbol) is not { } instrument
-            || await PresetOfAsync(database, position, cancellationToken) is not { PositionConfig.BreakevenEnabled: true } preset)
+        if (rung != 1 || position.OpenQuantity <= 0 || venueFacts.InstrumentOf(position.Symbol) is not { } instrument
+            || await _presets.ForPositionAsync(database, position, cancellationToken) is not { PositionConfig.BreakevenEnabled: true } preset)
         {
             return;
         }
@@ -266,75 +163,12 @@ public sealed partial class TradingEngine
         }
     }
 
-    /// <summary>Cancels one order on the venue and books how it ended (fills that came first included).</summary>
+    /// <summary>Cancels one order on the venue, books how it ended (fills that came first included) and commits.</summary>
     private async Task CancelOrderAsync(TradingDbContext database, PositionRecord position, OrderRecord order, string correlationId, CancellationToken cancellationToken)
     {
-        var symbol = InstrumentSymbol.Parse(order.Symbol);
-        order.CancelRequestedAt ??= clock.GetUtcNow();
-        var venueHadIt = await venue.CancelOrderAsync(symbol, order.OrderId, cancellationToken);
-        if (await venue.GetOrderAsync(symbol, order.OrderId, cancellationToken) is { } venueOrder)
-        {
-            await ApplyVenueOrderAsync(database, position, order, venueOrder, correlationId, cancellationToken);
-        }
-        else if (order.Status == OrderStatuses.Pending && !venueHadIt && clock.GetUtcNow() - order.CreatedAt > _options.LostOrderTimeout)
-        {
-            // An unanswered order ends here only once the venue has had time to show it and still says "no such order":
-            // a new order is shown a moment late, and one that filled at once answers a cancel with "not found" too.
-            // Until then it stays Pending; the lookup that shows it books how it ended, fills included.
-            EndUnseenOrder(database, order, correlationId);
-        }
-
+        var fill = await router.CancelAsync(database, order, correlationId, cancellationToken);
+        await BookAsync(database, position, order, fill, correlationId, cancellationToken);
         await database.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Orders whose outcome is still unknown after their position closed (or that belong to none: a flatten's) are not
-    /// forgotten: each is looked up until the venue shows it, and one it never shows ends as in a position's round.
-    /// </summary>
-    private async Task ResolveLeftoverOrdersAsync(TradingDbContext database, CancellationToken cancellationToken)
-    {
-        var leftovers = await database.Orders
-            .Where(order => order.Status == OrderStatuses.Pending
-                && (order.PositionId == null || database.Positions.Any(position => position.PositionId == order.PositionId && position.Status == PositionStatuses.Closed)))
-            .ToListAsync(cancellationToken);
-        foreach (var order in leftovers.Where(_ => lease.IsHeld))
-        {
-            var symbol = InstrumentSymbol.Parse(order.Symbol);
-            var correlationId = order.SignalId ?? order.PositionId ?? order.OrderId;
-            if (await venue.GetOrderAsync(symbol, order.OrderId, cancellationToken) is { } venueOrder)
-            {
-                await ApplyVenueOrderAsync(database, null, order, venueOrder, correlationId, cancellationToken);
-                if (!OrderStatuses.IsTerminal(order.Status) && order.PositionId is not null)
-                {
-                    await venue.CancelOrderAsync(symbol, order.OrderId, cancellationToken);
-                }
-            }
-            else if (clock.GetUtcNow() - order.CreatedAt > _options.LostOrderTimeout && !await venue.CancelOrderAsync(symbol, order.OrderId, cancellationToken))
-            {
-                EndUnseenOrder(database, order, correlationId);
-            }
-
-            await database.SaveChangesAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// Ends an unanswered order the venue never showed within <c>Executor:LostOrderTimeout</c> and answered a cancel
-    /// by its orderLinkId with "not found": it never got there, so it is Cancelled (not Rejected: nobody refused it).
-    /// </summary>
-    private void EndUnseenOrder(TradingDbContext database, OrderRecord order, string correlationId)
-    {
-        order.Status = OrderStatuses.Cancelled;
-        order.RejectReason = "never shown by the venue; a cancel by its orderLinkId found nothing";
-        order.UpdatedAt = clock.GetUtcNow();
-        OrderEvent(database, order, correlationId);
-    }
-
-    private void OrderEvent(TradingDbContext database, OrderRecord order, string correlationId)
-    {
-        var now = clock.GetUtcNow();
-        Outbox.Event(database, new Messaging.Messages.OrderUpdated(TradingIds.NewEventId(), order.OrderId, order.VenueOrderId, order.PositionId, order.SignalId, order.Symbol, order.Side,
-            order.Purpose, order.OrderType, order.Price, order.TriggerPrice, order.Quantity, order.FilledQuantity, order.AveragePrice, order.Status, order.RejectReason, now), correlationId, now);
     }
 
     private void PositionEvent(TradingDbContext database, PositionRecord position)
@@ -372,7 +206,7 @@ public sealed partial class TradingEngine
     {
         if (positionId is null
             || await database.Positions.FindAsync([positionId], cancellationToken) is not { Status: PositionStatuses.Open } record
-            || InstrumentOf(record.Symbol) is not { } instrument)
+            || venueFacts.InstrumentOf(record.Symbol) is not { } instrument)
         {
             return null;
         }

@@ -44,7 +44,7 @@ public sealed partial class TradingEngine
                 await ManageOneAsync(positionId, cancellationToken);
             }
 
-            await ResolveLeftoverOrdersAsync(database, cancellationToken);
+            await router.ResolveLeftoversAsync(database, cancellationToken);
             metrics.UnprotectedPositions = await database.Positions.CountAsync(row => row.UnprotectedSince != null && row.Status != PositionStatuses.Closed, cancellationToken);
 
             if (_equityDue)
@@ -79,7 +79,7 @@ public sealed partial class TradingEngine
         try
         {
             await RefreshPositionAsync(database, position, correlationId, cancellationToken);
-            if (position.Status == PositionStatuses.Open && lease.IsHeld && InstrumentOf(position.Symbol) is { } instrument)
+            if (position.Status == PositionStatuses.Open && lease.IsHeld && venueFacts.InstrumentOf(position.Symbol) is { } instrument)
             {
                 await KeepProtectedAsync(database, position, instrument, correlationId, cancellationToken);
             }
@@ -117,26 +117,21 @@ public sealed partial class TradingEngine
             {
                 await ApplyVenueOrderAsync(database, position, order, venueOrder, correlationId, cancellationToken);
             }
-            else if (order.Status == OrderStatuses.Pending && order.CancelRequestedAt is not null && now - order.CreatedAt > _options.LostOrderTimeout)
+            else
             {
-                // Unanswered, a cancel asked for, and after the venue's time to show it still unknown to it: it never got there.
-                EndUnseenOrder(database, order, correlationId);
-            }
-            else if (order.Status == OrderStatuses.Pending && order.Purpose == OrderPurposes.Entry && now - order.UpdatedAt > _options.LostOrderTimeout && lease.IsHeld)
-            {
-                // An entry is never sent late: by now its price, its window and its share of the risk budget are gone, and
-                // the position may have been stopped meanwhile (a late entry would open it again). A cancel by its
-                // orderLinkId ends it: the venue tells how it ended if it has it, else it never got there.
-                await CancelOrderAsync(database, position, order, correlationId, cancellationToken);
-            }
-            else if (order.Status == OrderStatuses.Pending && now - order.UpdatedAt > _options.LostOrderTimeout && lease.IsHeld && InstrumentOf(order.Symbol) is { } instrument)
-            {
-                // Recorded, its answer lost, and still not shown. A lookup that finds nothing is not proof (a venue shows a
-                // new order late), so the order goes out again under the same orderLinkId: the venue answers that it
-                // exists (duplicate: it stays Pending until shown), or takes it now, or refuses it, and only that
-                // refusal makes it Rejected.
-                order.UpdatedAt = now;
-                await PlaceAsync(database, position, PlacementOf(order, instrument), order.Purpose, correlationId, cancellationToken);
+                switch (router.DecideUnshown(order))
+                {
+                    case UnshownOrderAction.EndAsUnseen:
+                        router.EndUnseen(database, order, correlationId);
+                        break;
+                    case UnshownOrderAction.Cancel when lease.IsHeld:
+                        await CancelOrderAsync(database, position, order, correlationId, cancellationToken);
+                        break;
+                    case UnshownOrderAction.SendAgain when lease.IsHeld && venueFacts.InstrumentOf(order.Symbol) is { } instrument:
+                        order.UpdatedAt = now;
+                        await PlaceAsync(database, position, PlacementOf(order, instrument), order.Purpose, correlationId, cancellationToken);
+                        break;
+                }
             }
         }
 
@@ -157,7 +152,7 @@ public sealed partial class TradingEngine
                 }
 
                 await ProtectAsync(database, position, correlationId, cancellationToken);
-                if (ProgressOf(position).CloseCommandId is { } closeCommand && position.Status == PositionStatuses.Open && InstrumentOf(position.Symbol) is { } closing)
+                if (ProgressOf(position).CloseCommandId is { } closeCommand && position.Status == PositionStatuses.Open && venueFacts.InstrumentOf(position.Symbol) is { } closing)
                 {
                     await ExitKeepingStopAsync(database, position, closing, position.OpenQuantity, ExitReason.Manual, correlationId, cancellationToken,
                         TradingIds.CommandExit(position.PositionId, closeCommand));
@@ -185,7 +180,7 @@ public sealed partial class TradingEngine
         {
             await FinishAsync(database, position, correlationId, cancellationToken);
         }
-        else if (position.Status == PositionStatuses.Closing && lease.IsHeld && InstrumentOf(position.Symbol) is { } instrument
+        else if (position.Status == PositionStatuses.Closing && lease.IsHeld && venueFacts.InstrumentOf(position.Symbol) is { } instrument
             && orders.Where(order => order.Purpose is OrderPurposes.Exit or OrderPurposes.StopLoss && order.OrderType == "Market").All(order => OrderStatuses.IsTerminal(order.Status)))
         {
             // The closing order ended with quantity left (refused, or the book was too thin): the exit goes out again
@@ -205,7 +200,7 @@ public sealed partial class TradingEngine
     /// </summary>
     private async Task ProtectAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
     {
-        var instrument = InstrumentOf(position.Symbol)!;
+        var instrument = venueFacts.InstrumentOf(position.Symbol)!;
         position.OriginalQuantity = position.OpenQuantity;
         position.BestPrice = position.EntryPrice;
         if ((position.EntryPrice - position.InitialStop) * position.Direction.Sign() <= 0)
@@ -219,7 +214,7 @@ public sealed partial class TradingEngine
 
         // The position turns Open only once its protection rests on the venue; a crash in between repeats this step,
         // and the orderLinkIds make every repeated placement find the order already there.
-        var ladder = (await PresetOfAsync(database, position, cancellationToken))?.PositionConfig.TpLevels ?? [];
+        var ladder = (await _presets.ForPositionAsync(database, position, cancellationToken))?.PositionConfig.TpLevels ?? [];
         var managed = PositionOpening.Open(position.PositionId, instrument, position.Direction, position.EntryPrice, position.InitialStop, position.OpenQuantity,
             position.OpenedAt, ladder, position.BreakoutLevel);
         position.TargetsJson = JsonSerializer.Serialize(managed.Targets, TargetJson);
@@ -263,7 +258,7 @@ public sealed partial class TradingEngine
     /// <summary>Local stop watch and the position rules on newly closed bars.</summary>
     private async Task WatchPositionAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
     {
-        if (InstrumentOf(position.Symbol) is not { } instrument || await PresetOfAsync(database, position, cancellationToken) is not { } preset)
+        if (venueFacts.InstrumentOf(position.Symbol) is not { } instrument || await _presets.ForPositionAsync(database, position, cancellationToken) is not { } preset)
         {
             return;
         }
@@ -391,7 +386,7 @@ public sealed partial class TradingEngine
             database.Trades.Add(trade);
             Outbox.Event(database, new TradeClosed(trade.TradeId, trade.PositionId, trade.Symbol, trade.Direction, trade.EntryPrice, trade.ExitPrice, trade.Quantity,
                 trade.RealizedPnl, trade.Fees, trade.RMultiple, trade.ExitReason, trade.OpenedAt, trade.ClosedAt), correlationId, now);
-            _consecutiveLosses = trade.RealizedPnl < 0 ? _consecutiveLosses + 1 : 0;
+            _risk.RecordTradeResult(trade.RealizedPnl);
             await SaveRiskAsync(database, now, cancellationToken);
             Log.TradeClosed(logger, trade.TradeId, trade.Symbol, trade.RealizedPnl, trade.RMultiple, reason);
         }

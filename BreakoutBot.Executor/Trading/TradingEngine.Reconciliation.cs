@@ -31,13 +31,13 @@ public sealed partial class TradingEngine
         var active = await database.Positions
             .Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing)
             .ToListAsync(cancellationToken);
-        await RefreshVenueFactsAsync(cancellationToken);
+        await venueFacts.RefreshAsync(cancellationToken);
         await BookFundingAsync(database, active, cancellationToken);
         foreach (var position in active)
         {
             var correlationId = position.SignalId ?? position.PositionId;
             await RefreshPositionAsync(database, position, correlationId, cancellationToken);
-            if (position.Status == PositionStatuses.Open && StopPlacement == StopPlacement.Venue && InstrumentOf(position.Symbol) is { } instrument
+            if (position.Status == PositionStatuses.Open && StopPlacement == StopPlacement.Venue && venueFacts.InstrumentOf(position.Symbol) is { } instrument
                 && !await database.Orders.AnyAsync(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.StopLoss
                     && order.Status != OrderStatuses.Filled && order.Status != OrderStatuses.Cancelled && order.Status != OrderStatuses.Rejected && order.Status != "Deactivated", cancellationToken))
             {
@@ -203,7 +203,7 @@ public sealed partial class TradingEngine
             order.AveragePrice = ((order.AveragePrice ?? 0) * order.FilledQuantity + execution.Price * quantity) / (order.FilledQuantity + quantity);
             order.FilledQuantity += quantity;
             order.UpdatedAt = now;
-            RecordFill(database, order, execution.ExecutionId, execution.Price, quantity, execution.Fee, execution.IsMaker ? LiquidityRole.Maker : LiquidityRole.Taker, execution.Time, correlationId);
+            router.RecordFill(database, order, new OrderFill(execution.ExecutionId, execution.Price, quantity, execution.Fee, execution.Time), execution.IsMaker ? LiquidityRole.Maker : LiquidityRole.Taker, correlationId);
             position.Fees += execution.Fee;
             position.RealizedPnl -= execution.Fee;
             position.ReduceByFill(quantity, execution.Price);

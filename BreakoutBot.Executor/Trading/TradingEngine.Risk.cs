@@ -5,6 +5,7 @@ using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Persistence;
+using BreakoutBot.Executor.Risk;
 using BreakoutBot.Messaging.Messages;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,26 +21,22 @@ public sealed partial class TradingEngine
     private async Task TripKillSwitchAsync(TradingDbContext database, string reason, bool flatten, string correlationId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var transition = _killSwitch.Trip(reason, now, flatten);
-        if (transition.IsAccepted)
+        var outcome = _risk.Trip(reason, now, flatten);
+        if (outcome != KillSwitchTripOutcome.Unchanged)
         {
-            _killSwitch = transition.Next;
             await SaveRiskAsync(database, now, cancellationToken);
+        }
+
+        if (outcome == KillSwitchTripOutcome.Tripped)
+        {
             Outbox.Event(database, new KillSwitchChanged(TradingIds.NewEventId(), true, reason, now), correlationId, now);
             Audit(database, SystemActor, "kill-switch.trip", "tripped: " + reason, new { reason, flatten }, correlationId, now);
             Log.KillSwitchTripped(logger, reason, flatten);
         }
 
-        if (flatten && !_killSwitch.FlattenRequested)
-        {
-            // Tripped before without a flatten: this trip adds one.
-            _killSwitch = _killSwitch with { FlattenRequested = true };
-            await SaveRiskAsync(database, now, cancellationToken);
-        }
-
         if (_state != EngineState.Emergency)
         {
-            await ChangeStateAsync(database, EngineState.Emergency, "kill switch: " + (_killSwitch.Reason ?? reason), now, cancellationToken);
+            await ChangeStateAsync(database, EngineState.Emergency, "kill switch: " + (_risk.KillSwitch.Reason ?? reason), now, cancellationToken);
         }
 
         await database.SaveChangesAsync(cancellationToken);
@@ -63,7 +60,7 @@ public sealed partial class TradingEngine
         {
             // A Closing position's exit is repeated by its refresh until it is flat.
             await RefreshPositionAsync(database, position, correlationId, cancellationToken);
-            if (position.OpenQuantity > 0 && InstrumentOf(position.Symbol) is { } instrument && position.Status is PositionStatuses.Open or PositionStatuses.Opening)
+            if (position.OpenQuantity > 0 && venueFacts.InstrumentOf(position.Symbol) is { } instrument && position.Status is PositionStatuses.Open or PositionStatuses.Opening)
             {
                 position.ExitReason = "kill switch flatten";
                 await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, ExitReason.Manual, correlationId, cancellationToken);
@@ -97,7 +94,7 @@ public sealed partial class TradingEngine
     /// </summary>
     private async Task ContinueFlattenAsync(CancellationToken cancellationToken)
     {
-        if (!_killSwitch.FlattenRequested || !lease.IsHeld)
+        if (!_risk.FlattenRequested || !lease.IsHeld)
         {
             return;
         }
@@ -110,7 +107,7 @@ public sealed partial class TradingEngine
         var venueOpen = (await venue.GetPositionsAsync(cancellationToken)).Count(position => position.Size > 0);
         if (ours == 0 && venueOpen == 0)
         {
-            _killSwitch = _killSwitch with { FlattenRequested = false };
+            _risk.FlattenDone();
             await SaveRiskAsync(database, clock.GetUtcNow(), cancellationToken);
             await database.SaveChangesAsync(cancellationToken);
             Log.FlattenDone(logger);
@@ -147,9 +144,9 @@ public sealed partial class TradingEngine
     {
         var wallet = await venue.GetWalletAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        RollDay(now, wallet.Equity);
+        _risk.ObserveEquity(now, wallet.Equity);
         var open = await database.Positions.CountAsync(row => row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing, cancellationToken);
-        var drawdown = _peakEquity > 0 ? Math.Max(0, (_peakEquity - wallet.Equity) / _peakEquity) : 0;
+        var drawdown = _risk.DrawdownAt(wallet.Equity);
         database.EquitySnapshots.Add(new EquitySnapshotRecord
         {
             At = VenueNow(),
@@ -164,13 +161,9 @@ public sealed partial class TradingEngine
         await SaveRiskAsync(database, now, cancellationToken);
         await database.SaveChangesAsync(cancellationToken);
 
-        if (_preset is not null && !_killSwitch.BlocksEntries && _dayStart is { } dayStart)
+        if (_presets.Active is not null && _risk.DailyLossBreach(_presets.Active.Risk, wallet.Equity) is { } breach)
         {
-            var loss = dayStart.LossFraction(wallet.Equity);
-            if (loss >= _preset.Risk.KillSwitchLossLimit)
-            {
-                await TripKillSwitchAsync(database, $"daily drawdown {loss:P2} reached kill_switch_loss_limit {_preset.Risk.KillSwitchLossLimit:P2}", flatten: true, Account, cancellationToken);
-            }
+            await TripKillSwitchAsync(database, breach, flatten: true, Account, cancellationToken);
         }
     }
 

@@ -88,12 +88,12 @@ public sealed partial class TradingEngine
         TradingDbContext database, SignalDetected signal, SignalRecord record, string correlationId, CancellationToken cancellationToken)
     {
         using var activity = telemetry.ActivitySource.StartActivity("risk.check");
-        if (!EngineStateMachine.AcceptsEntries(_state) || _preset is null)
+        if (!EngineStateMachine.AcceptsEntries(_state) || _presets.Active is null)
         {
             return ("Ignored", $"the engine is {EngineStateMachine.Name(_state)}");
         }
 
-        if (InstrumentOf(signal.Symbol) is not { IsTrading: true } instrument)
+        if (venueFacts.InstrumentOf(signal.Symbol) is not { IsTrading: true } instrument)
         {
             return ("Rejected", $"{signal.Symbol} is not a trading instrument on the venue");
         }
@@ -110,24 +110,16 @@ public sealed partial class TradingEngine
         }
 
         var now = clock.GetUtcNow();
-        RollDay(now, wallet.Equity);
         var active = await database.Positions.AsNoTracking().Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing).ToListAsync(cancellationToken);
         // Each open position's correlation with BTC as its signal stated it, for correlation_limit.
         var activeSignals = active.Select(row => row.SignalId).OfType<string>().ToList();
         var correlations = await database.Signals.AsNoTracking().Where(row => activeSignals.Contains(row.SignalId) && row.BtcCorrelation != null)
             .ToDictionaryAsync(row => row.SignalId, row => row.BtcCorrelation!.Value, cancellationToken);
-        var state = new PortfolioState
-        {
-            Equity = wallet.Equity,
-            DayStart = _dayStart!,
-            Exposures = [.. active.Select(row => new OpenExposure(
-                InstrumentSymbol.Parse(row.Symbol), row.Direction, row.OriginalQuantity * row.EntryPrice,
-                row.SignalId is { } id && correlations.TryGetValue(id, out var correlation) ? (decimal)correlation : null))],
-            ConsecutiveLosses = _consecutiveLosses,
-            KillSwitch = _killSwitch,
-        };
+        var state = _risk.Portfolio(wallet.Equity, [.. active.Select(row => new OpenExposure(
+            InstrumentSymbol.Parse(row.Symbol), row.Direction, row.OriginalQuantity * row.EntryPrice,
+            row.SignalId is { } id && correlations.TryGetValue(id, out var correlation) ? (decimal)correlation : null))], now);
         var candidate = new EntryCandidate(instrument.Symbol, signal.Side, signal.BtcCorrelation is { } btc && double.IsFinite(btc) ? (decimal)btc : null);
-        var verdict = PortfolioRiskLimits.CheckEntry(_preset.Risk, state, candidate);
+        var verdict = PortfolioRiskLimits.CheckEntry(_presets.Active.Risk, state, candidate);
         if (verdict.TripReason is { } tripReason)
         {
             await TripKillSwitchAsync(database, tripReason, verdict.TripFlatten, correlationId, cancellationToken);
@@ -146,17 +138,17 @@ public sealed partial class TradingEngine
         }
 
         var entry = touch.Price;
-        var execution = _preset.ExecutionConfig;
+        var execution = _presets.Active.ExecutionConfig;
         var depth = EntryPlanner.TakingDepth(book, signal.Side);
         var sizing = PositionSizer.Size(new PositionSizingRequest
         {
             Equity = wallet.Equity,
-            RiskFraction = _preset.Risk.RiskPerTrade,
+            RiskFraction = _presets.Active.Risk.RiskPerTrade,
             Direction = signal.Side,
             Entry = entry,
             Stop = signal.Stop,
             Instrument = instrument,
-            MaxPositionNotional = _preset.Risk.MaxPositionSizeUsd,
+            MaxPositionNotional = _presets.Active.Risk.MaxPositionSizeUsd,
             AvailableDepthNotional = EntryPlanner.DepthAllowance(execution, depth),
             MaxDepthFraction = execution.MaxDepthFraction,
             TakerFeeRate = execution.TakerFeeBps / 10_000m,
@@ -166,13 +158,13 @@ public sealed partial class TradingEngine
             return ("Rejected", $"{sizing.Rejection}: {sizing.Detail}");
         }
 
-        var correlated = PortfolioRiskLimits.CheckCorrelatedExposure(_preset.Risk, state, candidate, sizing.Notional);
+        var correlated = PortfolioRiskLimits.CheckCorrelatedExposure(_presets.Active.Risk, state, candidate, sizing.Notional);
         if (!correlated.IsAllowed)
         {
             return ("Rejected", $"{correlated.Rejection}: {correlated.Detail}");
         }
 
-        await EnsureLeverageAsync(instrument.Symbol, cancellationToken);
+        await venueFacts.EnsureLeverageAsync(instrument.Symbol, cancellationToken);
         var plan = EntryPlanner.Plan(execution, instrument, sizing.Quantity, entry, depth);
         var firstSlice = EntryPlanner.ChooseOrder(execution, plan, instrument, signal.Side.OpeningSide(), book.BestBid?.Price, book.BestAsk?.Price);
         var positionId = TradingIds.PositionFor(signal.SignalId);
@@ -197,13 +189,13 @@ public sealed partial class TradingEngine
             EntryPlanJson = (EntryProgress.Start(plan, now, entry) with
             {
                 TraceParent = Activity.Current?.Id,
-                RiskBudget = wallet.Equity * _preset.Risk.RiskPerTrade,
+                RiskBudget = wallet.Equity * _presets.Active.Risk.RiskPerTrade,
                 TakerFeeRate = execution.TakerFeeBps / 10_000m,
                 MakerFeeRate = execution.MakerFeeBps / 10_000m,
             }).Write(),
             OpenedAt = now,
-            PresetName = _presetName,
-            PresetVersion = _presetVersion,
+            PresetName = _presets.Name,
+            PresetVersion = _presets.Version,
         });
 
         // The first entry order is recorded with the approval, in one transaction: after a crash the position is never
@@ -231,16 +223,10 @@ public sealed partial class TradingEngine
 
     private async Task SendEntryAsync(TradingDbContext database, PositionRecord position, SignalDetected signal, string correlationId, CancellationToken cancellationToken)
     {
-        var instrument = InstrumentOf(position.Symbol)!;
+        var instrument = venueFacts.InstrumentOf(position.Symbol)!;
         var first = await database.Orders.SingleAsync(order => order.OrderId == TradingIds.EntrySlice(position.PositionId, 1), cancellationToken);
         metrics.SignalToOrder((clock.GetUtcNow() - signal.DetectedAt).TotalMilliseconds);
         await PlaceAsync(database, position, EntryPlacement(first, instrument), OrderPurposes.Entry, correlationId, cancellationToken);
         await RefreshPositionAsync(database, position, correlationId, cancellationToken);
-    }
-
-    private void RollDay(DateTimeOffset now, decimal equity)
-    {
-        _dayStart = _dayStart is null ? DailyEquityBaseline.Start(now, equity) : _dayStart.RollTo(now, equity);
-        _peakEquity = Math.Max(_peakEquity, equity);
     }
 }

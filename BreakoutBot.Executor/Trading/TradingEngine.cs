@@ -1,16 +1,13 @@
-using System.Diagnostics;
 using System.Text.Json;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Audit;
 using BreakoutBot.Data.Engine;
-using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.MarketData;
-using BreakoutBot.Domain.Presets;
-using BreakoutBot.Domain.Risk;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Lease;
 using BreakoutBot.Executor.Persistence;
+using BreakoutBot.Executor.Risk;
 using BreakoutBot.Executor.Venue;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
@@ -30,6 +27,8 @@ namespace BreakoutBot.Executor.Trading;
 public sealed partial class TradingEngine(
     IServiceScopeFactory scopes,
     IVenue venue,
+    VenueFacts venueFacts,
+    OrderRouter router,
     AccountLease lease,
     OutboxPublisher outbox,
     IConnectionMultiplexer redis,
@@ -49,21 +48,12 @@ public sealed partial class TradingEngine(
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly ExecutorOptions _options = executorOptions.Value;
     private readonly TradingMode _mode = tradingOptions.Value.ParsedMode;
-    private readonly Dictionary<InstrumentSymbol, Instrument> _instruments = [];
     private readonly Dictionary<string, DateTimeOffset> _lastBarOpen = new(StringComparer.Ordinal);
 
     private EngineState _state = EngineState.Stopped;
-    private string? _presetName;
-    private int? _presetVersion;
     private long? _sessionId;
-    private TradingPreset? _preset;
-
-    /// <summary>Earlier preset versions that open positions were opened with, by name and version (immutable once stored).</summary>
-    private readonly Dictionary<(string Name, int Version), TradingPreset> _pinnedPresets = [];
-    private KillSwitch _killSwitch = KillSwitch.Armed;
-    private DailyEquityBaseline? _dayStart;
-    private decimal _peakEquity;
-    private int _consecutiveLosses;
+    private readonly TradingPresets _presets = new(clock, logger);
+    private readonly RiskGate _risk = new();
     private bool _initialized;
     private bool _equityDue;
 
@@ -119,7 +109,7 @@ public sealed partial class TradingEngine(
             using var activity = telemetry.ActivitySource.StartActivity("executor.initialize");
             _initialized = false;
             _lastBarOpen.Clear();
-            await SetUpVenueAsync(cancellationToken);
+            await venueFacts.SetUpAsync(cancellationToken);
 
             var wallet = await venue.GetWalletAsync(cancellationToken);
             var now = clock.GetUtcNow();
@@ -147,47 +137,24 @@ public sealed partial class TradingEngine(
                     state.Reason = $"the previous state belonged to mode '{previousMode}'; this deployment trades '{ModeName}' and starts fresh";
                     if (risk is not null)
                     {
-                        (risk.TradingDay, risk.DayStartEquity, risk.PeakEquity, risk.ConsecutiveLosses, risk.UpdatedAt) =
-                            (DateOnly.FromDateTime(now.UtcDateTime), wallet.Equity, wallet.Equity, 0, now);
-                        (risk.KillSwitchTripped, risk.KillSwitchReason, risk.KillSwitchTrippedAt, risk.FlattenPending) = (false, null, null, false);
+                        RiskGate.StartOver(risk, now, wallet.Equity);
                     }
                 }
 
                 if (risk is null)
                 {
-                    risk = new RiskStateRecord
-                    {
-                        Account = Account,
-                        TradingDay = DateOnly.FromDateTime(now.UtcDateTime),
-                        DayStartEquity = wallet.Equity,
-                        PeakEquity = wallet.Equity,
-                        UpdatedAt = now,
-                    };
+                    risk = RiskGate.NewRecord(Account, now, wallet.Equity);
                     database.RiskStates.Add(risk);
                 }
 
                 await database.SaveChangesAsync(cancellationToken);
                 _state = Enum.Parse<EngineState>(state.State);
-                _presetName = state.PresetName;
-                _presetVersion = state.PresetVersion;
                 _sessionId = state.SessionId;
-                _killSwitch = risk.KillSwitchTripped
-                    ? KillSwitch.Armed with { State = KillSwitchState.Tripped, Reason = risk.KillSwitchReason, TrippedAt = risk.KillSwitchTrippedAt, FlattenRequested = risk.FlattenPending }
-                    : KillSwitch.Armed;
-                _dayStart = new DailyEquityBaseline(risk.TradingDay, risk.DayStartEquity);
-                _peakEquity = risk.PeakEquity;
-                _consecutiveLosses = risk.ConsecutiveLosses;
-                _preset = null;
-                if (_presetName is not null)
-                {
-                    var (preset, _, _) = await new PresetStore(database, clock).LoadAsync(_presetName, _presetVersion, cancellationToken);
-                    _preset = preset;
-                }
-
-                _preset ??= (await new PresetStore(database, clock).LoadAsync(executorTradingOptions.Value.ResolveDefaultPreset(_mode), null, cancellationToken)).Preset;
+                _risk.Load(risk);
+                await _presets.RestoreAsync(database, state.PresetName, state.PresetVersion, executorTradingOptions.Value.ResolveDefaultPreset(_mode), cancellationToken);
             }
 
-            metrics.KillSwitchTripped = _killSwitch.BlocksEntries;
+            metrics.KillSwitchTripped = _risk.BlocksEntries;
             await ReconcileCoreAsync(cancellationToken);
             _initialized = true;
 
@@ -201,7 +168,7 @@ public sealed partial class TradingEngine(
             }
 
             await PublishStateSnapshotAsync();
-            Log.EngineInitialized(logger, Account, _state, _presetName ?? "-");
+            Log.EngineInitialized(logger, Account, _state, _presets.Name ?? "-");
             if (_state == EngineState.Stopped && executorTradingOptions.Value.ResolveAutoStart(_mode) && !await WasStoppedByOperatorAsync(cancellationToken))
             {
                 var command = new EngineCommand("auto-" + TradingIds.NewEventId(), EngineCommandKind.Start, clock.GetUtcNow(), SystemActor, executorTradingOptions.Value.ResolveDefaultPreset(_mode));
@@ -242,14 +209,14 @@ public sealed partial class TradingEngine(
             ?? throw new InvalidOperationException($"engine state of account {Account} is missing");
         row.State = next.ToString();
         row.Mode = ModeName;
-        row.PresetName = _presetName;
-        row.PresetVersion = _presetVersion;
+        row.PresetName = _presets.Name;
+        row.PresetVersion = _presets.Version;
         row.SessionId = _sessionId;
         row.Since = now;
         row.Reason = reason;
         var previous = _state;
         _state = next;
-        Outbox.Event(database, new EngineStateChanged(TradingIds.NewEventId(), next.ToString(), ModeName, _presetName, _presetVersion, now, reason), Account, now);
+        Outbox.Event(database, new EngineStateChanged(TradingIds.NewEventId(), next.ToString(), ModeName, _presets.Name, _presets.Version, now, reason), Account, now);
         Log.EngineStateChanged(logger, previous, next, reason ?? "");
     }
 
@@ -257,20 +224,8 @@ public sealed partial class TradingEngine(
     {
         var row = await database.RiskStates.FindAsync([Account], cancellationToken)
             ?? throw new InvalidOperationException($"risk state of account {Account} is missing");
-        if (_dayStart is { } dayStart)
-        {
-            row.TradingDay = dayStart.Day;
-            row.DayStartEquity = dayStart.StartEquity;
-        }
-
-        row.PeakEquity = _peakEquity;
-        row.KillSwitchTripped = _killSwitch.BlocksEntries;
-        row.KillSwitchReason = _killSwitch.Reason;
-        row.KillSwitchTrippedAt = _killSwitch.TrippedAt;
-        row.FlattenPending = _killSwitch.FlattenRequested;
-        row.ConsecutiveLosses = _consecutiveLosses;
-        row.UpdatedAt = now;
-        metrics.KillSwitchTripped = _killSwitch.BlocksEntries;
+        _risk.WriteTo(row, now);
+        metrics.KillSwitchTripped = _risk.BlocksEntries;
     }
 
     private static void Audit(TradingDbContext database, string actor, string action, string outcome, object? details, string? correlationId, DateTimeOffset now) =>
@@ -287,7 +242,7 @@ public sealed partial class TradingEngine(
 
     private async Task PublishStateSnapshotAsync()
     {
-        var snapshot = new EngineStateChanged(TradingIds.NewEventId(), _state.ToString(), ModeName, _presetName, _presetVersion, clock.GetUtcNow(), "current state");
+        var snapshot = new EngineStateChanged(TradingIds.NewEventId(), _state.ToString(), ModeName, _presets.Name, _presets.Version, clock.GetUtcNow(), "current state");
         try
         {
             await redis.GetDatabase().StringSetAsync(RedisKeys.EngineState, JsonSerializer.Serialize(snapshot, MessageJson.Options));
@@ -298,8 +253,4 @@ public sealed partial class TradingEngine(
         }
     }
 
-    private Instrument? InstrumentOf(string symbol) =>
-        InstrumentSymbol.TryParse(symbol, out var parsed) && _instruments.TryGetValue(parsed, out var instrument) ? instrument : null;
-
-    private static double ElapsedMs(long since) => Stopwatch.GetElapsedTime(since).TotalMilliseconds;
 }

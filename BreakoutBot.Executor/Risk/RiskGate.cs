@@ -1,0 +1,170 @@
+using BreakoutBot.Data.Engine;
+using BreakoutBot.Domain.Presets;
+using BreakoutBot.Domain.Risk;
+
+namespace BreakoutBot.Executor.Risk;
+
+/// <summary>
+/// The one owner of an account's risk state: the kill switch, the trading day's starting equity, the equity peak and
+/// the losing streak. It decides (entries against the portfolio limits, the daily loss limit, trips and resets) and
+/// says what changed; it never touches the venue or the database itself — the engine loads it from and writes it to
+/// the account's <see cref="RiskStateRecord"/> in the step's unit of work.
+/// </summary>
+public sealed class RiskGate
+{
+    /// <summary>The kill switch as it stands (armed until something trips it; only an operator resets it).</summary>
+    public KillSwitch KillSwitch { get; private set; } = KillSwitch.Armed;
+
+    /// <summary>Equity when the current trading day began; null until the first equity is seen.</summary>
+    public DailyEquityBaseline? DayStart { get; private set; }
+
+    /// <summary>The highest equity seen, the reference for drawdown.</summary>
+    public decimal PeakEquity { get; private set; }
+
+    /// <summary>Losing trades in a row; a winning trade or an operator's reset clears it.</summary>
+    public int ConsecutiveLosses { get; private set; }
+
+    /// <summary>Whether new entries are blocked (the kill switch is tripped).</summary>
+    public bool BlocksEntries => KillSwitch.BlocksEntries;
+
+    /// <summary>Whether a flatten was asked for and is not done yet.</summary>
+    public bool FlattenRequested => KillSwitch.FlattenRequested;
+
+    /// <summary>A fresh risk row for an account seen for the first time (or starting over in another mode).</summary>
+    public static RiskStateRecord NewRecord(string account, DateTimeOffset now, decimal equity)
+    {
+        var record = new RiskStateRecord { Account = account };
+        StartOver(record, now, equity);
+        return record;
+    }
+
+    /// <summary>Resets a stored row: a new day at <paramref name="equity"/>, no streak, the kill switch armed.</summary>
+    public static void StartOver(RiskStateRecord record, DateTimeOffset now, decimal equity)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        (record.TradingDay, record.DayStartEquity, record.PeakEquity, record.ConsecutiveLosses, record.UpdatedAt) =
+            (DateOnly.FromDateTime(now.UtcDateTime), equity, equity, 0, now);
+        (record.KillSwitchTripped, record.KillSwitchReason, record.KillSwitchTrippedAt, record.FlattenPending) = (false, null, null, false);
+    }
+
+    /// <summary>Takes the persisted state (on start, after a restart or a new lease).</summary>
+    public void Load(RiskStateRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        KillSwitch = record.KillSwitchTripped
+            ? KillSwitch.Armed with
+            {
+                State = KillSwitchState.Tripped,
+                Reason = record.KillSwitchReason,
+                TrippedAt = record.KillSwitchTrippedAt,
+                FlattenRequested = record.FlattenPending,
+            }
+            : KillSwitch.Armed;
+        DayStart = new DailyEquityBaseline(record.TradingDay, record.DayStartEquity);
+        PeakEquity = record.PeakEquity;
+        ConsecutiveLosses = record.ConsecutiveLosses;
+    }
+
+    /// <summary>Writes the state into the row of the caller's unit of work.</summary>
+    public void WriteTo(RiskStateRecord record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (DayStart is { } dayStart)
+        {
+            record.TradingDay = dayStart.Day;
+            record.DayStartEquity = dayStart.StartEquity;
+        }
+
+        record.PeakEquity = PeakEquity;
+        record.KillSwitchTripped = KillSwitch.BlocksEntries;
+        record.KillSwitchReason = KillSwitch.Reason;
+        record.KillSwitchTrippedAt = KillSwitch.TrippedAt;
+        record.FlattenPending = KillSwitch.FlattenRequested;
+        record.ConsecutiveLosses = ConsecutiveLosses;
+        record.UpdatedAt = now;
+    }
+
+    /// <summary>An equity reading: a new trading day starts at it, and it may be a new peak.</summary>
+    public void ObserveEquity(DateTimeOffset now, decimal equity)
+    {
+        DayStart = DayStart is null ? DailyEquityBaseline.Start(now, equity) : DayStart.RollTo(now, equity);
+        PeakEquity = Math.Max(PeakEquity, equity);
+    }
+
+    /// <summary>How far <paramref name="equity"/> is below the peak, as a fraction (0 at or above it).</summary>
+    public decimal DrawdownAt(decimal equity) => PeakEquity > 0 ? Math.Max(0, (PeakEquity - equity) / PeakEquity) : 0;
+
+    /// <summary>
+    /// The daily loss check: the reason to trip (with a flatten) when the day's loss at <paramref name="equity"/> has
+    /// reached <c>kill_switch_loss_limit</c>, else null. A tripped switch or an unknown day start never trips again.
+    /// </summary>
+    public string? DailyLossBreach(RiskConfig risk, decimal equity)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        if (KillSwitch.BlocksEntries || DayStart is not { } dayStart)
+        {
+            return null;
+        }
+
+        var loss = dayStart.LossFraction(equity);
+        return loss >= risk.KillSwitchLossLimit
+            ? $"daily drawdown {loss:P2} reached kill_switch_loss_limit {risk.KillSwitchLossLimit:P2}"
+            : null;
+    }
+
+    /// <summary>The account as the portfolio limits read it, with this gate's day start, streak and kill switch.</summary>
+    public PortfolioState Portfolio(decimal equity, IReadOnlyList<OpenExposure> exposures, DateTimeOffset now)
+    {
+        ObserveEquity(now, equity);
+        return new PortfolioState
+        {
+            Equity = equity,
+            DayStart = DayStart!,
+            Exposures = exposures,
+            ConsecutiveLosses = ConsecutiveLosses,
+            KillSwitch = KillSwitch,
+        };
+    }
+
+    /// <summary>Trips the kill switch; the first reason is kept, and a later trip can only add a flatten.</summary>
+    public KillSwitchTripOutcome Trip(string reason, DateTimeOffset now, bool flatten)
+    {
+        var transition = KillSwitch.Trip(reason, now, flatten);
+        if (transition.IsAccepted)
+        {
+            KillSwitch = transition.Next;
+            return KillSwitchTripOutcome.Tripped;
+        }
+
+        if (flatten && !KillSwitch.FlattenRequested)
+        {
+            KillSwitch = KillSwitch with { FlattenRequested = true };
+            return KillSwitchTripOutcome.FlattenAdded;
+        }
+
+        return KillSwitchTripOutcome.Unchanged;
+    }
+
+    /// <summary>
+    /// An operator re-arms the switch. The losing streak that may have tripped it is cleared too (it would trip again at
+    /// once). False when there was nothing to reset.
+    /// </summary>
+    public bool Reset(string operatorName, DateTimeOffset now)
+    {
+        var transition = KillSwitch.Reset(operatorName, now);
+        if (!transition.IsAccepted)
+        {
+            return false;
+        }
+
+        KillSwitch = transition.Next;
+        ConsecutiveLosses = 0;
+        return true;
+    }
+
+    /// <summary>The flatten found nothing open any more.</summary>
+    public void FlattenDone() => KillSwitch = KillSwitch with { FlattenRequested = false };
+
+    /// <summary>A closed trade's result: a loss lengthens the streak, anything else ends it.</summary>
+    public void RecordTradeResult(decimal realizedPnl) => ConsecutiveLosses = realizedPnl < 0 ? ConsecutiveLosses + 1 : 0;
+}

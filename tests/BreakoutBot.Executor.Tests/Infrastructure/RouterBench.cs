@@ -1,0 +1,75 @@
+using BreakoutBot.Data;
+using BreakoutBot.Data.Schema;
+using BreakoutBot.Executor.Lease;
+using BreakoutBot.Executor.Trading;
+using BreakoutBot.ServiceDefaults;
+using BreakoutBot.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BreakoutBot.Executor.Tests.Infrastructure;
+
+/// <summary>
+/// An order router on its own: a scripted venue, a fake clock, the account lease and a migrated database of its own
+/// (real PostgreSQL: the router's promises are about what is committed when).
+/// </summary>
+internal sealed class RouterBench : IAsyncDisposable
+{
+    public static readonly TimeSpan LostOrderTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly ServiceTelemetry _telemetry = new("router-tests");
+
+    private RouterBench(string connectionString, AccountLease lease)
+    {
+        ConnectionString = connectionString;
+        Lease = lease;
+        Router = new OrderRouter(Venue, lease, Options.Create(new ExecutorOptions { LostOrderTimeout = LostOrderTimeout }), new ExecutorMetrics(_telemetry), _telemetry, Clock,
+            NullLogger<OrderRouter>.Instance);
+        Database = NewContext();
+    }
+
+    public ScriptedVenue Venue { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+
+    public AccountLease Lease { get; }
+
+    public OrderRouter Router { get; }
+
+    /// <summary>The unit of work the router writes into (as the engine's step would).</summary>
+    public TradingDbContext Database { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<RouterBench> StartAsync(LocalPostgresServer postgres, bool holdLease = true)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using (var database = Context(connectionString))
+        {
+            await DatabaseSchema.MigrateAndSeedAsync(database, TimeProvider.System, TestContext.Current.CancellationToken);
+        }
+
+        var lease = new AccountLease(connectionString, "router-tests");
+        if (holdLease)
+        {
+            Assert.True(await lease.TryAcquireAsync(TestContext.Current.CancellationToken));
+        }
+
+        return new RouterBench(connectionString, lease);
+    }
+
+    /// <summary>A second context: what another reader (or a restart) sees as committed.</summary>
+    public TradingDbContext NewContext() => Context(ConnectionString);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        await Lease.DisposeAsync();
+        _telemetry.Dispose();
+    }
+
+    private static TradingDbContext Context(string connectionString) =>
+        new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(connectionString).Options);
+}
