@@ -4,7 +4,8 @@
 #   - .NET 10 SDK (checked only: install it from your distribution or Microsoft's packages)
 #   - PostgreSQL server programs and redis-server, for Local infrastructure mode (Debian/Ubuntu: apt-get)
 #   - with --tests also chromium, the browser the console's end-to-end tests drive (Playwright), and Node.js with
-#     the npm packages of the simulator's conformance suite (ccxt, bybit-api; tests/conformance, from its lock file)
+#     the npm packages of the simulator's conformance suite (ccxt, bybit-api; tests/conformance) and of the Kubernetes
+#     schema check (kubernetes-models, yaml; tests/k8s-schema), each from its lock file
 set -euo pipefail
 
 for_tests=false
@@ -28,15 +29,18 @@ if $for_tests; then
   command -v npm >/dev/null 2>&1 || missing_packages+=(nodejs npm)
 fi
 
-# The conformance suite's npm packages, exactly as its lock file says (again whenever the lock file is newer).
+# The npm packages of the test suites that use Node.js (the simulator's conformance suite, the Kubernetes schema
+# check), exactly as their lock files say (again whenever a lock file is newer).
 install_conformance_packages() {
   $for_tests || return 0
-  local suite
-  suite="$(cd "$(dirname "$0")/.." && pwd)/tests/conformance"
-  if [ ! -d "$suite/node_modules" ] || [ "$suite/package-lock.json" -nt "$suite/node_modules" ]; then
-    echo "prerequisites: installing the conformance suite's npm packages"
-    (cd "$suite" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)
-  fi
+  local root suite
+  root="$(cd "$(dirname "$0")/.." && pwd)"
+  for suite in "$root/tests/conformance" "$root/tests/k8s-schema"; do
+    if [ ! -d "$suite/node_modules" ] || [ "$suite/package-lock.json" -nt "$suite/node_modules" ]; then
+      echo "prerequisites: installing the npm packages of tests/$(basename "$suite")"
+      (cd "$suite" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)
+    fi
+  done
 }
 
 if [ "${#missing_packages[@]}" -eq 0 ]; then

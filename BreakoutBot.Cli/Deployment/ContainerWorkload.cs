@@ -93,7 +93,9 @@ public static class ContainerWorkload
             context.Notes.Add($"{resource.Name}: bind mount {bindMount.BindSource} -> {bindMount.Target} becomes an empty volume claim; copy its content in if it matters.");
         }
 
-        IKubernetesObject[] objects = endpoints.Count == 0 ? [statefulSet] : [statefulSet, ClusterService.For(resource.Name, endpoints, context)];
+        IKubernetesObject[] objects = endpoints.Count == 0
+            ? [statefulSet]
+            : [statefulSet, ClusterService.For(resource.Name, endpoints, context), NetworkPolicies.For(resource.Name, endpoints, context.Callers.GetValueOrDefault(resource.Name) ?? [], context)];
         return new KubernetesFile($"{resource.Name}.yaml", objects);
     }
 

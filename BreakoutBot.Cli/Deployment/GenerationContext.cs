@@ -14,6 +14,9 @@ public sealed record GenerationContext(
 
     public const string ManagedBy = "breakoutbot-cli";
 
+    /// <summary>Workload name → the workloads that reference it (<see cref="WorkloadReferences"/>), for its NetworkPolicy.</summary>
+    public IReadOnlyDictionary<string, SortedSet<string>> Callers { get; init; } = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+
     public static Dictionary<string, string> Selector(string resource) => new(StringComparer.Ordinal) { [NameLabel] = resource };
 
     public static Dictionary<string, string> Labels(string resource) =>

@@ -28,7 +28,7 @@ public static partial class KubernetesManifestGenerator
             .ToDictionary(resource => resource.Name, ManifestParameter.From, StringComparer.Ordinal);
         var resolver = new ExpressionResolver(manifest);
         var notes = new List<string>();
-        var context = new GenerationContext(manifest, options, resolver, parameters, notes);
+        var context = new GenerationContext(manifest, options, resolver, parameters, notes) { Callers = WorkloadReferences.CallersOf(manifest) };
 
         var files = new List<KubernetesFile>
         {

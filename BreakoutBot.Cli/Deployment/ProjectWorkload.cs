@@ -54,6 +54,7 @@ public static class ProjectWorkload
             container.ReadinessProbe = Probe(ReadinessPath, http, periodSeconds: 10, failureThreshold: 3);
         }
 
+        WorkloadHardening.Apply(container, resource.Name);
         if (project.RunsToCompletion)
         {
             return new KubernetesFile($"{resource.Name}.yaml", [Job(resource, container, context)], null);
@@ -71,12 +72,14 @@ public static class ProjectWorkload
                 Template = new V1PodTemplateSpec
                 {
                     Metadata = new V1ObjectMeta { Labels = GenerationContext.Labels(resource.Name) },
-                    Spec = new V1PodSpec { Containers = [container] },
+                    Spec = PodSpec(container),
                 },
             },
         };
 
-        IKubernetesObject[] objects = endpoints.Count == 0 ? [deployment] : [deployment, ClusterService.For(resource.Name, endpoints, context)];
+        IKubernetesObject[] objects = endpoints.Count == 0
+            ? [deployment]
+            : [deployment, ClusterService.For(resource.Name, endpoints, context), NetworkPolicies.For(resource.Name, endpoints, context.Callers.GetValueOrDefault(resource.Name) ?? [], context)];
         return new KubernetesFile($"{resource.Name}.yaml", objects, SingleReplicaReasons.GetValueOrDefault(resource.Name));
     }
 
@@ -91,9 +94,17 @@ public static class ProjectWorkload
             Template = new V1PodTemplateSpec
             {
                 Metadata = new V1ObjectMeta { Labels = GenerationContext.Labels(resource.Name) },
-                Spec = new V1PodSpec { Containers = [container], RestartPolicy = "OnFailure" },
+                Spec = PodSpec(container, restartPolicy: "OnFailure"),
             },
         },
+    };
+
+    private static V1PodSpec PodSpec(V1Container container, string? restartPolicy = null) => new()
+    {
+        Containers = [container],
+        RestartPolicy = restartPolicy,
+        SecurityContext = WorkloadHardening.PodSecurity(),
+        Volumes = [WorkloadHardening.TempDirectory()],
     };
 
     private static V1Probe Probe(string path, ClusterEndpoint endpoint, int periodSeconds, int failureThreshold) => new()

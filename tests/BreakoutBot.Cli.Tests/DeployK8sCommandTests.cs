@@ -41,7 +41,8 @@ public sealed partial class DeployK8sCommandTests : IDisposable
             var objects = Load($"{project}.yaml");
             var deployment = Assert.IsType<V1Deployment>(objects[0]);
             var service = Assert.IsType<V1Service>(objects[1]);
-            Assert.Equal(2, objects.Count);
+            Assert.IsType<V1NetworkPolicy>(objects[2]);
+            Assert.Equal(3, objects.Count);
             Assert.Equal((project, "trading", 1), (deployment.Metadata.Name, deployment.Metadata.NamespaceProperty, deployment.Spec.Replicas));
             var container = Assert.Single(deployment.Spec.Template.Spec.Containers);
             // The repository is the csproj's ContainerRepository (breakoutbot/<service>), not just the resource name.
@@ -56,6 +57,50 @@ public sealed partial class DeployK8sCommandTests : IDisposable
             Assert.Equal(("http", 80, "8080"), (port.Name, port.Port, port.TargetPort.Value));
             Assert.Equal(deployment.Spec.Selector.MatchLabels, service.Spec.Selector);
             Assert.All(service.Spec.Selector, label => Assert.Equal(label.Value, deployment.Spec.Template.Metadata.Labels[label.Key]));
+        }
+    }
+
+    [Fact]
+    public void Run_RealManifest_OurPodsRunNonRootReadOnlyWithoutPrivileges_WithResourcesAndAWritableTmp()
+    {
+        var run = Generate();
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var pods = Projects.Select(project => (project, Assert.IsType<V1Deployment>(Load($"{project}.yaml")[0]).Spec.Template.Spec))
+            .Append(("db-migrator", Assert.IsType<V1Job>(Load("db-migrator.yaml")[0]).Spec.Template.Spec));
+        foreach (var (name, pod) in pods)
+        {
+            Assert.Equal((true, 1654L, 1654L, "RuntimeDefault"), (pod.SecurityContext.RunAsNonRoot, pod.SecurityContext.RunAsUser, pod.SecurityContext.RunAsGroup, pod.SecurityContext.SeccompProfile.Type));
+            var container = Assert.Single(pod.Containers);
+            var security = container.SecurityContext;
+            Assert.True(security.AllowPrivilegeEscalation == false && security.ReadOnlyRootFilesystem == true && security.RunAsNonRoot == true, name);
+            Assert.Equal(["ALL"], security.Capabilities.Drop);
+            Assert.True(container.Resources.Limits.ContainsKey("memory") && container.Resources.Requests.ContainsKey("memory") && container.Resources.Requests.ContainsKey("cpu"), name);
+            Assert.False(container.Resources.Limits.ContainsKey("cpu"), $"{name}: no CPU limit (throttling adds latency)");
+            var tmp = Assert.Single(container.VolumeMounts, mount => mount.MountPath == "/tmp");
+            Assert.NotNull(Assert.Single(pod.Volumes, volume => volume.Name == tmp.Name).EmptyDir);
+        }
+    }
+
+    [Fact]
+    public void Run_RealManifest_EachWorkloadAdmitsOnlyWhatReferencesIt_TheConsoleAdmitsAnyone()
+    {
+        var run = Generate();
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Equal(["api", "db-migrator", "executor", "scanner", "web"], Callers("postgres.yaml", 5432));
+        Assert.Equal(["api", "executor", "scanner"], Callers("redis.yaml", 6379));
+        Assert.Equal(["api", "executor", "scanner"], Callers("exchange-sim.yaml", 8080));
+        Assert.Equal(["web"], Callers("api.yaml", 8080));
+        Assert.Empty(Callers("executor.yaml", 8080));
+        Assert.Empty(Callers("scanner.yaml", 8080));
+        var web = Policy("web.yaml");
+        var open = Assert.Single(web.Spec.Ingress);
+        Assert.Null(open.FromProperty);
+        Assert.Equal("8080", Assert.Single(open.Ports).Port.Value);
+        foreach (var file in new[] { "api.yaml", "executor.yaml", "postgres.yaml", "redis.yaml" })
+        {
+            Assert.All(Policy(file).Spec.Ingress ?? [], rule => Assert.NotNull(rule.FromProperty));
         }
     }
 
@@ -329,6 +374,21 @@ public sealed partial class DeployK8sCommandTests : IDisposable
 
     private CliRun Generate(params string[] extra) =>
         CliRun.Of(["deploy", "k8s", "--manifest", DeployManifests.RealManifest, "--output", _manifests.OutputDirectory, .. extra]);
+
+    private V1NetworkPolicy Policy(string file)
+    {
+        var policy = Assert.Single(Load(file).OfType<V1NetworkPolicy>());
+        Assert.Equal(["Ingress"], policy.Spec.PolicyTypes);
+        Assert.Equal(Path.GetFileNameWithoutExtension(file), policy.Spec.PodSelector.MatchLabels["app.kubernetes.io/name"]);
+        return policy;
+    }
+
+    /// <summary>The workloads a file's NetworkPolicy admits on <paramref name="port"/>, sorted.</summary>
+    private List<string> Callers(string file, int port) =>
+        [.. (Policy(file).Spec.Ingress ?? [])
+            .Where(rule => rule.FromProperty is not null && rule.Ports.Any(allowed => allowed.Port.Value == port.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .SelectMany(rule => rule.FromProperty.Select(peer => peer.PodSelector.MatchLabels["app.kubernetes.io/name"]))
+            .Order(StringComparer.Ordinal)];
 
     private List<object> Load(string file) => KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(_manifests.OutputDirectory, file)));
 
