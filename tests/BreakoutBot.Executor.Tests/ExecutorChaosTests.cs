@@ -9,7 +9,9 @@ namespace BreakoutBot.Executor.Tests;
 
 /// <summary>
 /// Twenty trades through a venue that misbehaves all the time (server errors, rate limits, lost acks, refused stops,
-/// partial exits) with the executor restarted half-way: no position is ever without its stop except between its entry
+/// partial exits) while the infrastructure fails under it: Redis restarted a quarter of the way (streams and consumer
+/// groups kept by its append-only file, as the application's Redis keeps them), the executor replaced half-way, and
+/// PostgreSQL restarted three quarters of the way (every connection breaks, the account lease with them). No position is ever without its stop except between its entry
 /// fill and its first confirmed stop, nothing is left behind, and the books equal the wallet to the cent. The exposure
 /// durations are printed, not asserted: how long a faulty venue takes is not a correctness property.
 /// </summary>
@@ -19,7 +21,7 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
     private static readonly string[] Symbols = ["BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "XRPUSDT"];
 
     [Fact]
-    public async Task TwentyTradesUnderFaultsAndARestart_NoExposureBeyondTheWindow_NothingLeftBehind_BooksEqualTheWallet()
+    public async Task TwentyTradesUnderFaultsAndRestarts_NoExposureBeyondTheWindow_NothingLeftBehind_BooksEqualTheWallet()
     {
         await using var stack = await TradingStack.StartAsync(postgres, speed: 300, faults: true);
         var executor = await stack.StartExecutorAsync("a");
@@ -41,6 +43,7 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
         var walletBefore = stack.WalletBalance;
         stack.Faults.Apply(Chaos(seed: 11));
         var restarted = false;
+        var (redisRestarted, postgresRestarted) = (false, false);
         var counted = new List<FaultCounters>();
         var lastSignal = new Dictionary<string, string>();
         try
@@ -48,6 +51,18 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
             await Eventually.UntilAsync(async () =>
             {
                 var (closed, busy) = await ProgressAsync(stack, lastSignal);
+                if (!redisRestarted && closed >= Trades / 4)
+                {
+                    redisRestarted = true;
+                    await stack.Redis.RestartAsync();
+                }
+
+                if (!postgresRestarted && closed >= Trades * 3 / 4)
+                {
+                    postgresRestarted = true;
+                    await stack.Postgres.RestartAsync();
+                }
+
                 if (!restarted && closed >= Trades / 2)
                 {
                     // Half-way the executor goes down and another takes over the account, faults still on.
@@ -80,7 +95,7 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
             stack.Faults.Apply(FaultSettings.None);
         }
 
-        Assert.True(restarted);
+        Assert.True(restarted && redisRestarted && postgresRestarted);
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, counted));
         Assert.True(counted.Sum(counters => counters.ServerErrors) > 0 && counted.Sum(counters => counters.AcksLost) > 0
             && counted.Sum(counters => counters.OrdersRefused) > 0 && counted.Sum(counters => counters.PartialFills) > 0, "every fault happened: " + string.Join("; ", counted));

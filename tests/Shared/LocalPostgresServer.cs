@@ -15,6 +15,7 @@ public sealed class LocalPostgresServer : IAsyncLifetime
 {
     private const string SuperUser = "postgres";
     private Process? _server;
+    private Func<Process>? _startServer;
     private string _root = "";
     private int _port;
 
@@ -47,6 +48,23 @@ public sealed class LocalPostgresServer : IAsyncLifetime
         string[] initdb = [Path.Combine(bin, "initdb"), "--pgdata=" + data, "--username=" + SuperUser, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"];
         await RunAsync(asRoot ? "setpriv" : initdb[0], asRoot ? DropPrivileges(true, initdb) : initdb[1..]);
         _port = FreePort();
+        _startServer = () => StartServer(bin, data, sockets, asRoot);
+        await StartAndWaitAsync();
+    }
+
+    /// <summary>
+    /// Stops the server the way an orchestrator does (fast shutdown: clients are disconnected, what was committed is
+    /// kept) and starts it again on the same port and data: every open connection breaks, as in a database failover.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await StopServerAsync();
+        await StartAndWaitAsync();
+    }
+
+
+    private Process StartServer(string bin, string data, string sockets, bool asRoot)
+    {
         var start = new ProcessStartInfo(asRoot ? "setpriv" : Path.Combine(bin, "postgres"))
         {
             RedirectStandardOutput = true,
@@ -64,12 +82,17 @@ public sealed class LocalPostgresServer : IAsyncLifetime
             start.ArgumentList.Add(argument);
         }
 
-        _server = Process.Start(start) ?? throw new InvalidOperationException("postgres did not start");
-        _server.OutputDataReceived += (_, _) => { };
-        _server.ErrorDataReceived += (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
+        var server = Process.Start(start) ?? throw new InvalidOperationException("postgres did not start");
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, _) => { };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        return server;
+    }
 
+    private async Task StartAndWaitAsync()
+    {
+        _server = _startServer!();
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -85,18 +108,7 @@ public sealed class LocalPostgresServer : IAsyncLifetime
         }
     }
 
-    /// <summary>Creates a fresh, empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string? name = null)
-    {
-        name ??= "test_" + Guid.NewGuid().ToString("N")[..16];
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync();
-        return ConnectionStringFor(name);
-    }
-
-    public async ValueTask DisposeAsync()
+    private async Task StopServerAsync()
     {
         NpgsqlConnection.ClearAllPools();
         if (_server is { HasExited: false })
@@ -115,6 +127,23 @@ public sealed class LocalPostgresServer : IAsyncLifetime
         }
 
         _server?.Dispose();
+        _server = null;
+    }
+
+    /// <summary>Creates a fresh, empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string? name = null)
+    {
+        name ??= "test_" + Guid.NewGuid().ToString("N")[..16];
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return ConnectionStringFor(name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopServerAsync();
         try
         {
             if (_root.Length > 0)

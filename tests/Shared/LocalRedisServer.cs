@@ -6,12 +6,16 @@ using StackExchange.Redis;
 namespace BreakoutBot.Testing;
 
 /// <summary>
-/// A real redis-server on a free loopback port, without persistence, for one test assembly. Linked into the test
-/// projects that need Redis but not the whole application.
+/// A real redis-server on a free loopback port for one test assembly (or one test). Without persistence by default;
+/// <c>persistent</c> gives it append-only persistence in a temporary directory, as the application's Redis has, so
+/// <see cref="RestartAsync"/> keeps its streams and consumer groups. Linked into the test projects that need Redis but
+/// not the whole application.
 /// </summary>
-public sealed class LocalRedisServer : IAsyncLifetime
+public sealed class LocalRedisServer(bool persistent = false) : IAsyncLifetime
 {
     private Process? _process;
+    private int _port;
+    private string? _directory;
 
     public ConnectionMultiplexer Connection { get; private set; } = null!;
 
@@ -19,26 +23,20 @@ public sealed class LocalRedisServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("redis-server")
+        _port = FreePort();
+        if (persistent)
         {
-            ArgumentList = { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start (install the redis-server package)");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+            _directory = Path.Combine(Path.GetTempPath(), "bb-redis-" + Guid.NewGuid().ToString("N")[..12]);
+            Directory.CreateDirectory(_directory);
+        }
 
-        ConnectionString = $"127.0.0.1:{port},abortConnect=false,connectRetry=10";
+        StartServer();
+        ConnectionString = $"127.0.0.1:{_port},abortConnect=false,connectRetry=10";
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                Connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},abortConnect=true,connectTimeout=2000");
+                Connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_port},abortConnect=true,connectTimeout=2000");
                 break;
             }
             catch (RedisConnectionException) when (attempt < 50)
@@ -48,6 +46,67 @@ public sealed class LocalRedisServer : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Stops the server (SIGTERM: a persistent one writes its append-only file first) and starts it again on the same
+    /// port: every client's connection breaks and reconnects, as when an orchestrator restarts Redis.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await StopServerAsync();
+        StartServer();
+        for (var attempt = 0; attempt < 100 && !Connection.IsConnected; attempt++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    private void StartServer()
+    {
+        var start = new ProcessStartInfo("redis-server")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        string[] arguments = _directory is null
+            ? ["--port", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+            : ["--port", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "everysec", "--dir", _directory];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start (install the redis-server package)");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    private async Task StopServerAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            using (var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await terminate!.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill();
+            }
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Connection is not null)
@@ -55,13 +114,11 @@ public sealed class LocalRedisServer : IAsyncLifetime
             await Connection.DisposeAsync();
         }
 
-        if (_process is { HasExited: false })
+        await StopServerAsync();
+        if (_directory is not null && Directory.Exists(_directory))
         {
-            _process.Kill();
-            await _process.WaitForExitAsync();
+            Directory.Delete(_directory, recursive: true);
         }
-
-        _process?.Dispose();
     }
 
     private static int FreePort()

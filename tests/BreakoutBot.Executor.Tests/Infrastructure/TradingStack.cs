@@ -33,7 +33,8 @@ internal sealed class TradingStack : IAsyncDisposable
 
     public LocalPostgresServer Postgres { get; }
 
-    public LocalRedisServer Redis { get; } = new();
+    /// <summary>Persistent (append-only), as the application's Redis is, so a test can restart it.</summary>
+    public LocalRedisServer Redis { get; } = new(persistent: true);
 
     public string DatabaseConnectionString { get; private set; } = "";
 
