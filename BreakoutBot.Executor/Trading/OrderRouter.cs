@@ -109,7 +109,7 @@ public sealed class OrderRouter(
             if (await database.Fills.FindAsync([fillId], cancellationToken) is null)
             {
                 fill = new OrderFill(fillId, price, newQuantity, venueOrder.Fee - feesSoFar, venueOrder.UpdatedTime ?? clock.GetUtcNow());
-                RecordFill(database, order, fill, order.OrderType == "Limit" ? LiquidityRole.Maker : LiquidityRole.Taker, correlationId);
+                RecordFill(database, order, fill, order.OrderType == OrderTypes.Limit ? LiquidityRole.Maker : LiquidityRole.Taker, correlationId);
             }
         }
 
@@ -274,7 +274,7 @@ public sealed class OrderRouter(
         Symbol = placement.Symbol.Value,
         Side = placement.Side,
         Purpose = purpose,
-        OrderType = placement.TriggerPrice is not null ? "Stop" : placement.IsMarket ? "Market" : "Limit",
+        OrderType = placement.TriggerPrice is not null ? OrderTypes.Stop : placement.IsMarket ? OrderTypes.Market : OrderTypes.Limit,
         Price = placement.LimitPrice,
         TriggerPrice = placement.TriggerPrice,
         Quantity = placement.Quantity,

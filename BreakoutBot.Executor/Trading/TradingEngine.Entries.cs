@@ -18,12 +18,9 @@ namespace BreakoutBot.Executor.Trading;
 /// </summary>
 public sealed partial class TradingEngine
 {
-    private const string Limit = "Limit";
-    private const string Market = "Market";
-
     /// <summary>The order placement an entry order record stands for (post-only when it is a limit).</summary>
     private static OrderPlacement EntryPlacement(OrderRecord order, Instrument instrument) =>
-        order.OrderType == Limit
+        order.OrderType == OrderTypes.Limit
             ? new OrderPlacement(instrument.Symbol, order.Side, IsMarket: false, order.Quantity, order.OrderId, order.Price, TimeInForce: "PostOnly")
             : new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId);
 
@@ -51,11 +48,11 @@ public sealed partial class TradingEngine
         }
 
         var progress = ProgressOf(position);
-        var elapsed = clock.GetUtcNow() - progress.StartedAt;
+        var now = clock.GetUtcNow();
         var entries = await EntryOrdersAsync(database, position, cancellationToken);
-        if (progress.StoppedReason is null && entries.FirstOrDefault(order => order.OrderType == Market && order.Status == OrderStatuses.Rejected) is { } refused)
+        if (progress.StoppedReason is null && EntryAlgorithm.RefusalStop(entries) is { } refusal)
         {
-            progress = await StopEntryAsync(database, position, progress, $"the venue refused entry order {refused.OrderId}: {refused.RejectReason}", cancellationToken);
+            progress = await StopEntryAsync(database, position, progress, refusal, cancellationToken);
         }
 
         if (progress.StoppedReason is null && await database.Orders.AnyAsync(
@@ -65,15 +62,12 @@ public sealed partial class TradingEngine
         }
 
         var sending = progress.StoppedReason is null && EngineStateMachine.AcceptsEntries(_state);
-        foreach (var passive in entries.Where(order => order.OrderType == Limit && !OrderStatuses.IsTerminal(order.Status)))
+        foreach (var passive in EntryAlgorithm.PassivesToCancel(progress, entries, now, sending))
         {
-            if (!sending || clock.GetUtcNow() - passive.CreatedAt >= progress.PassiveWindow || elapsed >= progress.Deadline)
-            {
-                await CancelOrderAsync(database, position, passive, correlationId, cancellationToken);
-            }
+            await CancelOrderAsync(database, position, passive, correlationId, cancellationToken);
         }
 
-        if (sending && elapsed < progress.Plan.CompletionLimit && CutSlices(entries, instrument).ToList() is { Count: > 0 } cut)
+        if (EntryAlgorithm.CompletionsDue(progress, entries, instrument, now, sending) is { Count: > 0 } cut)
         {
             var book = await venue.GetOrderBookAsync(instrument.Symbol, 1, cancellationToken);
             foreach (var (slice, planned) in cut)
@@ -99,21 +93,16 @@ public sealed partial class TradingEngine
             sending = false;
         }
 
-        var started = StartedSlices(entries);
-        if (sending && started < progress.Slices.Count && elapsed >= progress.Plan.StartOf(started) && elapsed < progress.Deadline)
+        if (EntryAlgorithm.NextSliceDue(progress, entries, now, sending) is { } next)
         {
-            progress = await StartSliceAsync(database, position, progress, entries, instrument, started + 1, correlationId, cancellationToken);
+            progress = await StartSliceAsync(database, position, progress, entries, instrument, next, correlationId, cancellationToken);
 
             // A market slice fills in its answer: its quantity is protected in the same round.
             await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
         }
 
         entries = await EntryOrdersAsync(database, position, cancellationToken);
-        var slicesDone = progress.StoppedReason is not null || !EngineStateMachine.AcceptsEntries(_state)
-            || StartedSlices(entries) >= progress.Slices.Count || clock.GetUtcNow() - progress.StartedAt >= progress.Deadline;
-        var completionDue = EngineStateMachine.AcceptsEntries(_state) && progress.StoppedReason is null
-            && clock.GetUtcNow() - progress.StartedAt < progress.Plan.CompletionLimit && CutSlices(entries, instrument).Any();
-        return slicesDone && !completionDue && entries.All(order => OrderStatuses.IsTerminal(order.Status));
+        return EntryAlgorithm.IsComplete(progress, entries, instrument, clock.GetUtcNow(), EngineStateMachine.AcceptsEntries(_state));
     }
 
     /// <summary>Sends entry slice <paramref name="slice"/> as the current book allows; stops the entry when the price already reached the stop.</summary>
@@ -155,7 +144,7 @@ public sealed partial class TradingEngine
         PositionRecord position, EntryProgress progress, List<OrderRecord> entries, Instrument instrument, decimal planned, decimal price, bool resting = false) =>
         progress.Budget(position.InitialStop) is { } budget
             ? budget.Room(planned, price, position.OpenQuantity, position.EntryPrice,
-                entries.Where(order => !OrderStatuses.IsTerminal(order.Status)).Select(order => (order.Quantity - order.FilledQuantity, order.Price ?? price, order.OrderType == Limit)),
+                entries.Where(order => !OrderStatuses.IsTerminal(order.Status)).Select(order => (order.Quantity - order.FilledQuantity, order.Price ?? price, order.OrderType == OrderTypes.Limit)),
                 instrument, resting)
             : planned;
 
@@ -174,22 +163,4 @@ public sealed partial class TradingEngine
 
     private static Task<List<OrderRecord>> EntryOrdersAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken) =>
         database.Orders.Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.Entry).ToListAsync(cancellationToken);
-
-    private static int StartedSlices(IEnumerable<OrderRecord> entries) =>
-        entries.Select(order => TradingIds.SliceOf(order.OrderId)).Where(id => id is { IsFallback: false }).Select(id => id!.Value.Slice).DefaultIfEmpty(0).Max();
-
-    /// <summary>Passive slices that ended with quantity left and have no market completion yet: (slice, quantity to complete).</summary>
-    private static IEnumerable<(int Slice, decimal Quantity)> CutSlices(List<OrderRecord> entries, Instrument instrument)
-    {
-        foreach (var order in entries.Where(order => order.OrderType == Limit && OrderStatuses.IsTerminal(order.Status)))
-        {
-            var rest = instrument.FloorQuantityToStep(order.Quantity - order.FilledQuantity);
-            if (TradingIds.SliceOf(order.OrderId) is { IsFallback: false } id
-                && rest > 0 && rest >= instrument.MinimumQuantityAt(order.Price ?? order.AveragePrice ?? 1m)
-                && !entries.Any(other => other.OrderId == TradingIds.EntryFallback(order.PositionId!, id.Slice)))
-            {
-                yield return (id.Slice, rest);
-            }
-        }
-    }
 }

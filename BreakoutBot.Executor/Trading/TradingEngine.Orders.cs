@@ -33,10 +33,10 @@ public sealed partial class TradingEngine
     /// <summary>The placement an order record stands for, to send it again under its orderLinkId.</summary>
     private static OrderPlacement PlacementOf(OrderRecord order, Instrument instrument) => order.OrderType switch
     {
-        "Stop" => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId, ReduceOnly: order.ReduceOnly, TriggerPrice: order.TriggerPrice,
+        OrderTypes.Stop => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId, ReduceOnly: order.ReduceOnly, TriggerPrice: order.TriggerPrice,
             TriggerDirection: order.Side == OrderSide.Sell ? TriggerDirection.FallsTo : TriggerDirection.RisesTo),
-        "Limit" when order.Purpose == OrderPurposes.Entry => EntryPlacement(order, instrument),
-        "Limit" => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: false, order.Quantity, order.OrderId, order.Price, TimeInForce: "GTC", ReduceOnly: order.ReduceOnly),
+        OrderTypes.Limit when order.Purpose == OrderPurposes.Entry => EntryPlacement(order, instrument),
+        OrderTypes.Limit => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: false, order.Quantity, order.OrderId, order.Price, TimeInForce: "GTC", ReduceOnly: order.ReduceOnly),
         _ => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId, ReduceOnly: order.ReduceOnly),
     };
 

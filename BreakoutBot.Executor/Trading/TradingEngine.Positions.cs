@@ -181,7 +181,7 @@ public sealed partial class TradingEngine
             await FinishAsync(database, position, correlationId, cancellationToken);
         }
         else if (position.Status == PositionStatuses.Closing && lease.IsHeld && venueFacts.InstrumentOf(position.Symbol) is { } instrument
-            && orders.Where(order => order.Purpose is OrderPurposes.Exit or OrderPurposes.StopLoss && order.OrderType == "Market").All(order => OrderStatuses.IsTerminal(order.Status)))
+            && orders.Where(order => order.Purpose is OrderPurposes.Exit or OrderPurposes.StopLoss && order.OrderType == OrderTypes.Market).All(order => OrderStatuses.IsTerminal(order.Status)))
         {
             // The closing order ended with quantity left (refused, or the book was too thin): the exit goes out again
             // for what is left, round after round, until the position is flat; its stop stays on meanwhile.

@@ -163,7 +163,7 @@ public sealed partial class TradingEngine
         if (quantity >= position.OpenQuantity)
         {
             var others = await database.Orders
-                .Where(order => order.PositionId == position.PositionId && !(order.Purpose == OrderPurposes.StopLoss && order.OrderType == "Stop"))
+                .Where(order => order.PositionId == position.PositionId && !(order.Purpose == OrderPurposes.StopLoss && order.OrderType == OrderTypes.Stop))
                 .ToListAsync(cancellationToken);
             foreach (var order in others.Where(order => !OrderStatuses.IsTerminal(order.Status) && order.Purpose != OrderPurposes.StopLoss && order.Purpose != OrderPurposes.Exit))
             {
@@ -248,7 +248,7 @@ public sealed partial class TradingEngine
         }
 
         var unbooked = (await EntryOrdersAsync(database, position, cancellationToken))
-            .Where(order => order.Status == OrderStatuses.Pending || (order.OrderType == Market && !OrderStatuses.IsTerminal(order.Status)))
+            .Where(order => order.Status == OrderStatuses.Pending || (order.OrderType == OrderTypes.Market && !OrderStatuses.IsTerminal(order.Status)))
             .Sum(order => order.Quantity - order.FilledQuantity);
         return position.OpenQuantity + unbooked;
     }

@@ -190,7 +190,7 @@ public sealed partial class TradingEngine
                     Symbol = position.Symbol,
                     Side = closingSide,
                     Purpose = OrderPurposes.Exit,
-                    OrderType = "Market",
+                    OrderType = OrderTypes.Market,
                     ReduceOnly = true,
                     Status = OrderStatuses.Filled,
                     RejectReason = "placed outside the executor",

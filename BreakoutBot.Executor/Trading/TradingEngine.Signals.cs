@@ -208,7 +208,7 @@ public sealed partial class TradingEngine
             Symbol = signal.Symbol,
             Side = signal.Side.OpeningSide(),
             Purpose = OrderPurposes.Entry,
-            OrderType = firstSlice.IsPassive ? Limit : Market,
+            OrderType = firstSlice.IsPassive ? OrderTypes.Limit : OrderTypes.Market,
             Price = firstSlice.LimitPrice,
             Quantity = plan.Slices[0],
             Status = OrderStatuses.Pending,
