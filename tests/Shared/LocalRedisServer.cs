@@ -7,11 +7,11 @@ namespace BreakoutBot.Testing;
 
 /// <summary>
 /// A real redis-server on a free loopback port for one test assembly (or one test). Without persistence by default;
-/// <c>persistent</c> gives it append-only persistence in a temporary directory, as the application's Redis has, so
-/// <see cref="RestartAsync"/> keeps its streams and consumer groups. Linked into the test projects that need Redis but
-/// not the whole application.
+/// <see cref="Persistent"/> gives it append-only persistence in a temporary directory, as the application's Redis has,
+/// so <see cref="RestartAsync"/> keeps its streams and consumer groups. Linked into the test projects that need Redis
+/// but not the whole application (xUnit builds assembly fixtures with the parameterless constructor).
 /// </summary>
-public sealed class LocalRedisServer(bool persistent = false) : IAsyncLifetime
+public sealed class LocalRedisServer : IAsyncLifetime
 {
     private Process? _process;
     private int _port;
@@ -21,10 +21,13 @@ public sealed class LocalRedisServer(bool persistent = false) : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Append-only persistence in a temporary directory (set before <see cref="InitializeAsync"/>).</summary>
+    public bool Persistent { get; init; }
+
     public async ValueTask InitializeAsync()
     {
         _port = FreePort();
-        if (persistent)
+        if (Persistent)
         {
             _directory = Path.Combine(Path.GetTempPath(), "bb-redis-" + Guid.NewGuid().ToString("N")[..12]);
             Directory.CreateDirectory(_directory);

@@ -34,7 +34,7 @@ internal sealed class TradingStack : IAsyncDisposable
     public LocalPostgresServer Postgres { get; }
 
     /// <summary>Persistent (append-only), as the application's Redis is, so a test can restart it.</summary>
-    public LocalRedisServer Redis { get; } = new(persistent: true);
+    public LocalRedisServer Redis { get; } = new() { Persistent = true };
 
     public string DatabaseConnectionString { get; private set; } = "";
 
