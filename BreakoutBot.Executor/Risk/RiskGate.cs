@@ -112,7 +112,10 @@ public sealed class RiskGate
             : null;
     }
 
-    /// <summary>The account as the portfolio limits read it, with this gate's day start, streak and kill switch.</summary>
+    /// <summary>
+    /// Records <paramref name="equity"/> as a reading (<see cref="ObserveEquity"/>: a new day may start, a new peak) and
+    /// returns the account as the portfolio limits read it, with this gate's day start, streak and kill switch.
+    /// </summary>
     public PortfolioState Portfolio(decimal equity, IReadOnlyList<OpenExposure> exposures, DateTimeOffset now)
     {
         ObserveEquity(now, equity);

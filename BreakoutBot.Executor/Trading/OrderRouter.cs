@@ -243,9 +243,6 @@ public sealed class OrderRouter(
         return order.Purpose == OrderPurposes.Entry ? UnshownOrderAction.Cancel : UnshownOrderAction.SendAgain;
     }
 
-    /// <summary>Whether the venue has had <c>Executor:LostOrderTimeout</c> since <paramref name="since"/> to show an order.</summary>
-    public bool IsPastLostOrderTimeout(DateTimeOffset since) => clock.GetUtcNow() - since > options.Value.LostOrderTimeout;
-
     /// <summary>
     /// Ends an unanswered order the venue never showed within <c>Executor:LostOrderTimeout</c> and answered a cancel
     /// by its orderLinkId with "not found": it never got there, so it is Cancelled (not Rejected: nobody refused it).
@@ -265,6 +262,9 @@ public sealed class OrderRouter(
         Outbox.Event(database, new Messaging.Messages.OrderUpdated(TradingIds.NewEventId(), order.OrderId, order.VenueOrderId, order.PositionId, order.SignalId, order.Symbol, order.Side,
             order.Purpose, order.OrderType, order.Price, order.TriggerPrice, order.Quantity, order.FilledQuantity, order.AveragePrice, order.Status, order.RejectReason, now), correlationId, now);
     }
+
+    /// <summary>Whether the venue has had <c>Executor:LostOrderTimeout</c> since <paramref name="since"/> to show an order.</summary>
+    private bool IsPastLostOrderTimeout(DateTimeOffset since) => clock.GetUtcNow() - since > options.Value.LostOrderTimeout;
 
     private static OrderRecord NewRecord(PositionRecord? position, OrderPlacement placement, string purpose, DateTimeOffset now) => new()
     {
