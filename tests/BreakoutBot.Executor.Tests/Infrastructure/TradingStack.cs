@@ -241,6 +241,37 @@ internal sealed class TradingStack : IAsyncDisposable
     /// <summary>The simulated account's wallet balance (USDT), straight from the venue's ledger.</summary>
     public decimal WalletBalance => Exchange.ReadAccount(ledger => ledger.WalletBalance);
 
+    /// <summary>
+    /// Waits until the books and the venue hold the same open quantity for every symbol either of them has a position
+    /// in (the market may close a position meanwhile; what matters is that both sides say so), then asserts it.
+    /// </summary>
+    public async Task AssertBooksMatchVenueAsync()
+    {
+        async Task<(string Books, string Venue)> ReadAsync()
+        {
+            await using var database = Database();
+            var books = await database.Positions.AsNoTracking().Where(row => row.OpenQuantity != 0)
+                .Select(row => new { row.Symbol, row.OpenQuantity }).ToListAsync();
+            var venue = Exchange.ReadAccount(ledger => ledger.Positions.Where(position => position.Quantity != 0)
+                .Select(position => $"{position.Symbol.Value}={position.Quantity.ToString("G29", CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal).ToList());
+            var booked = books.GroupBy(row => row.Symbol).Select(group => $"{group.Key}={group.Sum(row => row.OpenQuantity).ToString("G29", CultureInfo.InvariantCulture)}")
+                .Order(StringComparer.Ordinal);
+            return (string.Join(", ", booked), string.Join(", ", venue));
+        }
+
+        try
+        {
+            await Eventually.UntilAsync(async () => (await ReadAsync()) is var (books, venue) && books == venue, "the books to match the venue's positions", TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException)
+        {
+            // Reported below with both sides.
+        }
+
+        var (booksNow, venueNow) = await ReadAsync();
+        Assert.Equal(venueNow, booksNow);
+    }
+
     public int VenueOpenPositions => Exchange.ReadAccount(ledger => ledger.Positions.Count(position => position.Quantity != 0));
 
     public async ValueTask DisposeAsync()

@@ -39,7 +39,10 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = ColorScheme.Dark,
         });
-        page.SetDefaultTimeout(30_000);
+        // Generous waits: two cores run the whole application, the browser and the tests at once, and a Blazor circuit
+        // under that load can take seconds to answer. These bound how long a test waits, not how fast the console must be.
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
         var console = new ConsoleBrowser(playwright, browser, page);
         if (signIn)
         {
