@@ -2,7 +2,6 @@ using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
-using BreakoutBot.Domain.Matching;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using Microsoft.EntityFrameworkCore;
@@ -33,60 +32,15 @@ public sealed partial class TradingEngine
     }
 
     /// <summary>
-    /// Keeps one working venue stop at the position's stop and for its whole open quantity, entry fills not yet known included
-    /// (<see cref="StopQuantityAsync"/>; a partly entered position
-    /// gets its stop with the first fill, resized as later slices fill; a moved stop replaces the old one). The new stop
-    /// goes on first; the old one is cancelled only when the venue has confirmed the new one working, so a refused or
-    /// unanswered replacement leaves the old stop where it was. For that moment two reduce-only stops rest, and
-    /// whichever fires second finds nothing left to reduce.
+    /// Keeps one working venue stop at the position's stop and for its whole open quantity, entry fills not yet known
+    /// included (<see cref="StopQuantityAsync"/>; a partly entered position gets its stop with the first fill, resized as
+    /// later slices fill; a moved stop replaces the old one), by the <see cref="StopKeeper"/>'s rules.
     /// </summary>
     private async Task<StopSync> SyncVenueStopAsync(TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId, CancellationToken cancellationToken)
     {
         var covered = StopPlacement == StopPlacement.Venue ? await StopQuantityAsync(database, position, cancellationToken) : 0m;
-        if (covered <= 0)
-        {
-            return StopSync.NotWanted;
-        }
-
-        var stops = await VenueStopsAsync(database, position, cancellationToken);
-        var wanted = stops.FirstOrDefault(order => !OrderStatuses.IsTerminal(order.Status) && order.TriggerPrice == position.Stop && order.Quantity == covered);
-        if (wanted is null || wanted.Status == OrderStatuses.Pending)
-        {
-            if (wanted is null && await StopCrossedAsync(position, instrument, cancellationToken))
-            {
-                return StopSync.Crossed;
-            }
-
-            // A stop recorded but maybe never sent (a crash, a lost answer) goes out again under the same orderLinkId.
-            var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: true, wanted?.Quantity ?? covered,
-                wanted?.OrderId ?? TradingIds.Stop(position.PositionId, stops.Count + 1), ReduceOnly: true, TriggerPrice: position.Stop,
-                TriggerDirection: StopTriggerDirection(position.Direction));
-            wanted = await PlaceAsync(database, position, placement, OrderPurposes.StopLoss, correlationId, cancellationToken);
-        }
-
-        if (wanted is null || wanted.Status == OrderStatuses.Pending)
-        {
-            return StopSync.Unconfirmed;
-        }
-
-        if (!OrderStatuses.IsWorking(wanted.Status))
-        {
-            return StopSync.Refused;
-        }
-
-        if (position.UnprotectedSince is not null)
-        {
-            // Committed at once: a round that fails later must not leave the exposure running in the database.
-            EndExposure(position);
-            await database.SaveChangesAsync(cancellationToken);
-        }
-
-        foreach (var stale in stops.Where(order => order.OrderId != wanted.OrderId && !OrderStatuses.IsTerminal(order.Status)))
-        {
-            await CancelOrderAsync(database, position, stale, correlationId, cancellationToken);
-        }
-
-        return StopSync.Working;
+        var target = new StopTarget(position.PositionId, instrument.Symbol, position.Direction, position.Stop, covered);
+        return await StopKeeper.SyncAsync(new BookedStopOrders(this, database, position, instrument, correlationId), target, cancellationToken);
     }
 
     /// <summary>
@@ -102,15 +56,13 @@ public sealed partial class TradingEngine
         }
 
         var stops = await VenueStopsAsync(database, position, cancellationToken);
-        if (stops.Any(order => OrderStatuses.IsWorking(order.Status) && order.TriggerPrice == position.Stop && order.Quantity >= position.OpenQuantity))
+        if (StopKeeper.IsCovered(stops, position.Stop, position.OpenQuantity))
         {
             return;
         }
 
-        if (stops.Count > 0 && !stops.Any(order => order.Status == OrderStatuses.Pending || OrderStatuses.IsWorking(order.Status))
-            && stops[^1].Status is OrderStatuses.Cancelled or "Deactivated")
+        if (StopKeeper.WasRemovedAtVenue(stops))
         {
-            // Our stops are replaced place-then-cancel, so a cancelled last stop with none working was taken away at the venue.
             ReportDrift(database, "unprotected", position.Symbol, position.OpenQuantity * position.Direction.Sign(), position.OpenQuantity * position.Direction.Sign(),
                 "the venue stop was cancelled outside the executor: placed again (the position exits if it cannot be)", position.PositionId);
         }
@@ -253,9 +205,9 @@ public sealed partial class TradingEngine
         return position.OpenQuantity + unbooked;
     }
 
-    /// <summary>Whether the last price is already at or through the position's stop, where a stop order could not rest.</summary>
-    private async Task<bool> StopCrossedAsync(PositionRecord position, Instrument instrument, CancellationToken cancellationToken) =>
-        await venue.GetTickerAsync(instrument.Symbol, cancellationToken) is { } ticker && (ticker.LastPrice - position.Stop) * position.Direction.Sign() <= 0;
+    /// <summary>Whether the last price is already at or through <paramref name="level"/> against the position, where a stop could not rest.</summary>
+    private async Task<bool> PriceThroughAsync(PositionRecord position, Instrument instrument, decimal level, CancellationToken cancellationToken) =>
+        await venue.GetTickerAsync(instrument.Symbol, cancellationToken) is { } ticker && (ticker.LastPrice - level) * position.Direction.Sign() <= 0;
 
     /// <summary>The position's venue stop orders, oldest first (terminal ones included).</summary>
     private static async Task<List<OrderRecord>> VenueStopsAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken)
@@ -266,6 +218,26 @@ public sealed partial class TradingEngine
             .ToList();
     }
 
-    private static TriggerDirection StopTriggerDirection(PositionDirection direction) =>
-        direction == PositionDirection.Long ? TriggerDirection.FallsTo : TriggerDirection.RisesTo;
+    /// <summary>The engine's answers to the <see cref="StopKeeper"/>: the booked stops, the venue's ticker, and the router.</summary>
+    private sealed class BookedStopOrders(TradingEngine engine, TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId) : IStopOrders
+    {
+        public async Task<IReadOnlyList<OrderRecord>> StopsAsync(CancellationToken cancellationToken) => await VenueStopsAsync(database, position, cancellationToken);
+
+        public Task<bool> LevelCrossedAsync(decimal level, CancellationToken cancellationToken) => engine.PriceThroughAsync(position, instrument, level, cancellationToken);
+
+        public Task<OrderRecord?> PlaceAsync(OrderPlacement placement, CancellationToken cancellationToken) =>
+            engine.PlaceAsync(database, position, placement, OrderPurposes.StopLoss, correlationId, cancellationToken);
+
+        public Task CancelAsync(OrderRecord order, CancellationToken cancellationToken) => engine.CancelOrderAsync(database, position, order, correlationId, cancellationToken);
+
+        public async Task ConfirmedAsync(CancellationToken cancellationToken)
+        {
+            if (position.UnprotectedSince is not null)
+            {
+                // Committed at once: a round that fails later must not leave the exposure running in the database.
+                engine.EndExposure(position);
+                await database.SaveChangesAsync(cancellationToken);
+            }
+        }
+    }
 }

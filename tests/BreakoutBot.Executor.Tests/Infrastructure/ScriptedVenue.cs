@@ -55,6 +55,9 @@ internal sealed class ScriptedVenue : IVenue
         }
     }
 
+    /// <summary>Forgets the answers not used yet: from now on every placement is taken.</summary>
+    public void ClearAnswers() => _answers.Clear();
+
     /// <summary>Whether the venue holds an order with this orderLinkId (whatever its state).</summary>
     public bool Holds(string orderLinkId) => _orders.ContainsKey(orderLinkId);
 
