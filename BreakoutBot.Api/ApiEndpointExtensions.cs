@@ -10,6 +10,7 @@ using BreakoutBot.Api.Presets;
 using BreakoutBot.Api.Scanner;
 using BreakoutBot.Api.Security;
 using BreakoutBot.Api.Trading;
+using BreakoutBot.Domain.Trading;
 using BreakoutBot.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
@@ -18,9 +19,19 @@ namespace BreakoutBot.Api;
 /// <summary>The Api's request pipeline and endpoint groups, in order.</summary>
 public static class ApiEndpointExtensions
 {
+    /// <summary>The response header naming the trading mode whose data the Api serves.</summary>
+    public const string TradingModeHeader = "X-Trading-Mode";
+
     public static WebApplication UseApiPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Every answer says whose books it shows: the Api reads the deployment's trading mode only.
+        var mode = TradingModeNames.ToName(app.Services.GetRequiredService<IOptions<TradingOptions>>().Value.ParsedMode);
+        app.Use((context, next) =>
+        {
+            context.Response.Headers[TradingModeHeader] = mode;
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();

@@ -64,7 +64,9 @@ public static class ApiServiceExtensions
 
         builder.AddApiSecurity(api);
 
-        builder.AddNpgsqlDbContext<TradingDbContext>(DatabaseConnectionName);
+        // Positions, trades and statistics are those of the deployment's mode only (the X-Trading-Mode header says which).
+        builder.AddNpgsqlDbContext<TradingDbContext>(DatabaseConnectionName,
+            configureDbContextOptions: options => options.UseConfiguredTradingMode(builder.Configuration[$"{TradingOptions.SectionName}:Mode"]));
         builder.AddRedisClient(RedisConnectionName);
         builder.Services.AddScoped<PresetStore>();
         builder.Services.AddScoped<EngineStatusReader>();

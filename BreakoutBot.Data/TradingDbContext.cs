@@ -19,6 +19,9 @@ public sealed class TradingDbContext(DbContextOptions<TradingDbContext> options)
     /// <summary>The connection every service and the db-migrator read the database by (the AppHost's reference name).</summary>
     public const string ConnectionName = "breakoutdb";
 
+    /// <summary>The trading mode whose books this context reads and writes, or null for every mode's (see <see cref="IModeScoped"/>).</summary>
+    public string? TradingMode { get; } = TradingModeScope.ModeOf(options);
+
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     public DbSet<SignalRecord> Signals => Set<SignalRecord>();
@@ -55,7 +58,53 @@ public sealed class TradingDbContext(DbContextOptions<TradingDbContext> options)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TradingDbContext).Assembly);
+        ScopeByMode<SignalRecord>(modelBuilder);
+        ScopeByMode<OrderRecord>(modelBuilder);
+        ScopeByMode<FillRecord>(modelBuilder);
+        ScopeByMode<PositionRecord>(modelBuilder);
+        ScopeByMode<TradeRecord>(modelBuilder);
+        ScopeByMode<FundingPaymentRecord>(modelBuilder);
+        ScopeByMode<DriftRecord>(modelBuilder);
+        ScopeByMode<EquitySnapshotRecord>(modelBuilder);
+        ScopeByMode<EngineSessionRecord>(modelBuilder);
         ApplyStorageConventions(modelBuilder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampMode();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampMode();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>A mode's rows only, when the context has a mode (the value is read per context, not baked into the model).</summary>
+    private void ScopeByMode<TRow>(ModelBuilder modelBuilder)
+        where TRow : class, IModeScoped
+    {
+        modelBuilder.Entity<TRow>().Property(row => row.Mode).HasMaxLength(16);
+        modelBuilder.Entity<TRow>().HasQueryFilter(row => TradingMode == null || row.Mode == TradingMode);
+    }
+
+    /// <summary>Rows added without a mode belong to this context's mode; a row of another mode is never written through it.</summary>
+    private void StampMode()
+    {
+        foreach (var entry in ChangeTracker.Entries<IModeScoped>())
+        {
+            if (entry.State == EntityState.Added && string.IsNullOrEmpty(entry.Entity.Mode))
+            {
+                entry.Entity.Mode = TradingMode ?? TradingModeScope.UnscopedDefault;
+            }
+            else if (TradingMode is not null && entry.State is EntityState.Added or EntityState.Modified && entry.Entity.Mode != TradingMode)
+            {
+                throw new InvalidOperationException(
+                    $"a {entry.Entity.GetType().Name} of mode '{entry.Entity.Mode}' cannot be written by a context of mode '{TradingMode}'");
+            }
+        }
     }
 
     /// <summary>

@@ -34,7 +34,9 @@ public static class ExecutorServiceExtensions
 
         // The outbox publisher and the lease use transactions and sessions of their own; EF's retrying strategy
         // would refuse user transactions, so transient failures are retried by the loops instead.
-        builder.AddNpgsqlDbContext<TradingDbContext>(DatabaseConnectionName, settings => settings.DisableRetry = true);
+        // The executor reads and writes only its mode's books (sim never mixes with a real account's).
+        builder.AddNpgsqlDbContext<TradingDbContext>(DatabaseConnectionName, settings => settings.DisableRetry = true,
+            options => options.UseConfiguredTradingMode(builder.Configuration[$"{TradingOptions.SectionName}:Mode"]));
         builder.AddRedisClient(RedisConnectionName);
         builder.Services.AddBybitClient(builder.Configuration);
         builder.Services.AddBybitStreams(builder.Configuration);

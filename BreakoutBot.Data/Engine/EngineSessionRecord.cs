@@ -1,10 +1,11 @@
 namespace BreakoutBot.Data.Engine;
 
 /// <summary>One run of the engine from start to stop, with what it traded under.</summary>
-public sealed class EngineSessionRecord
+public sealed class EngineSessionRecord : IModeScoped
 {
     public long Id { get; set; }
 
+    /// <inheritdoc/>
     public required string Mode { get; set; }
 
     public required string PresetName { get; set; }

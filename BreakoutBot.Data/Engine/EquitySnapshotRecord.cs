@@ -1,8 +1,11 @@
 namespace BreakoutBot.Data.Engine;
 
 /// <summary>Account equity at a moment (every minute and on every fill): the equity curve.</summary>
-public sealed class EquitySnapshotRecord
+public sealed class EquitySnapshotRecord : IModeScoped
 {
+    /// <inheritdoc/>
+    public string Mode { get; set; } = "";
+
     public long Id { get; set; }
 
     /// <summary>When the wallet was read, on the venue's clock (as fills and trades are), so the curve lines up with them.</summary>

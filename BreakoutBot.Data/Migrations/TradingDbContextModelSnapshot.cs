@@ -90,7 +90,8 @@ namespace BreakoutBot.Data.Migrations
 
                     b.Property<string>("Mode")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("mode");
 
                     b.Property<string>("PresetName")
@@ -186,6 +187,12 @@ namespace BreakoutBot.Data.Migrations
                     b.Property<decimal>("Equity")
                         .HasColumnType("numeric")
                         .HasColumnName("equity");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
 
                     b.Property<int>("OpenPositions")
                         .HasColumnType("integer")
@@ -457,6 +464,12 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
                     b.Property<decimal>("OursQuantity")
                         .HasColumnType("numeric")
                         .HasColumnName("ours_quantity");
@@ -502,6 +515,12 @@ namespace BreakoutBot.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("liquidity");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
 
                     b.Property<string>("OrderId")
                         .IsRequired()
@@ -556,6 +575,12 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("amount");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
                     b.Property<string>("PositionId")
                         .HasColumnType("text")
                         .HasColumnName("position_id");
@@ -597,6 +622,12 @@ namespace BreakoutBot.Data.Migrations
                     b.Property<decimal>("FilledQuantity")
                         .HasColumnType("numeric")
                         .HasColumnName("filled_quantity");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
 
                     b.Property<string>("OrderType")
                         .IsRequired()
@@ -731,6 +762,12 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("longest_unprotected_seconds");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
                     b.Property<decimal>("OpenQuantity")
                         .HasColumnType("numeric")
                         .HasColumnName("open_quantity");
@@ -846,6 +883,12 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("level_price");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("text")
@@ -941,6 +984,12 @@ namespace BreakoutBot.Data.Migrations
                     b.Property<decimal>("InitialRisk")
                         .HasColumnType("numeric")
                         .HasColumnName("initial_risk");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")

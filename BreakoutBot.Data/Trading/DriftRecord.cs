@@ -6,8 +6,11 @@ namespace BreakoutBot.Data.Trading;
 /// or <c>unprotected</c>; quantities are signed (long positive); <see cref="Action"/> says what the executor did.
 /// <see cref="PositionId"/> is the position of ours it concerns, when there is one.
 /// </summary>
-public sealed class DriftRecord
+public sealed class DriftRecord : IModeScoped
 {
+    /// <inheritdoc/>
+    public string Mode { get; set; } = "";
+
     /// <summary>The <c>ReconciliationDrift</c> event's id (the row and the stream message are one finding).</summary>
     public required string DriftId { get; set; }
 

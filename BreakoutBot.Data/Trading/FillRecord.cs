@@ -3,8 +3,11 @@ using BreakoutBot.Domain.Trading;
 namespace BreakoutBot.Data.Trading;
 
 /// <summary>One venue execution; the execution id as key makes a duplicate push change nothing.</summary>
-public sealed class FillRecord
+public sealed class FillRecord : IModeScoped
 {
+    /// <inheritdoc/>
+    public string Mode { get; set; } = "";
+
     public required string ExecutionId { get; set; }
 
     public required string OrderId { get; set; }

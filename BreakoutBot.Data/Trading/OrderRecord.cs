@@ -3,8 +3,11 @@ using BreakoutBot.Domain.Trading;
 namespace BreakoutBot.Data.Trading;
 
 /// <summary>An order of ours, as last reported by the venue.</summary>
-public sealed class OrderRecord
+public sealed class OrderRecord : IModeScoped
 {
+    /// <inheritdoc/>
+    public string Mode { get; set; } = "";
+
     /// <summary>Our client order id (Bybit orderLinkId), chosen before sending: the idempotency key with the venue.</summary>
     public required string OrderId { get; set; }
 

@@ -3,8 +3,11 @@ using BreakoutBot.Domain.Trading;
 namespace BreakoutBot.Data.Trading;
 
 /// <summary>A position we manage, open or closed.</summary>
-public sealed class PositionRecord
+public sealed class PositionRecord : IModeScoped
 {
+    /// <inheritdoc/>
+    public string Mode { get; set; } = "";
+
     public required string PositionId { get; set; }
 
     public string? SignalId { get; set; }

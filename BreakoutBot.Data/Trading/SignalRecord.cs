@@ -3,8 +3,11 @@ using BreakoutBot.Domain.Trading;
 namespace BreakoutBot.Data.Trading;
 
 /// <summary>A signal the Executor received; the primary key makes intake idempotent.</summary>
-public sealed class SignalRecord
+public sealed class SignalRecord : IModeScoped
 {
+    /// <inheritdoc/>
+    public string Mode { get; set; } = "";
+
     public required string SignalId { get; set; }
 
     public required string Symbol { get; set; }

@@ -3,8 +3,11 @@ using BreakoutBot.Domain.Trading;
 namespace BreakoutBot.Data.Trading;
 
 /// <summary>A closed position: the trade journal's row, realised PnL in USDT and R, fees included.</summary>
-public sealed class TradeRecord
+public sealed class TradeRecord : IModeScoped
 {
+    /// <inheritdoc/>
+    public string Mode { get; set; } = "";
+
     public required string TradeId { get; set; }
 
     public required string PositionId { get; set; }

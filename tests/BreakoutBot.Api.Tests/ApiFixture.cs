@@ -146,8 +146,12 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>A client without any key.</summary>
     public HttpClient AnonymousClient() => Client(key: null);
 
-    public TradingDbContext CreateDatabase() =>
-        new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(DatabaseConnectionString).Options);
+    /// <summary>A context on the sim books (what the fixture's Api serves), or on every mode's when <paramref name="mode"/> is null.</summary>
+    public TradingDbContext CreateDatabase(string? mode = "sim")
+    {
+        var options = new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(DatabaseConnectionString);
+        return new(mode is null ? options.Options : options.UseTradingMode(mode).Options);
+    }
 
     public async ValueTask DisposeAsync()
     {

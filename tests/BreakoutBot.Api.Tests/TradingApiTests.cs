@@ -13,6 +13,43 @@ namespace BreakoutBot.Api.Tests;
 public sealed class TradingApiTests(ApiFixture api)
 {
     [Fact]
+    public async Task BooksOfAnotherMode_AreNeitherListedNorCounted_EveryAnswerNamesItsMode()
+    {
+        var symbol = TestData.NewSymbol();
+        var simTrade = TestData.Trade(symbol, 5m, 0.5m, TestData.Base.AddHours(1));
+        var testnetTrade = TestData.Trade(symbol, -7m, -0.7m, TestData.Base.AddHours(2));
+        testnetTrade.Mode = "testnet";
+        var testnetPosition = TestData.Position(symbol);
+        testnetPosition.Mode = "testnet";
+        await using (var database = api.CreateDatabase(mode: null))
+        {
+            database.Trades.AddRange(simTrade, testnetTrade);
+            database.Positions.Add(testnetPosition);
+            await database.SaveChangesAsync(TestData.Cancel);
+        }
+
+        var (factory, address) = await api.StartApiAsync(new Dictionary<string, string> { ["Trading:Mode"] = "testnet" });
+        await using var _ = factory;
+        using var simClient = api.Client();
+        using var testnetClient = new HttpClient { BaseAddress = address };
+        testnetClient.DefaultRequestHeaders.Add("X-Api-Key", ApiFixture.ViewerKey);
+
+        using var simAnswer = await simClient.GetAsync($"/api/trading/trades?symbol={symbol}", TestData.Cancel);
+        using var testnetAnswer = await testnetClient.GetAsync($"/api/trading/trades?symbol={symbol}", TestData.Cancel);
+        var simTrades = await simAnswer.JsonAsync();
+        var testnetTrades = await testnetAnswer.JsonAsync();
+        var simPositions = await (await simClient.GetAsync($"/api/trading/positions?symbol={symbol}", TestData.Cancel)).JsonAsync();
+        var testnetPositions = await (await testnetClient.GetAsync($"/api/trading/positions?symbol={symbol}", TestData.Cancel)).JsonAsync();
+
+        Assert.Equal(simTrade.TradeId, Assert.Single(simTrades.GetProperty("items").EnumerateArray()).GetProperty("tradeId").GetString());
+        Assert.Equal(testnetTrade.TradeId, Assert.Single(testnetTrades.GetProperty("items").EnumerateArray()).GetProperty("tradeId").GetString());
+        Assert.Equal(0, simPositions.GetArrayLength());
+        Assert.Equal(testnetPosition.PositionId, Assert.Single(testnetPositions.EnumerateArray()).GetProperty("positionId").GetString());
+        Assert.Equal("sim", Assert.Single(simAnswer.Headers.GetValues(ApiEndpointExtensions.TradingModeHeader)));
+        Assert.Equal("testnet", Assert.Single(testnetAnswer.Headers.GetValues(ApiEndpointExtensions.TradingModeHeader)));
+    }
+
+    [Fact]
     public async Task Positions_Open_AreValuedAtTheVenuesMarkPrice()
     {
         var symbol = TestData.NewSymbol();

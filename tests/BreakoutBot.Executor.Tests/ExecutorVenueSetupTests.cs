@@ -110,6 +110,56 @@ public sealed class ExecutorVenueSetupTests(LocalPostgresServer postgres)
             entry => entry.Outcome.Contains("sim state was not resumed in testnet", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task SimBooks_AreNotSeenByATestnetDeploymentOnAnotherVenue_AndAreManagedAgainBackInSim()
+    {
+        await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+        var cancellation = TestContext.Current.CancellationToken;
+        string positionId;
+        await using (var sim = await stack.StartExecutorAsync("a", autoStart: true))
+        {
+            await Eventually.UntilAsync(() => Task.FromResult(sim.State == EngineState.Running), "the sim engine running");
+            var signal = await stack.LongSignalAsync("BTCUSDT", 0.05m);
+            await stack.PublishSignalAsync(signal);
+            positionId = await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+        }
+
+        // The same database, now deployed for testnet against another venue (a second simulator stands in for it).
+        var (otherVenue, venueSettings) = await TradingStack.StartOtherVenueAsync();
+        await using (otherVenue)
+        {
+            await using (var testnet = await stack.StartExecutorAsync("b", autoStart: true, ["Trading:Mode=testnet", .. venueSettings]))
+            {
+                await Eventually.UntilAsync(() => Task.FromResult(testnet.IsTrading), "the testnet executor loaded");
+                Assert.Equal(EngineState.Stopped, testnet.State);
+
+                // Let it run its reconciliation and management rounds: it must find nothing of sim's to manage or report.
+                await Task.Delay(TimeSpan.FromSeconds(3), cancellation);
+                await using var testnetBooks = stack.Database("testnet");
+                Assert.Empty(await testnetBooks.Positions.ToListAsync(cancellation));
+                Assert.Empty(await testnetBooks.Orders.ToListAsync(cancellation));
+                Assert.Empty(await testnetBooks.Signals.ToListAsync(cancellation));
+                Assert.Empty(await testnetBooks.Trades.ToListAsync(cancellation));
+                Assert.Empty(await testnetBooks.Drifts.ToListAsync(cancellation));
+                Assert.Empty(await testnetBooks.EngineSessions.ToListAsync(cancellation));
+            }
+        }
+
+        await using (var all = stack.Database())
+        {
+            var position = await all.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, cancellation);
+            Assert.Equal(("sim", "Open"), (position.Mode, position.Status));
+            Assert.All(await all.Orders.AsNoTracking().ToListAsync(cancellation), order => Assert.Equal("sim", order.Mode));
+        }
+
+        // Back in sim: the sim books are there and managed again (whatever the market did meanwhile, books equal the venue).
+        await using (var simAgain = await stack.StartExecutorAsync("c"))
+        {
+            await Eventually.UntilAsync(() => Task.FromResult(simAgain.IsTrading), "the sim executor loaded");
+            await stack.AssertBooksMatchVenueAsync();
+        }
+    }
+
     /// <summary>The system clock moved by a fixed offset, as on a machine whose clock has drifted.</summary>
     private sealed class SkewedClock(TimeSpan offset) : TimeProvider
     {

@@ -55,21 +55,48 @@ internal sealed class TradingStack : IAsyncDisposable
             await DatabaseSchema.MigrateAndSeedAsync(database, TimeProvider.System, TestContext.Current.CancellationToken);
         }
 
-        stack._simulator = SimulatorApplication.Build(
+        stack._simulator = await StartSimulatorAsync(speed, faults, seed: 11, simulatorSettings);
+        stack.SimulatorAddress = AddressOf(stack._simulator);
+        return stack;
+    }
+
+    /// <summary>
+    /// A second simulator, standing in for another venue (Bybit's testnet, say), and the executor settings that point
+    /// an executor at it instead of the stack's own. The caller disposes it.
+    /// </summary>
+    public static async Task<(WebApplication Venue, string[] ExecutorSettings)> StartOtherVenueAsync()
+    {
+        var venue = await StartSimulatorAsync(speed: 1, faults: false, seed: 29, []);
+        var address = AddressOf(venue);
+        return (venue, [.. VenueSettings(address).Select(setting => setting.TrimStart('-'))]);
+    }
+
+    private static async Task<WebApplication> StartSimulatorAsync(double speed, bool faults, int seed, string[] simulatorSettings)
+    {
+        var simulator = SimulatorApplication.Build(
         [
             "--urls=http://127.0.0.1:0",
             "--Simulator:Speed=" + speed.ToString(CultureInfo.InvariantCulture),
             "--Simulator:HistoryBars=300",
             "--Simulator:SymbolCount=8",
-            "--Simulator:Seed=11",
+            "--Simulator:Seed=" + seed.ToString(CultureInfo.InvariantCulture),
             "--Simulator:Faults:Enabled=" + (faults ? "true" : "false"),
             "--Logging:LogLevel:Default=Warning",
             .. simulatorSettings,
         ]);
-        await stack._simulator.StartAsync(TestContext.Current.CancellationToken);
-        stack.SimulatorAddress = new Uri(stack._simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return stack;
+        await simulator.StartAsync(TestContext.Current.CancellationToken);
+        return simulator;
     }
+
+    private static Uri AddressOf(WebApplication simulator) =>
+        new(simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    private static string[] VenueSettings(Uri address) =>
+    [
+        "--Bybit:BaseUrl=" + address.ToString().TrimEnd('/'),
+        "--Bybit:Streams:PrivateEndpoint=ws://" + address.Authority + "/v5/private",
+        "--Bybit:Streams:PublicEndpoint=ws://" + address.Authority + "/v5/public/linear",
+    ];
 
     /// <summary>Starts an executor host (the real registrations) with the given extra settings.</summary>
     public Task<ExecutorInstance> StartExecutorAsync(string consumerName, bool autoStart = false, params string[] settings) =>
@@ -94,16 +121,14 @@ internal sealed class TradingStack : IAsyncDisposable
     /// <summary>The executor's command line against this stack (in-process or as a child process).</summary>
     public string[] ExecutorArguments(string consumerName, bool autoStart, params string[] settings)
     {
-        var args = new List<string>
-        {
+        List<string> args =
+        [
             "--urls=http://127.0.0.1:0",
             "--ConnectionStrings:breakoutdb=" + DatabaseConnectionString,
             "--ConnectionStrings:redis=" + Redis.ConnectionString,
-            "--Bybit:BaseUrl=" + SimulatorAddress.ToString().TrimEnd('/'),
+            .. VenueSettings(SimulatorAddress),
             "--Bybit:ApiKey=sim-api-key",
             "--Bybit:ApiSecret=sim-api-secret",
-            "--Bybit:Streams:PrivateEndpoint=ws://" + SimulatorAddress.Authority + "/v5/private",
-            "--Bybit:Streams:PublicEndpoint=ws://" + SimulatorAddress.Authority + "/v5/public/linear",
             "--Trading:Mode=sim",
             "--Trading:AutoStart=" + (autoStart ? "true" : "false"),
             "--Executor:ConsumerName=" + consumerName,
@@ -114,13 +139,17 @@ internal sealed class TradingStack : IAsyncDisposable
             "--Executor:EquitySnapshotInterval=00:00:05",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:BreakoutBot=Information",
-        };
+        ];
         args.AddRange(settings.Select(setting => "--" + setting));
         return [.. args];
     }
 
-    public TradingDbContext Database() =>
-        new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(DatabaseConnectionString).Options);
+    /// <summary>A context on every mode's books, or on <paramref name="mode"/>'s only (as a service of that mode reads them).</summary>
+    public TradingDbContext Database(string? mode = null)
+    {
+        var options = new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(DatabaseConnectionString);
+        return new(mode is null ? options.Options : options.UseTradingMode(mode).Options);
+    }
 
     /// <summary>Stores a variant of the default preset as its newest version (the engine trades the newest).</summary>
     public async Task StorePresetAsync(params (string Path, object? Value)[] changes)
