@@ -81,6 +81,7 @@ builder.AddProject<Projects.BreakoutBot_Web>("web")
     .WithReference(database).WaitForCompletion(migrator)
     .WithReference(api).WaitFor(api)
     .WithEnvironment("Api__Key", consoleApiKey)
+    .WithConsoleSingleSignOn(builder)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddWebServices();
 builder.AddConsoleIdentity();
+builder.AddConsoleSingleSignOn();
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment())
@@ -21,6 +22,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapConsoleSignOut();
+app.MapConsoleSingleSignOn();
 app.MapTradeExport();
 app.MapDefaultEndpoints();
 app.WarnWhenNoApiKey();

@@ -5,7 +5,8 @@
 #   - PostgreSQL server programs and redis-server, for Local infrastructure mode (Debian/Ubuntu: apt-get)
 #   - with --tests also chromium, the browser the console's end-to-end tests drive (Playwright), and Node.js with
 #     the npm packages of the simulator's conformance suite (ccxt, bybit-api; tests/conformance) and of the Kubernetes
-#     schema check (kubernetes-models, yaml; tests/k8s-schema), each from its lock file
+#     schema check (kubernetes-models, yaml; tests/k8s-schema) and the OpenID Connect provider the console's single
+#     sign-on tests sign in through (oidc-provider; tests/oidc-idp), each from its lock file
 set -euo pipefail
 
 for_tests=false
@@ -35,7 +36,7 @@ install_conformance_packages() {
   $for_tests || return 0
   local root suite
   root="$(cd "$(dirname "$0")/.." && pwd)"
-  for suite in "$root/tests/conformance" "$root/tests/k8s-schema"; do
+  for suite in "$root/tests/conformance" "$root/tests/k8s-schema" "$root/tests/oidc-idp"; do
     if [ ! -d "$suite/node_modules" ] || [ "$suite/package-lock.json" -nt "$suite/node_modules" ]; then
       echo "prerequisites: installing the npm packages of tests/$(basename "$suite")"
       (cd "$suite" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)

@@ -50,6 +50,26 @@ public class AppHostProcessTests
     }
 
     [Fact]
+    public async Task Publish_SingleSignOn_ReachesTheConsoleOnly_TheClientSecretAsASecretParameter()
+    {
+        using var manifest = await PublishManifestAsync(
+            "--Infrastructure:Mode=Containers", "--Console:Oidc:Authority=https://login.example/realms/ops", "--Console:Oidc:ClientId=breakoutbot",
+            "--Console:Oidc:DisplayName=Ops login");
+        using var plain = await PublishManifestAsync("--Infrastructure:Mode=Containers");
+        var resources = manifest.RootElement.GetProperty("resources");
+
+        var web = resources.GetProperty("web").GetProperty("env");
+        Assert.Equal("https://login.example/realms/ops", web.GetProperty("Console__Oidc__Authority").GetString());
+        Assert.Equal("breakoutbot", web.GetProperty("Console__Oidc__ClientId").GetString());
+        Assert.Equal("Ops login", web.GetProperty("Console__Oidc__DisplayName").GetString());
+        Assert.Equal("{console-oidc-client-secret.value}", web.GetProperty("Console__Oidc__ClientSecret").GetString());
+        Assert.True(resources.GetProperty("console-oidc-client-secret").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
+        Assert.False(resources.GetProperty("api").GetProperty("env").TryGetProperty("Console__Oidc__Authority", out _));
+        Assert.DoesNotContain("Console__Oidc", plain.RootElement.GetRawText(), StringComparison.Ordinal);
+        Assert.False(plain.RootElement.GetProperty("resources").TryGetProperty("console-oidc-client-secret", out _));
+    }
+
+    [Fact]
     public async Task Start_LocalModeWithMissingRedis_ExitsNamingWhatToInstall()
     {
         using var scratch = new ScratchDirectory();
