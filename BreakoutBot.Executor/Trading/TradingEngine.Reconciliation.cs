@@ -13,8 +13,7 @@ namespace BreakoutBot.Executor.Trading;
 /// <summary>Reconciliation: the database's view brought to the venue's, and every difference reported.</summary>
 public sealed partial class TradingEngine
 {
-    private readonly Dictionary<string, (decimal Ours, decimal? Venue)> _reportedDrift = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _driftFoundThisRound = new(StringComparer.Ordinal);
+    private readonly DriftMemory _drift = new();
 
     /// <summary>
     /// Our active positions are refreshed order by order (fills missed while down are booked, an entry sent just
@@ -47,116 +46,108 @@ public sealed partial class TradingEngine
         }
 
         var venuePositions = await venue.GetPositionsAsync(cancellationToken);
-        _driftFoundThisRound.Clear();
+        _drift.BeginRound();
         var ours = await database.Positions
             .Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing || row.Status == PositionStatuses.External)
             .ToListAsync(cancellationToken);
+        var findings = PositionComparison.Compare(ours, venuePositions);
         var now = clock.GetUtcNow();
-        foreach (var venuePosition in venuePositions.Where(position => position.Size > 0))
+        foreach (var finding in findings)
         {
-            var mine = ours.Where(position => position.Symbol == venuePosition.Symbol.Value).ToList();
-            var managedQuantity = mine.Where(position => position.Status != PositionStatuses.External).Sum(position => position.OpenQuantity * position.Direction.Sign());
-            var venueQuantity = venuePosition.Size * venuePosition.Direction.Sign();
-            if (managedQuantity == venueQuantity)
+            switch (finding.Kind)
             {
-                continue;
-            }
-
-            var external = mine.FirstOrDefault(position => position.Status == PositionStatuses.External);
-            if (mine.Count > 0 && external is null)
-            {
-                ReportDrift(database, "size", venuePosition.Symbol.Value, managedQuantity, venueQuantity,
-                    "reported; the executor keeps managing its own quantity", mine[0].PositionId);
-            }
-            else
-            {
-                external ??= new PositionRecord
-                {
-                    PositionId = "x" + TradingIds.NewEventId()[..24],
-                    Symbol = venuePosition.Symbol.Value,
-                    Status = PositionStatuses.External,
-                    Origin = "External",
-                    TargetsJson = "[]",
-                    StopKind = nameof(StopKind.Initial),
-                    OpenedAt = now,
-                };
-                if (external.OpenQuantity != venuePosition.Size || external.Direction != venuePosition.Direction)
-                {
-                    if (database.Entry(external).State == EntityState.Detached)
-                    {
-                        database.Positions.Add(external);
-                    }
-
-                    external.Direction = venuePosition.Direction;
-                    external.EntryPrice = venuePosition.AveragePrice;
-                    external.OriginalQuantity = venuePosition.Size;
-                    external.OpenQuantity = venuePosition.Size;
-                    external.BestPrice = venuePosition.AveragePrice;
-                    external.InitialStop = venuePosition.StopLoss ?? 0;
-                    external.Stop = venuePosition.StopLoss ?? 0;
-                    PositionEvent(database, external);
-                    Audit(database, SystemActor, "reconcile.external", "flagged", new { symbol = venuePosition.Symbol.Value, size = venuePosition.Size, direction = venuePosition.Direction.ToString() }, null, now);
-                }
-
-                ReportDrift(database, "external", venuePosition.Symbol.Value, managedQuantity, venueQuantity, "flagged as an external position, not traded", external.PositionId);
+                case ReconciliationFindingKind.SizeDiffers:
+                    ReportDrift(database, "size", finding.Symbol, finding.OursQuantity, finding.VenueQuantity, "reported; the executor keeps managing its own quantity", finding.Position!.PositionId);
+                    break;
+                case ReconciliationFindingKind.External:
+                    var external = FlagExternal(database, finding.Position, finding.Venue!, now);
+                    ReportDrift(database, "external", finding.Symbol, finding.OursQuantity, finding.VenueQuantity, "flagged as an external position, not traded", external.PositionId);
+                    break;
             }
         }
 
-        // A lasting difference that is gone is forgotten, so it is reported again should it come back.
-        foreach (var resolved in _reportedDrift.Keys.Where(key => !_driftFoundThisRound.Contains(key)).ToList())
+        _drift.EndRound();
+        foreach (var finding in findings.Where(finding => finding.Kind == ReconciliationFindingKind.ClosedOutside))
         {
-            _reportedDrift.Remove(resolved);
+            await CloseOutsideClosedAsync(database, finding.Position!, cancellationToken);
         }
-
-        await CloseOutsideClosedAsync(database, venuePositions, cancellationToken);
 
         // External positions the venue no longer shows have ended.
-        foreach (var external in ours.Where(position => position.Status == PositionStatuses.External
-            && !venuePositions.Any(venuePosition => venuePosition.Size > 0 && venuePosition.Symbol.Value == position.Symbol)))
+        foreach (var finding in findings.Where(finding => finding.Kind == ReconciliationFindingKind.ExternalEnded))
         {
-            external.Status = PositionStatuses.Closed;
-            external.OpenQuantity = 0;
-            external.ClosedAt = now;
-            external.ExitReason = "closed outside the executor";
-            PositionEvent(database, external);
+            var ended = finding.Position!;
+            ended.Status = PositionStatuses.Closed;
+            ended.OpenQuantity = 0;
+            ended.ClosedAt = now;
+            ended.ExitReason = "closed outside the executor";
+            PositionEvent(database, ended);
         }
 
         await database.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Records (or brings up to date) the external position the venue holds: flagged, reported, never traded.</summary>
+    private PositionRecord FlagExternal(TradingDbContext database, PositionRecord? external, VenuePosition venuePosition, DateTimeOffset now)
+    {
+        external ??= new PositionRecord
+        {
+            PositionId = "x" + TradingIds.NewEventId()[..24],
+            Symbol = venuePosition.Symbol.Value,
+            Status = PositionStatuses.External,
+            Origin = "External",
+            TargetsJson = "[]",
+            StopKind = nameof(StopKind.Initial),
+            OpenedAt = now,
+        };
+        if (external.OpenQuantity == venuePosition.Size && external.Direction == venuePosition.Direction)
+        {
+            return external;
+        }
+
+        if (database.Entry(external).State == EntityState.Detached)
+        {
+            database.Positions.Add(external);
+        }
+
+        external.Direction = venuePosition.Direction;
+        external.EntryPrice = venuePosition.AveragePrice;
+        external.OriginalQuantity = venuePosition.Size;
+        external.OpenQuantity = venuePosition.Size;
+        external.BestPrice = venuePosition.AveragePrice;
+        external.InitialStop = venuePosition.StopLoss ?? 0;
+        external.Stop = venuePosition.StopLoss ?? 0;
+        PositionEvent(database, external);
+        Audit(database, SystemActor, "reconcile.external", "flagged", new { symbol = venuePosition.Symbol.Value, size = venuePosition.Size, direction = venuePosition.Direction.ToString() }, null, now);
+        return external;
+    }
+
     /// <summary>
-    /// Our Open or Closing positions whose symbol the venue shows flat were closed outside the executor (by hand on the
+    /// Our Open or Closing position whose symbol the venue shows flat was closed outside the executor (by hand on the
     /// exchange, a liquidation, a position-level TP/SL). Refreshed once more first (our own exit may have filled a moment
     /// ago); then the venue's closing executions that are not our orders are booked as the exit, and the position
     /// becomes a trade like any other.
     /// </summary>
-    private async Task CloseOutsideClosedAsync(TradingDbContext database, IReadOnlyList<VenuePosition> venuePositions, CancellationToken cancellationToken)
+    private async Task CloseOutsideClosedAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken)
     {
-        var flat = await database.Positions
-            .Where(row => row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing)
-            .ToListAsync(cancellationToken);
-        foreach (var position in flat.Where(position => !venuePositions.Any(venue => venue.Size > 0 && venue.Symbol.Value == position.Symbol)))
+        var correlationId = position.SignalId ?? position.PositionId;
+        await RefreshPositionAsync(database, position, correlationId, cancellationToken);
+        if (position.Status is not (PositionStatuses.Open or PositionStatuses.Closing) || position.OpenQuantity <= 0)
         {
-            var correlationId = position.SignalId ?? position.PositionId;
-            await RefreshPositionAsync(database, position, correlationId, cancellationToken);
-            if (position.Status is not (PositionStatuses.Open or PositionStatuses.Closing) || position.OpenQuantity <= 0)
-            {
-                continue;
-            }
-
-            var ours = position.OpenQuantity * position.Direction.Sign();
-            var booked = await BookOutsideExitsAsync(database, position, correlationId, cancellationToken);
-            var unaccounted = position.OpenQuantity;
-            position.OpenQuantity = 0;
-            position.ExitReason = unaccounted > 0
-                ? $"closed outside the executor; {unaccounted} without a venue execution to price it"
-                : "closed outside the executor";
-            await FinishAsync(database, position, correlationId, cancellationToken);
-            ReportDrift(database, "missing", position.Symbol, ours, 0m,
-                $"closed out: {booked} booked from the venue's executions" + (unaccounted > 0 ? $", {unaccounted} unaccounted" : ""), position.PositionId);
-            Audit(database, SystemActor, "reconcile.closed-outside", "closed out", new { position = position.PositionId, symbol = position.Symbol, booked, unaccounted }, correlationId, clock.GetUtcNow());
-            await database.SaveChangesAsync(cancellationToken);
+            return;
         }
+
+        var ours = position.OpenQuantity * position.Direction.Sign();
+        var booked = await BookOutsideExitsAsync(database, position, correlationId, cancellationToken);
+        var unaccounted = position.OpenQuantity;
+        position.OpenQuantity = 0;
+        position.ExitReason = unaccounted > 0
+            ? $"closed outside the executor; {unaccounted} without a venue execution to price it"
+            : "closed outside the executor";
+        await FinishAsync(database, position, correlationId, cancellationToken);
+        ReportDrift(database, "missing", position.Symbol, ours, 0m,
+            $"closed out: {booked} booked from the venue's executions" + (unaccounted > 0 ? $", {unaccounted} unaccounted" : ""), position.PositionId);
+        Audit(database, SystemActor, "reconcile.closed-outside", "closed out", new { position = position.PositionId, symbol = position.Symbol, booked, unaccounted }, correlationId, clock.GetUtcNow());
+        await database.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Books the venue's closing executions of orders that are not ours, newest last, up to the open quantity; returns the quantity booked.</summary>
@@ -222,18 +213,9 @@ public sealed partial class TradingEngine
     {
         metrics.Drift(kind);
         Log.ReconciliationDrift(logger, kind, symbol, ours, venueQuantity ?? ours, action);
-        if (kind is "external" or "size")
+        if (DriftMemory.IsLasting(kind) && !_drift.IsNew(kind, symbol, ours, venueQuantity))
         {
-            // Conditions that last until someone acts are found again every round: reported when new or changed.
-            var key = kind + ":" + symbol;
-            var seen = (ours, venueQuantity);
-            _driftFoundThisRound.Add(key);
-            if (_reportedDrift.TryGetValue(key, out var previous) && previous == seen)
-            {
-                return;
-            }
-
-            _reportedDrift[key] = seen;
+            return;
         }
 
         var now = VenueNow();
