@@ -18,7 +18,7 @@ catch (InfrastructureConfigurationException exception)
     return 2;
 }
 
-var (database, redis, decision) = infrastructure;
+var (database, _, decision, _) = infrastructure;
 var venueCredentials = builder.AddVenueCredentials(tradingMode);
 
 // The exchange simulator exists only in the modes that trade on it (sim, paper): testnet, demo and live trade on Bybit,
@@ -42,17 +42,18 @@ var migrator = builder.AddProject<Projects.BreakoutBot_Migrator>("db-migrator")
     .WithEnvironment("Console__BootstrapAdminPassword", consoleAdminPassword)
     .WithReference(database).WaitFor(database);
 
+// Each service reaches Redis as its own ACL user in Local mode (RedisAccess: the scanner cannot write a command).
 var executor = builder.AddProject<Projects.BreakoutBot_Executor>("executor")
     .WithTradingMode(tradingMode)
     .WithReference(database).WaitForCompletion(migrator)
-    .WithReference(redis).WaitFor(redis)
+    .WithRedisAs(infrastructure, RedisRole.Executor)
     .WithTradingVenue(exchange, tradingMode, venueCredentials)
     .WithHttpHealthCheck("/health");
 
 var scanner = builder.AddProject<Projects.BreakoutBot_Scanner>("scanner")
     .WithTradingMode(tradingMode)
     .WithReference(database).WaitForCompletion(migrator)
-    .WithReference(redis).WaitFor(redis)
+    .WithRedisAs(infrastructure, RedisRole.Scanner)
     .WithMarketVenue(exchange, tradingMode)
     .WithHttpHealthCheck("/health");
 
@@ -71,7 +72,7 @@ var api = builder.AddProject<Projects.BreakoutBot_Api>("api")
     .WithMarketVenue(exchange, tradingMode)
     .WithEnvironment("Infrastructure__Mode", decision.Mode.ToString())
     .WithReference(database).WaitForCompletion(migrator)
-    .WithReference(redis).WaitFor(redis)
+    .WithRedisAs(infrastructure, RedisRole.Api)
     .WaitFor(executor)
     .WaitFor(scanner)
     .WithHttpHealthCheck("/health");

@@ -45,7 +45,7 @@ public static class InfrastructureExtensions
         var binaries = LocalBinaries.Locate(settings, runningAsRoot);
         var localPostgres = builder.AddLocalPostgres(PostgresName, settings, binaries);
         var localRedis = builder.AddLocalRedis(RedisName, settings, binaries);
-        return new InfrastructureResources(AsConnectionString(localPostgres.AddDatabase(DatabaseName)), AsConnectionString(localRedis), decision);
+        return new InfrastructureResources(AsConnectionString(localPostgres.AddDatabase(DatabaseName)), AsConnectionString(localRedis), decision, localRedis.Resource.ConnectionStringFor);
     }
 
     private static IResourceBuilder<IResourceWithConnectionString> AsConnectionString<T>(IResourceBuilder<T> resource)

@@ -1,7 +1,11 @@
 namespace BreakoutBot.AppHost.Infrastructure;
 
-/// <summary>The two infrastructure resources services reference, whichever way they are run.</summary>
+/// <summary>
+/// The two infrastructure resources services reference, whichever way they are run; <paramref name="RedisFor"/> gives a
+/// service role's own Redis connection (ACL user) where the infrastructure has one per role (Local mode), else null.
+/// </summary>
 public sealed record InfrastructureResources(
     IResourceBuilder<IResourceWithConnectionString> Database,
     IResourceBuilder<IResourceWithConnectionString> Redis,
-    InfrastructureDecision Decision);
+    InfrastructureDecision Decision,
+    Func<RedisRole, ReferenceExpression>? RedisFor = null);

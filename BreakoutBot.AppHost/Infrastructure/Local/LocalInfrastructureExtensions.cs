@@ -83,9 +83,11 @@ public static class LocalInfrastructureExtensions
         Directory.CreateDirectory(root);
         var passwordValue = LocalSecretFile.ReadOrCreate(Path.Combine(root, "password"));
         var password = builder.AddParameter($"{name}-password", passwordValue, secret: true);
-        var configFile = WriteRedisConfig(root, passwordValue, settings.EphemeralStorage);
+        var roleValues = Enum.GetValues<RedisRole>().ToDictionary(role => role, role => LocalSecretFile.ReadOrCreate(Path.Combine(root, RedisAccess.UserOf(role) + "-password")));
+        var rolePasswords = roleValues.ToDictionary(pair => pair.Key, pair => builder.AddParameter($"{name}-{RedisAccess.UserOf(pair.Key)}-password", pair.Value, secret: true).Resource);
+        var configFile = WriteRedisConfig(root, passwordValue, role => roleValues[role], settings.EphemeralStorage);
 
-        var redis = new LocalRedisResource(name, binaries.RedisServerPath, root, password.Resource);
+        var redis = new LocalRedisResource(name, binaries.RedisServerPath, root, password.Resource, rolePasswords);
         var healthCheckKey = $"{name}-ping";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             healthCheckKey, _ => new RedisPingHealthCheck(redis), failureStatus: null, tags: null));
@@ -102,7 +104,7 @@ public static class LocalInfrastructureExtensions
             .WithHealthCheck(healthCheckKey);
     }
 
-    private static string WriteRedisConfig(string root, string password, bool ephemeral)
+    private static string WriteRedisConfig(string root, string password, Func<RedisRole, string> rolePassword, bool ephemeral)
     {
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(data);
@@ -116,7 +118,7 @@ public static class LocalInfrastructureExtensions
             dir {data}
             requirepass {password}
             {persistence}
-            """;
+            """ + "\n" + RedisAccess.ConfigLines(rolePassword);
         var path = Path.Combine(root, "redis.conf");
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
