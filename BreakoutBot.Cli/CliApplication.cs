@@ -28,6 +28,8 @@ public static class CliApplication
                 return IndicatorsCommand.Run(rest, output, error);
             case ["presets", "validate", .. var rest]:
                 return PresetsValidateCommand.Run(rest, output, error);
+            case ["data", "export-sim", .. var rest]:
+                return DataExportSimCommand.Run(rest, output, error);
             case ["deploy", "k8s", .. var rest]:
                 return DeployK8sCommand.Run(rest, output, error);
             default:
@@ -44,11 +46,14 @@ public static class CliApplication
           breakoutbot presets validate <file.json|directory>
           breakoutbot deploy k8s --manifest <aspire-manifest.json> --output <dir> [--namespace breakoutbot]
                                  [--image-registry <prefix>] [--image-tag latest]
+          breakoutbot data export-sim --output <dir> [--seed 11] [--symbols 32] [--bars 50000] [--start <ISO-8601 UTC>]
           breakoutbot --version
 
         indicators: reads date,open,high,low,close,volume (header required, dates ascending) and writes
         index,date,<fields> (empty cell = no value). 'breakoutbot indicators list' shows names and options.
         deploy k8s: one YAML file per manifest resource plus kustomization.yaml (see deploy/README.md).
+        data export-sim: the simulator's seeded market as SYMBOL.csv (timestamp,open,high,low,close,volume,turnover;
+        5-minute bars) plus instruments.json (Bybit's instruments-info layout); same arguments, identical files.
 
         """;
 }

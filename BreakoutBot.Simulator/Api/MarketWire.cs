@@ -1,3 +1,4 @@
+using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Domain.MarketData;
 
 namespace BreakoutBot.Simulator.Api;
@@ -5,26 +6,7 @@ namespace BreakoutBot.Simulator.Api;
 /// <summary>The shapes of Bybit's market-data results, written from domain values (shared by Sim and Paper mode).</summary>
 internal static class MarketWire
 {
-    public static object Instrument(Instrument instrument) => new
-    {
-        symbol = instrument.Symbol.Value,
-        contractType = "LinearPerpetual",
-        status = instrument.Status.ToString(),
-        baseCoin = instrument.BaseCoin,
-        quoteCoin = instrument.QuoteCoin,
-        settleCoin = "USDT",
-        leverageFilter = new { minLeverage = "1", maxLeverage = Wire.Number(instrument.MaxLeverage), leverageStep = "0.01" },
-        priceFilter = new { minPrice = Wire.Number(instrument.MinPrice), maxPrice = Wire.Number(instrument.MaxPrice), tickSize = Wire.Number(instrument.TickSize) },
-        lotSizeFilter = new
-        {
-            maxOrderQty = Wire.Number(instrument.MaxOrderQty),
-            minOrderQty = Wire.Number(instrument.MinOrderQty),
-            qtyStep = Wire.Number(instrument.QtyStep),
-            maxMktOrderQty = Wire.Number(instrument.MaxMarketOrderQty),
-            minNotionalValue = Wire.Number(instrument.MinNotionalValue),
-        },
-        fundingInterval = 480,
-    };
+    public static object Instrument(Instrument instrument) => InstrumentWire.Of(instrument);
 
     /// <summary>A kline row: <c>[start, open, high, low, close, volume, turnover]</c>.</summary>
     public static string[] KlineRow(Candle bar) =>
