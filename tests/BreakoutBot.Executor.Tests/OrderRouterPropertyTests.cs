@@ -77,40 +77,8 @@ public sealed class OrderRouterPropertyTests(LocalPostgresServer postgres)
     }
 
     /// <summary>One management round over the scenario's unfinished orders, as the engine's position refresh runs it.</summary>
-    private static async Task ResolveRoundAsync(RouterBench bench, Random? random, string prefix, Dictionary<string, OrderPlacement> placements)
-    {
-        var orders = await bench.Database.Orders.Where(order => order.OrderId.StartsWith(prefix)).ToListAsync(Cancellation);
-        foreach (var order in orders.Where(order => !OrderStatuses.IsTerminal(order.Status)))
-        {
-            if (await bench.Venue.GetOrderAsync(Symbol, order.OrderId, Cancellation) is { } shown)
-            {
-                await bench.Router.ApplyAsync(bench.Database, order, shown, prefix, Cancellation);
-            }
-            else
-            {
-                switch (bench.Router.DecideUnshown(order))
-                {
-                    case UnshownOrderAction.EndAsUnseen:
-                        bench.Router.EndUnseen(bench.Database, order, prefix);
-                        break;
-                    case UnshownOrderAction.Cancel:
-                        await bench.Router.CancelAsync(bench.Database, order, prefix, Cancellation);
-                        break;
-                    case UnshownOrderAction.SendAgain:
-                        if (random is not null)
-                        {
-                            bench.Venue.Answer(Answers[random.Next(Answers.Length)]);
-                        }
-
-                        order.UpdatedAt = bench.Clock.GetUtcNow();
-                        await bench.Router.PlaceAsync(bench.Database, null, placements[order.OrderId], order.Purpose, prefix, Cancellation);
-                        break;
-                }
-            }
-
-            await bench.Database.SaveChangesAsync(Cancellation);
-        }
-    }
+    private static Task ResolveRoundAsync(RouterBench bench, Random? random, string prefix, Dictionary<string, OrderPlacement> placements) =>
+        bench.ResolveRoundAsync(prefix, id => placements[id], random is null ? null : () => bench.Venue.Answer(Answers[random.Next(Answers.Length)]));
 
     private static void FillSomething(RouterBench bench, Random random, IEnumerable<string> linkIds)
     {

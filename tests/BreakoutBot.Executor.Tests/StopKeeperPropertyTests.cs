@@ -168,33 +168,6 @@ public sealed class StopKeeperPropertyTests(LocalPostgresServer postgres)
             _sent.Any(pair => IsWorkingAtVenue(pair.Key) && pair.Value.TriggerPrice == level && pair.Value.Quantity >= quantity);
 
         /// <summary>The engine's refresh of unfinished orders, as it runs before protection each round.</summary>
-        private async Task ResolveAsync()
-        {
-            foreach (var order in (await StopsAsync(Cancellation)).Where(order => !OrderStatuses.IsTerminal(order.Status)))
-            {
-                if (await bench.Venue.GetOrderAsync(Symbol, order.OrderId, Cancellation) is { } shown)
-                {
-                    await bench.Router.ApplyAsync(bench.Database, order, shown, _positionId, Cancellation);
-                }
-                else
-                {
-                    switch (bench.Router.DecideUnshown(order))
-                    {
-                        case UnshownOrderAction.EndAsUnseen:
-                            bench.Router.EndUnseen(bench.Database, order, _positionId);
-                            break;
-                        case UnshownOrderAction.Cancel:
-                            await bench.Router.CancelAsync(bench.Database, order, _positionId, Cancellation);
-                            break;
-                        case UnshownOrderAction.SendAgain:
-                            order.UpdatedAt = bench.Clock.GetUtcNow();
-                            await bench.Router.PlaceAsync(bench.Database, null, _sent[order.OrderId], order.Purpose, _positionId, Cancellation);
-                            break;
-                    }
-                }
-
-                await bench.Database.SaveChangesAsync(Cancellation);
-            }
-        }
+        private Task ResolveAsync() => bench.ResolveRoundAsync(_positionId + "-s", id => _sent[id]);
     }
 }

@@ -1,5 +1,7 @@
+using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Schema;
+using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Executor.Lease;
 using BreakoutBot.Executor.Trading;
 using BreakoutBot.ServiceDefaults;
@@ -58,6 +60,44 @@ internal sealed class RouterBench : IAsyncDisposable
         }
 
         return new RouterBench(connectionString, lease);
+    }
+
+    /// <summary>
+    /// One management round over the unfinished orders whose ids start with <paramref name="prefix"/>, as the engine's
+    /// position refresh runs it: an order the venue shows is applied; one it does not show is waited for, ended as
+    /// unseen, cancelled or sent again (<paramref name="placementOf"/> gives its placement; <paramref name="beforeSendAgain"/>
+    /// may script the venue's answer first).
+    /// </summary>
+    public async Task ResolveRoundAsync(string prefix, Func<string, OrderPlacement> placementOf, Action? beforeSendAgain = null)
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var orders = await Database.Orders.Where(order => order.OrderId.StartsWith(prefix)).ToListAsync(cancellation);
+        foreach (var order in orders.Where(order => !OrderStatuses.IsTerminal(order.Status)))
+        {
+            if (await Venue.GetOrderAsync(InstrumentSymbol.Parse(order.Symbol), order.OrderId, cancellation) is { } shown)
+            {
+                await Router.ApplyAsync(Database, order, shown, prefix, cancellation);
+            }
+            else
+            {
+                switch (Router.DecideUnshown(order))
+                {
+                    case UnshownOrderAction.EndAsUnseen:
+                        Router.EndUnseen(Database, order, prefix);
+                        break;
+                    case UnshownOrderAction.Cancel:
+                        await Router.CancelAsync(Database, order, prefix, cancellation);
+                        break;
+                    case UnshownOrderAction.SendAgain:
+                        beforeSendAgain?.Invoke();
+                        order.UpdatedAt = Clock.GetUtcNow();
+                        await Router.PlaceAsync(Database, null, placementOf(order.OrderId), order.Purpose, prefix, cancellation);
+                        break;
+                }
+            }
+
+            await Database.SaveChangesAsync(cancellation);
+        }
     }
 
     /// <summary>A second context: what another reader (or a restart) sees as committed.</summary>
