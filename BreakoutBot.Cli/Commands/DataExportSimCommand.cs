@@ -28,10 +28,12 @@ public static class DataExportSimCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (Parse(args) is not { } request)
+        if (Problem(args) is { } problem)
         {
-            return Refuse(error, Problem(args)!);
+            return Refuse(error, problem);
         }
+
+        var request = Read(ParsedArguments.Parse(args));
 
         var universe = SyntheticUniverse.Default.Take(request.Symbols).ToList();
         var files = universe.Select(symbol => Path.Combine(request.Output, symbol.Symbol.Value + ".csv")).Append(Path.Combine(request.Output, "instruments.json")).ToList();
@@ -76,8 +78,6 @@ public static class DataExportSimCommand
 
     private static string Row(Candle bar) => string.Create(CultureInfo.InvariantCulture,
         $"{bar.OpenTime.ToUnixTimeMilliseconds()},{bar.Open},{bar.High},{bar.Low},{bar.Close},{bar.Volume},{bar.Turnover}");
-
-    private static ExportRequest? Parse(IReadOnlyList<string> args) => Problem(args) is null ? Read(ParsedArguments.Parse(args)) : null;
 
     /// <summary>What is wrong with the arguments, or null when they are usable.</summary>
     private static string? Problem(IReadOnlyList<string> args)
