@@ -60,6 +60,14 @@ public static class ConsoleSingleSignOn
             oidc.ClaimActions.MapJsonKey(settings.RoleClaim, settings.RoleClaim);
             oidc.TokenValidationParameters.NameClaimType = "preferred_username";
             oidc.TokenValidationParameters.RoleClaimType = settings.RoleClaim;
+            oidc.Events.OnRemoteFailure = context =>
+            {
+                // A forged, replayed or expired answer (bad state, no correlation cookie, a refused code): back to the
+                // sign-in page with the refusal, not an error page.
+                context.HandleResponse();
+                context.Response.Redirect(context.Request.PathBase + ConsoleIdentityExtensions.LoginPath + "?externalError=" + SingleSignOnRefusal.Expired);
+                return Task.CompletedTask;
+            };
             oidc.Events.OnTokenValidated = context =>
             {
                 // Identity keys an external login by the name-identifier claim: the provider's subject, unmapped.

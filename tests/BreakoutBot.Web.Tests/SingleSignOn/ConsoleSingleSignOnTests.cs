@@ -94,6 +94,15 @@ public sealed partial class ConsoleSingleSignOnTests(LocalPostgresServer postgre
             Assert.DoesNotContain("Call +1-555-0100 now", craftedPage, StringComparison.Ordinal);
             using var forged = await browser.PostFormAsync(ConsoleSingleSignOn.ChallengePath, [new("returnUrl", "/")]);
             Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+
+            // Without the provider's answer, the callback signs nobody in; a forged answer is refused, not an error page.
+            using var bareCallback = await browser.GetAsync(ConsoleSingleSignOn.CallbackPath + "?returnUrl=/about");
+            Assert.Equal("/account/login?externalError=Expired", bareCallback.Headers.Location?.OriginalString);
+            using var forgedAnswer = await browser.PostFormAsync("/signin-oidc", [new("code", "stolen-code"), new("state", "forged-state")]);
+            Assert.Equal(HttpStatusCode.Redirect, forgedAnswer.StatusCode);
+            Assert.Equal("/account/login?externalError=Expired", forgedAnswer.Headers.Location?.OriginalString);
+            using var stillOut = await browser.GetAsync("/about");
+            Assert.Equal(HttpStatusCode.Redirect, stillOut.StatusCode);
         }
     }
 
