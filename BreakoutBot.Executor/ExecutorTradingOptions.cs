@@ -1,5 +1,5 @@
-using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.Trading;
+using BreakoutBot.Domain.Presets;
 
 namespace BreakoutBot.Executor;
 

@@ -6,7 +6,7 @@ using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Strategy;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Scanner.Engine;
-using BreakoutBot.Scanner.Evaluation;
+using BreakoutBot.Domain.Scanning.Evaluation;
 using BreakoutBot.Scanner.Market;
 using BreakoutBot.Scanner.Publishing;
 using BreakoutBot.ServiceDefaults;

@@ -2,7 +2,7 @@ using BreakoutBot.Data;
 using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.Presets;
 using BreakoutBot.Messaging.Messages;
-using BreakoutBot.Scanner.Evaluation;
+using BreakoutBot.Domain.Scanning.Evaluation;
 
 namespace BreakoutBot.Scanner.Engine;
 

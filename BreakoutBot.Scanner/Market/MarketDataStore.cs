@@ -1,6 +1,6 @@
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Scanning;
-using BreakoutBot.Scanner.Evaluation;
+using BreakoutBot.Domain.Scanning.Evaluation;
 
 namespace BreakoutBot.Scanner.Market;
 

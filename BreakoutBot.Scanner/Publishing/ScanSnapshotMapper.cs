@@ -1,5 +1,5 @@
 using BreakoutBot.Contracts.Scanner;
-using BreakoutBot.Scanner.Evaluation;
+using BreakoutBot.Domain.Scanning.Evaluation;
 
 namespace BreakoutBot.Scanner.Publishing;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BreakoutBot.Api.Errors;
-using BreakoutBot.Data.Presets;
 using Microsoft.EntityFrameworkCore;
+using BreakoutBot.Domain.Presets;
 
 namespace BreakoutBot.Api.Tests;
 

@@ -1,9 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Presets;
 using BreakoutBot.Domain.Simulation;
-using BreakoutBot.Scanner.Evaluation;
+using BreakoutBot.Domain.Scanning.Evaluation;
 using BreakoutBot.Testing;
 
 namespace BreakoutBot.Benchmarks;

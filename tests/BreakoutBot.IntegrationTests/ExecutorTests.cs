@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Npgsql;
+using BreakoutBot.Domain.Presets;
 
 namespace BreakoutBot.IntegrationTests;
 
@@ -40,7 +41,7 @@ public class ExecutorTests(DistributedAppFixture fixture)
         await using var presets = new NpgsqlCommand("SELECT count(*) FROM preset_versions WHERE created_by = 'shipped'", connection);
         Assert.Contains(applied, id => id.EndsWith("_InitialSchema", StringComparison.Ordinal));
         Assert.True((bool)(await table.ExecuteScalarAsync(cancellation))!);
-        Assert.Equal(BreakoutBot.Data.Presets.ShippedPresets.All().Count, (long)(await presets.ExecuteScalarAsync(cancellation))!);
+        Assert.Equal(ShippedPresets.All().Count, (long)(await presets.ExecuteScalarAsync(cancellation))!);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using BreakoutBot.Data;
-using BreakoutBot.Data.Presets;
 using BreakoutBot.Data.Schema;
 using BreakoutBot.Identity;
 using BreakoutBot.ServiceDefaults;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using BreakoutBot.Domain.Presets;
 
 namespace BreakoutBot.Migrator.Tests;
 

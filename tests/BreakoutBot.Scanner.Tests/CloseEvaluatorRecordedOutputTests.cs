@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Simulation;
-using BreakoutBot.Scanner.Evaluation;
+using BreakoutBot.Domain.Scanning.Evaluation;
 using BreakoutBot.Testing;
 
 namespace BreakoutBot.Scanner.Tests;

@@ -1,6 +1,6 @@
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Simulation;
-using BreakoutBot.Scanner.Evaluation;
+using BreakoutBot.Domain.Scanning.Evaluation;
 using BreakoutBot.Scanner.Publishing;
 using BreakoutBot.Testing;
 

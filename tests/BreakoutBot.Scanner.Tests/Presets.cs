@@ -1,4 +1,3 @@
-using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.Presets;
 
 namespace BreakoutBot.Scanner.Tests;

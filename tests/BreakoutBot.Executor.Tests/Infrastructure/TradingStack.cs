@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using BreakoutBot.Domain.Presets;
 
 namespace BreakoutBot.Executor.Tests.Infrastructure;
 

@@ -1,8 +1,7 @@
 using BreakoutBot.Domain.MarketData;
-using BreakoutBot.Domain.Scanning;
 using BreakoutBot.Domain.Strategy;
 
-namespace BreakoutBot.Scanner.Evaluation;
+namespace BreakoutBot.Domain.Scanning.Evaluation;
 
 /// <summary>One symbol's result of a close: its scan verdict, the levels it was judged against, the strategy's answer.</summary>
 /// <param name="Instrument">The symbol's contract (tick and lot): what operator-facing prices are rounded to.</param>

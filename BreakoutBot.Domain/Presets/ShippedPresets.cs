@@ -1,7 +1,7 @@
 using System.Reflection;
 using BreakoutBot.Domain.Trading;
 
-namespace BreakoutBot.Data.Presets;
+namespace BreakoutBot.Domain.Presets;
 
 /// <summary>The preset files shipped in <c>presets/</c>, embedded in this assembly.</summary>
 public static class ShippedPresets

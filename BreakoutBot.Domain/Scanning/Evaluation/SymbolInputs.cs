@@ -1,7 +1,6 @@
 using BreakoutBot.Domain.MarketData;
-using BreakoutBot.Domain.Scanning;
 
-namespace BreakoutBot.Scanner.Evaluation;
+namespace BreakoutBot.Domain.Scanning.Evaluation;
 
 /// <summary>A consistent copy of one symbol's market data, taken for one evaluation.</summary>
 /// <param name="Candles">Closed candles through the evaluated bar, oldest first.</param>

@@ -1,10 +1,9 @@
 using System.Runtime.InteropServices;
 using BreakoutBot.Domain.Indicators;
 using BreakoutBot.Domain.MarketData;
-using BreakoutBot.Domain.Scanning;
 using BreakoutBot.Domain.Strategy;
 
-namespace BreakoutBot.Scanner.Evaluation;
+namespace BreakoutBot.Domain.Scanning.Evaluation;
 
 /// <summary>
 /// One closed candle for the whole universe, with one preset: metrics → filters → score → rank (Domain

@@ -1,6 +1,6 @@
 using BreakoutBot.Domain.Strategy;
 
-namespace BreakoutBot.Scanner.Evaluation;
+namespace BreakoutBot.Domain.Scanning.Evaluation;
 
 /// <summary>A close evaluated for the whole universe.</summary>
 /// <param name="Symbols">Every evaluated symbol, best score first.</param>
