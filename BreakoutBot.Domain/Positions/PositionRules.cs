@@ -247,7 +247,8 @@ public static class PositionRules
         return position.Direction == PositionDirection.Long ? instrument.CeilingPriceToTick(raw) : instrument.FloorPriceToTick(raw);
     }
 
-    private static ExitReason StopReason(StopKind kind) => kind switch
+    /// <summary>The exit reason of a stop of this kind being hit.</summary>
+    public static ExitReason StopReason(StopKind kind) => kind switch
     {
         StopKind.Breakeven => ExitReason.BreakevenStop,
         StopKind.Trailing => ExitReason.TrailingStop,

@@ -5,7 +5,9 @@ namespace BreakoutBot.Domain.Scanning;
 /// <summary>Filters, scores and ranks an evaluated universe with one preset.</summary>
 public static class MarketScan
 {
-    public static MarketScanResult Run(IReadOnlyList<MarketMetrics> universe, TradingPreset preset, double zClip = UniverseScorer.DefaultZClip)
+    /// <param name="filtersNotEvaluated">Filters the data cannot feed: they pass and are reported as not evaluated.</param>
+    public static MarketScanResult Run(
+        IReadOnlyList<MarketMetrics> universe, TradingPreset preset, double zClip = UniverseScorer.DefaultZClip, IReadOnlySet<string>? filtersNotEvaluated = null)
     {
         ArgumentNullException.ThrowIfNull(universe);
         ArgumentNullException.ThrowIfNull(preset);
@@ -20,7 +22,7 @@ public static class MarketScan
         foreach (var score in scores)
         {
             var metrics = bySymbol[score.Symbol.Value];
-            evaluations.Add(new SymbolEvaluation(metrics, ScanFilters.Evaluate(metrics, preset), score));
+            evaluations.Add(new SymbolEvaluation(metrics, ScanFilters.Evaluate(metrics, preset, filtersNotEvaluated), score));
         }
 
         evaluations.Sort(CandidateRanking.ByScoreThenSymbol);

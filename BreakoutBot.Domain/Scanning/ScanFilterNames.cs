@@ -18,4 +18,13 @@ public static class ScanFilterNames
 
     /// <summary>The reason of a filter whose metric is null.</summary>
     public const string NoData = "no data";
+
+    /// <summary>The reason of a filter the caller's data cannot feed (see <see cref="ScanFilters"/>): it passes, and says so.</summary>
+    public const string NotEvaluated = "not evaluated: the data does not carry this input";
+
+    /// <summary>The filters klines alone cannot feed: they need the order book, the trade tape or open interest.</summary>
+    public static IReadOnlySet<string> NeedMoreThanKlines { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        MinOiUsd, MaxSpreadBps, MinDepthUsd0_5Pct, MinDepthUsd0_3Pct, MinTradesPerMinute, OiDeltaThreshold,
+    };
 }

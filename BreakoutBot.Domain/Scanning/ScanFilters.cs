@@ -7,14 +7,25 @@ namespace BreakoutBot.Domain.Scanning;
 /// Applies a preset's liquidity and volatility filters to one symbol's metrics. Every filter is reported, passed or
 /// not; a null metric fails with "no data" (the original passed a missing book and faked other inputs). Optional
 /// thresholds the preset leaves out (<c>min_oi_usd</c>, <c>oi_delta_threshold</c>) are not applied and not reported.
+/// A caller whose data cannot feed a filter at all (a backtest over klines has no order book, trade tape or open
+/// interest) names it as not evaluated: it passes, and its reason says so, so the omission is reported, never silent.
 /// </summary>
 public static class ScanFilters
 {
     /// <summary>The filters of <paramref name="preset"/>, in preset order (liquidity, then volatility).</summary>
-    public static IReadOnlyList<FilterResult> Evaluate(MarketMetrics metrics, TradingPreset preset)
+    /// <param name="notEvaluated">Filter names (<see cref="ScanFilterNames"/>) the caller's data cannot feed: they pass as not evaluated.</param>
+    public static IReadOnlyList<FilterResult> Evaluate(MarketMetrics metrics, TradingPreset preset, IReadOnlySet<string>? notEvaluated = null)
     {
         ArgumentNullException.ThrowIfNull(preset);
-        return Evaluate(metrics, preset.LiquidityFilters, preset.VolatilityFilters);
+        var results = Evaluate(metrics, preset.LiquidityFilters, preset.VolatilityFilters);
+        if (notEvaluated is not { Count: > 0 })
+        {
+            return results;
+        }
+
+        return [.. results.Select(result => notEvaluated.Contains(result.Name)
+            ? new FilterResult(result.Name, null, result.Threshold, true, ScanFilterNames.NotEvaluated)
+            : result)];
     }
 
     public static IReadOnlyList<FilterResult> Evaluate(MarketMetrics metrics, LiquidityFilters liquidity, VolatilityFilters volatility)

@@ -2,7 +2,6 @@ using System.Text.Json;
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
-using BreakoutBot.Domain.Indicators;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Presets;
@@ -293,7 +292,7 @@ public sealed partial class TradingEngine
         {
             _lastBarOpen[position.PositionId] = bar.OpenTime;
             var history = closed.Where(candidate => candidate.OpenTime <= bar.OpenTime).ToList();
-            if (await ApplyBarAsync(database, position, instrument, preset.PositionConfig, bar, Trailing(history, position.Direction, lookback), correlationId, cancellationToken))
+            if (await ApplyBarAsync(database, position, instrument, preset.PositionConfig, bar, TrailingInputs.From(history, position.Direction, lookback), correlationId, cancellationToken))
             {
                 return;
             }
@@ -394,25 +393,6 @@ public sealed partial class TradingEngine
         _lastBarOpen.Remove(position.PositionId);
         _equityDue = true;
         await database.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>ATR and the chandelier extreme over the lookback, for the chandelier and ATR trailing modes; null until warm.</summary>
-    private static TrailingInputs Trailing(List<Candle> history, PositionDirection direction, int lookback)
-    {
-        if (history.Count < lookback)
-        {
-            return default;
-        }
-
-        var atr = new AverageTrueRange(lookback);
-        foreach (var bar in history)
-        {
-            atr.Add(new Ohlcv((double)bar.Open, (double)bar.High, (double)bar.Low, (double)bar.Close, (double)bar.Volume));
-        }
-
-        var window = history.Skip(history.Count - lookback).ToList();
-        var extreme = direction == PositionDirection.Long ? window.Max(bar => bar.High) : window.Min(bar => bar.Low);
-        return new TrailingInputs(double.IsFinite(atr.Value) ? (decimal)atr.Value : null, extreme);
     }
 
     private static ExitReason StopReason(string stopKind) => Enum.Parse<StopKind>(stopKind) switch

@@ -11,7 +11,8 @@ namespace BreakoutBot.Domain.Scanning.Evaluation;
 /// engines keep per-symbol memory (recorded breakouts for retests, cooldowns), so one evaluator lives as long as its
 /// preset; a preset change creates a new one. Only candidates' signals are emitted.
 /// </summary>
-public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, TimeProvider clock)
+/// <param name="filtersNotEvaluated">Filters the caller's data cannot feed (a backtest over klines): they pass, reported as not evaluated.</param>
+public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, TimeProvider clock, IReadOnlySet<string>? filtersNotEvaluated = null)
 {
     private static readonly InstrumentSymbol Btc = InstrumentSymbol.Parse("BTCUSDT");
     private const int WarmUpBars = 150;
@@ -41,7 +42,7 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
             Ticker = inputs.Ticker,
             OpenInterestHistory = inputs.OpenInterestHistory,
         })).ToList();
-        var scan = MarketScan.Run(metrics, Preset.Preset);
+        var scan = MarketScan.Run(metrics, Preset.Preset, filtersNotEvaluated: filtersNotEvaluated);
         var ranks = scan.Candidates.ToDictionary(candidate => candidate.Symbol, candidate => candidate.Rank);
         var inputsBySymbol = closed.ToDictionary(inputs => inputs.Instrument.Symbol);
 

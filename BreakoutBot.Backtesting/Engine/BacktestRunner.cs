@@ -1,0 +1,333 @@
+using BreakoutBot.Domain.Accounting;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Risk;
+using BreakoutBot.Domain.Scanning;
+using BreakoutBot.Domain.Scanning.Evaluation;
+using BreakoutBot.Domain.Strategy;
+using BreakoutBot.Domain.Trading;
+
+namespace BreakoutBot.Backtesting.Engine;
+
+/// <summary>
+/// Runs a preset over bars with the services' own code, close by close for the whole universe:
+/// <list type="number">
+/// <item>each symbol's bar first fills the entry its previous close signalled (a market order at the bar's open, worse
+/// by the slippage, sized by <see cref="PositionSizer"/> at that price after <see cref="PortfolioRiskLimits"/>; an
+/// open already through the stop is not entered), then manages the open position with <see cref="PositionRules"/>
+/// (stop first; a bar touching both the stop and a target is resolved along <see cref="BarPathResolver"/>'s seeded
+/// intrabar path; take-profit rungs fill at their price with the maker fee, stops and rule exits at market);</item>
+/// <item>funding is settled at each funding time on the open quantity at the close;</item>
+/// <item>the universe's close goes through the scanner's <see cref="CloseEvaluator"/> (metrics, filters, score, rank,
+/// levels, signals); a candidate's signal becomes the entry of its next bar.</item>
+/// </list>
+/// A tripped kill switch or losing streak blocks entries until the next UTC day (the operator's reset in a live run).
+/// Positions still open when the data ends close at their last close (<c>EndOfData</c>). Every amount is decimal and
+/// every cash movement belongs to a trade, so the trades' net PnL adds up to the account's change exactly.
+/// </summary>
+/// <param name="signals">The scanner's close evaluation unless a test scripts the signals.</param>
+public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? progress = null, IBacktestSignals? signals = null)
+{
+    private const int ChartBarsBeforeEntry = 20;
+    private const int ChartBarsMax = 300;
+    private const string EndOfData = "EndOfData";
+
+    private readonly Dictionary<InstrumentSymbol, OpenTrade> _open = [];
+    private readonly Dictionary<InstrumentSymbol, BreakoutSignal> _pendingEntries = [];
+    private readonly Dictionary<InstrumentSymbol, decimal> _lastClose = [];
+    private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
+    private readonly List<BacktestTrade> _trades = [];
+    private readonly List<EquitySnapshot> _equity = [];
+    private decimal _cash;
+    private DailyEquityBaseline? _dayStart;
+    private KillSwitch _killSwitch = KillSwitch.Armed;
+    private int _consecutiveLosses;
+    private int _signals;
+    private int _positionNumber;
+
+    private decimal TakerFee => settings.EffectiveTakerFeeRate;
+
+    private decimal MakerFee => settings.EffectiveMakerFeeRate;
+
+    public BacktestResult Run(IReadOnlyList<SymbolSeries> market)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        _cash = settings.StartingBalance;
+        var cursors = market.OrderBy(series => series.Instrument.Symbol.Value, StringComparer.Ordinal).Select(series => new SymbolCursor(series, settings.HistoryBars)).ToList();
+        var evaluator = signals ?? new ScannerSignals(settings);
+        long candles = 0;
+        try
+        {
+            while (NextOpenTime(cursors) is { } openTime && (settings.To is not { } to || openTime < to))
+            {
+                var closing = cursors.Where(cursor => cursor.Current?.OpenTime == openTime).ToList();
+                var trading = settings.From is not { } from || openTime >= from;
+                foreach (var cursor in closing)
+                {
+                    var bar = cursor.Current!;
+                    if (trading)
+                    {
+                        Trade(cursor, bar);
+                    }
+
+                    _lastClose[cursor.Instrument.Symbol] = bar.Close;
+                    cursor.Commit();
+                }
+
+                candles += closing.Count;
+                progress?.Report(candles);
+                if (!trading)
+                {
+                    continue;
+                }
+
+                var closeTime = settings.Interval.NextOpenTime(openTime);
+                SettleFunding(closeTime);
+                _equity.Add(new EquitySnapshot(closeTime, Equity()));
+                var inputs = closing.Select(cursor => new SymbolInputs(cursor.Instrument, cursor.History, cursor.TickerAtClose(settings.FundingRate), null, [], null)).ToList();
+                foreach (var signal in evaluator.Evaluate(openTime, inputs))
+                {
+                    _signals++;
+                    if (!_open.ContainsKey(signal.Symbol))
+                    {
+                        _pendingEntries[signal.Symbol] = signal;
+                    }
+                }
+            }
+
+            CloseAtEndOfData(cursors);
+        }
+        finally
+        {
+            foreach (var cursor in cursors)
+            {
+                cursor.Dispose();
+            }
+        }
+
+        return new BacktestResult(
+            settings.StartingBalance, _cash, _trades, _equity, candles, _signals,
+            [.. ScanFilterNames.NeedMoreThanKlines.Where(name => PresetUses(name)).Order(StringComparer.Ordinal)],
+            _rejections);
+    }
+
+    private static DateTimeOffset? NextOpenTime(List<SymbolCursor> cursors)
+    {
+        DateTimeOffset? next = null;
+        foreach (var cursor in cursors)
+        {
+            if (cursor.Current is { } bar && (next is null || bar.OpenTime < next))
+            {
+                next = bar.OpenTime;
+            }
+        }
+
+        return next;
+    }
+
+    private void Trade(SymbolCursor cursor, Candle bar)
+    {
+        var symbol = cursor.Instrument.Symbol;
+        if (_pendingEntries.Remove(symbol, out var signal))
+        {
+            Enter(cursor, signal, bar);
+        }
+
+        if (_open.TryGetValue(symbol, out var trade))
+        {
+            Manage(cursor, trade, bar);
+        }
+    }
+
+    private void Enter(SymbolCursor cursor, BreakoutSignal signal, Candle bar)
+    {
+        var instrument = cursor.Instrument;
+        var sign = signal.Direction.Sign();
+        var slipped = bar.Open * (1 + (sign * settings.SlippageBps / 10_000m));
+        var price = signal.Direction == PositionDirection.Long ? instrument.CeilingPriceToTick(slipped) : instrument.FloorPriceToTick(slipped);
+        if ((price - signal.Stop) * sign <= 0)
+        {
+            Reject("OpenedThroughTheStop");
+            return;
+        }
+
+        var equity = Equity();
+        _dayStart = _dayStart is null ? DailyEquityBaseline.Start(bar.OpenTime, equity) : _dayStart.RollTo(bar.OpenTime, equity);
+        if (_killSwitch.BlocksEntries && _killSwitch.TrippedAt is { } tripped && DateOnly.FromDateTime(tripped.UtcDateTime) < _dayStart.Day)
+        {
+            (_killSwitch, _consecutiveLosses) = (KillSwitch.Armed, 0);
+        }
+
+        var risk = settings.Preset.Risk;
+        var state = new PortfolioState
+        {
+            Equity = equity,
+            DayStart = _dayStart,
+            Exposures = [.. _open.Values.Select(open => new OpenExposure(open.Position.Symbol, open.Position.Direction, open.Position.OpenQuantity * open.Position.EntryPrice, null))],
+            ConsecutiveLosses = _consecutiveLosses,
+            KillSwitch = _killSwitch,
+        };
+        var verdict = PortfolioRiskLimits.CheckEntry(risk, state, new EntryCandidate(signal.Symbol, signal.Direction, null));
+        if (!verdict.IsAllowed)
+        {
+            if (verdict.TripReason is { } reason && !_killSwitch.BlocksEntries)
+            {
+                _killSwitch = _killSwitch.Trip(reason, bar.OpenTime, verdict.TripFlatten).Next;
+            }
+
+            Reject(verdict.Rejection?.ToString() ?? "PortfolioLimit");
+            return;
+        }
+
+        var sizing = PositionSizer.Size(new PositionSizingRequest
+        {
+            Equity = equity,
+            RiskFraction = risk.RiskPerTrade,
+            Direction = signal.Direction,
+            Entry = price,
+            Stop = signal.Stop,
+            Instrument = instrument,
+            MaxPositionNotional = risk.MaxPositionSizeUsd,
+            TakerFeeRate = TakerFee,
+        });
+        if (!sizing.IsApproved)
+        {
+            Reject(sizing.Rejection?.ToString() ?? "Sizing");
+            return;
+        }
+
+        var position = PositionOpening.Open(
+            $"bt-{++_positionNumber}", instrument, signal.Direction, price, signal.Stop, sizing.Quantity, bar.OpenTime,
+            settings.Preset.PositionConfig.TpLevels, signal.LevelPrice);
+        var fee = Money(price * sizing.Quantity * TakerFee);
+        _cash -= fee;
+        var context = cursor.History.Skip(Math.Max(0, cursor.History.Count - ChartBarsBeforeEntry));
+        _open[signal.Symbol] = new OpenTrade(position, fee, context);
+    }
+
+    private void Manage(SymbolCursor cursor, OpenTrade trade, Candle bar)
+    {
+        if (trade.Bars.Count < ChartBarsMax)
+        {
+            trade.Bars.Add(bar);
+        }
+
+        var config = settings.Preset.PositionConfig;
+        var history = new List<Candle>(cursor.History) { bar };
+        var trailing = TrailingInputs.From(history, trade.Position.Direction, config.ChandelierLookbackBars);
+        var exits = BarPathResolver.TargetsBeforeStop(trade.Position, bar, cursor.Instrument, cursor.Index, settings.Seed) is { } resolved
+            ? resolved
+            : PositionRules.ApplyBar(trade.Position, bar, config, cursor.Instrument, trailing);
+        trade.Position = exits.Position;
+        foreach (var exit in exits.Exits)
+        {
+            Book(trade, exit, cursor.Instrument);
+        }
+
+        if (trade.Position.Status == PositionStatus.Closed || trade.Position.OpenQuantity == 0)
+        {
+            Finish(trade, bar.CloseTime);
+        }
+    }
+
+    private void Book(OpenTrade trade, PositionExit exit, Instrument instrument)
+    {
+        var position = trade.Position;
+        var sign = position.Direction.Sign();
+        var isLimit = exit.Reason == ExitReason.TakeProfit;
+        var price = isLimit ? exit.Price : Slipped(exit.Price, -sign, instrument, position.Direction);
+        var gross = (price - position.EntryPrice) * exit.Quantity * sign;
+        var fee = Money(price * exit.Quantity * (isLimit ? MakerFee : TakerFee));
+        _cash += gross - fee;
+        trade.GrossPnl += gross;
+        trade.Fees += fee;
+        trade.ExitNotional += price * exit.Quantity;
+        trade.ExitQuantity += exit.Quantity;
+        trade.LastExitReason = exit.Reason.ToString();
+    }
+
+    /// <summary>A market fill worse than <paramref name="price"/> by the slippage: down for a long's exit, up for a short's.</summary>
+    private decimal Slipped(decimal price, int towards, Instrument instrument, PositionDirection direction)
+    {
+        var slipped = price * (1 + (towards * settings.SlippageBps / 10_000m));
+        return direction == PositionDirection.Long ? instrument.FloorPriceToTick(slipped) : instrument.CeilingPriceToTick(slipped);
+    }
+
+    private void Finish(OpenTrade trade, DateTimeOffset closedAt)
+    {
+        var position = trade.Position;
+        _open.Remove(position.Symbol);
+        var record = new BacktestTrade(
+            position.Symbol, position.Direction, position.OpenedAt, closedAt, position.EntryPrice,
+            trade.ExitQuantity == 0 ? position.EntryPrice : trade.ExitNotional / trade.ExitQuantity,
+            position.OriginalQuantity, position.InitialStop, trade.GrossPnl, trade.Fees, trade.Funding,
+            RMultiple: 0m, trade.LastExitReason, trade.Bars);
+        var risk = position.InitialRiskPerUnit * position.OriginalQuantity;
+        record = record with { RMultiple = risk > 0 ? record.NetPnl / risk : 0m };
+        _trades.Add(record);
+        _consecutiveLosses = record.NetPnl < 0 ? _consecutiveLosses + 1 : 0;
+    }
+
+    private void SettleFunding(DateTimeOffset closeTime)
+    {
+        if (closeTime.UtcTicks % settings.FundingInterval.Ticks != 0)
+        {
+            return;
+        }
+
+        foreach (var trade in _open.Values.OrderBy(open => open.Position.Symbol.Value, StringComparer.Ordinal))
+        {
+            var position = trade.Position;
+            var received = -Money(position.Direction.Sign() * position.OpenQuantity * _lastClose[position.Symbol] * settings.FundingRate);
+            _cash += received;
+            trade.Funding += received;
+        }
+    }
+
+    private void CloseAtEndOfData(List<SymbolCursor> cursors)
+    {
+        foreach (var trade in _open.Values.OrderBy(open => open.Position.Symbol.Value, StringComparer.Ordinal).ToList())
+        {
+            var position = trade.Position;
+            var cursor = cursors.Single(candidate => candidate.Instrument.Symbol == position.Symbol);
+            var last = cursor.History[^1];
+            Book(trade, new PositionExit(position.OpenQuantity, last.Close, ExitReason.MaxHoldTime, null, last.CloseTime, 0m), cursor.Instrument);
+            trade.LastExitReason = EndOfData;
+            trade.Position = position with { OpenQuantity = 0, Status = PositionStatus.Closed };
+            Finish(trade, last.CloseTime);
+        }
+
+        if (_equity.Count > 0)
+        {
+            // The last close's equity is what closing everything at it left: the exits' slippage and fees included.
+            _equity[^1] = new EquitySnapshot(_equity[^1].At, _cash);
+        }
+    }
+
+    private decimal Equity()
+    {
+        var equity = _cash;
+        foreach (var trade in _open.Values)
+        {
+            equity += trade.UnrealisedAt(_lastClose[trade.Position.Symbol]);
+        }
+
+        return equity;
+    }
+
+    private bool PresetUses(string filter)
+    {
+        var liquidity = settings.Preset.LiquidityFilters;
+        return filter switch
+        {
+            ScanFilterNames.MinOiUsd => liquidity.MinOiUsd is not null,
+            ScanFilterNames.OiDeltaThreshold => settings.Preset.VolatilityFilters.OiDeltaThreshold is not null,
+            _ => true,
+        };
+    }
+
+    private void Reject(string code) => _rejections[code] = _rejections.GetValueOrDefault(code) + 1;
+
+    /// <summary>Fees and funding are booked to 8 decimals (USDT's precision on the venue).</summary>
+    private static decimal Money(decimal amount) => decimal.Round(amount, 8, MidpointRounding.ToEven);
+}

@@ -1,0 +1,28 @@
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Trading;
+
+namespace BreakoutBot.Backtesting.Engine;
+
+/// <summary>A position the backtest holds: the domain's managed position plus what it has cost and earned so far.</summary>
+internal sealed class OpenTrade(ManagedPosition position, decimal entryFee, IEnumerable<Candle> context)
+{
+    public ManagedPosition Position { get; set; } = position;
+
+    public decimal GrossPnl { get; set; }
+
+    public decimal Fees { get; set; } = entryFee;
+
+    public decimal Funding { get; set; }
+
+    public decimal ExitNotional { get; set; }
+
+    public decimal ExitQuantity { get; set; }
+
+    public string LastExitReason { get; set; } = "";
+
+    public List<Candle> Bars { get; } = [.. context];
+
+    public decimal UnrealisedAt(decimal price) =>
+        (price - Position.EntryPrice) * Position.OpenQuantity * Position.Direction.Sign();
+}
