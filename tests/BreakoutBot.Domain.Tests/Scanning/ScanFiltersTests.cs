@@ -125,6 +125,26 @@ public class ScanFiltersTests
         Assert.Equal(preset.VolatilityFilters.BbWidthPercentileMax, percentile.Threshold);
     }
 
+    [Fact]
+    public void Evaluate_FiltersTheDataCannotFeed_PassAsNotEvaluated_TheOthersStillDecide()
+    {
+        var preset = ScanningPresets.BreakoutV1();
+        var klinesOnly = PassingMetrics() with { SpreadBps = null, Depth0_5Pct = null, Depth0_3Pct = null, TradesPerMinute = null, AtrToPrice = 10 };
+
+        var results = ScanFilters.Evaluate(klinesOnly, preset, ScanFilterNames.NeedMoreThanKlines);
+
+        var notEvaluated = results.Where(result => ScanFilterNames.NeedMoreThanKlines.Contains(result.Name)).ToList();
+        Assert.Contains(notEvaluated, result => result.Name == ScanFilterNames.MaxSpreadBps);
+        Assert.All(notEvaluated, result =>
+        {
+            Assert.True(result.Passed);
+            Assert.Null(result.Value);
+            Assert.Equal(ScanFilterNames.NotEvaluated, result.Reason);
+        });
+        Assert.False(results.Single(result => result.Name == ScanFilterNames.AtrRangeMax).Passed);
+        Assert.False(ScanFilters.AllPassed(ScanFilters.Evaluate(klinesOnly with { AtrToPrice = PassingMetrics().AtrToPrice }, preset)));
+    }
+
     private static MarketMetrics Breaking(string name)
     {
         var metrics = PassingMetrics();
