@@ -65,13 +65,13 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
                 foreach (var cursor in closing)
                 {
                     var bar = cursor.Current!;
+                    cursor.Commit();
                     if (trading)
                     {
                         Trade(cursor, bar);
                     }
 
                     _lastClose[cursor.Instrument.Symbol] = bar.Close;
-                    cursor.Commit();
                 }
 
                 candles += closing.Count;
@@ -201,7 +201,8 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
             settings.Preset.PositionConfig.TpLevels, signal.LevelPrice);
         var fee = Money(price * sizing.Quantity * TakerFee);
         _cash -= fee;
-        var context = cursor.History.Skip(Math.Max(0, cursor.History.Count - ChartBarsBeforeEntry));
+        // The history ends with this bar (committed before trading it): the chart's context is the bars before it.
+        var context = cursor.History.Skip(Math.Max(0, cursor.History.Count - 1 - ChartBarsBeforeEntry)).Take(Math.Min(ChartBarsBeforeEntry, cursor.History.Count - 1));
         _open[signal.Symbol] = new OpenTrade(position, fee, context);
     }
 
@@ -213,9 +214,8 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
         }
 
         var config = settings.Preset.PositionConfig;
-        var history = new List<Candle>(cursor.History) { bar };
-        var trailing = TrailingInputs.From(history, trade.Position.Direction, config.ChandelierLookbackBars);
-        var exits = BarPathResolver.TargetsBeforeStop(trade.Position, bar, cursor.Instrument, cursor.Index, settings.Seed) is { } resolved
+        var trailing = TrailingInputs.From(TrailingWindow(cursor.History, config.ChandelierLookbackBars), trade.Position.Direction, config.ChandelierLookbackBars);
+        var exits = BarPathResolver.TargetsBeforeStop(trade.Position, bar, cursor.Instrument, cursor.Index - 1, settings.Seed) is { } resolved
             ? resolved
             : PositionRules.ApplyBar(trade.Position, bar, config, cursor.Instrument, trailing);
         trade.Position = exits.Position;
@@ -228,6 +228,13 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
         {
             Finish(trade, bar.CloseTime);
         }
+    }
+
+    /// <summary>The bars the executor trails from: the last 2 × lookback + 2 closed bars (what it fetches per round).</summary>
+    private static ArraySegment<Candle> TrailingWindow(List<Candle> history, int lookback)
+    {
+        var count = Math.Min(history.Count, (2 * lookback) + 2);
+        return new ArraySegment<Candle>([.. history.GetRange(history.Count - count, count)]);
     }
 
     private void Book(OpenTrade trade, PositionExit exit, Instrument instrument)

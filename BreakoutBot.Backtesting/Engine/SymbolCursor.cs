@@ -31,7 +31,7 @@ internal sealed class SymbolCursor : IDisposable
     /// <summary>Closed bars through the last processed one, at most twice the capacity (trimmed in blocks).</summary>
     public List<Candle> History { get; } = [];
 
-    /// <summary>Bars processed so far (the index of <see cref="Current"/> in the series).</summary>
+    /// <summary>The index of <see cref="Current"/> in the series (so the last committed bar is at <c>Index - 1</c>).</summary>
     public int Index { get; private set; } = -1;
 
     /// <summary>Moves <see cref="Current"/> into the history and reads the next bar.</summary>
