@@ -28,6 +28,8 @@ public static class CliApplication
                 return IndicatorsCommand.Run(rest, output, error);
             case ["presets", "validate", .. var rest]:
                 return PresetsValidateCommand.Run(rest, output, error);
+            case ["backtest", "sweep", .. var rest]:
+                return BacktestSweepCommand.Run(rest, output, error);
             case ["backtest", .. var rest]:
                 return BacktestCommand.Run(rest, output, error);
             case ["data", "export-sim", .. var rest]:
@@ -52,6 +54,10 @@ public static class CliApplication
           breakoutbot backtest --data <dir> --preset <name|file.json> [--from <ISO-8601>] [--to <ISO-8601>] [--symbols A,B]
                                [--balance 10000] [--output backtest-results] [--seed 1] [--interval 5]
                                [--fees <taker_bps>/<maker_bps>] [--slippage-bps 2] [--funding-rate 0.0001]
+          breakoutbot backtest sweep --data <dir> --preset <name|file.json> --grid "<path>=<v1>,<v2>;<path>=<v1>,<v2>"
+                               [--random <n>] [--folds <k>] [--monte-carlo 1000] [--parallel <cores>] [--shard <i>/<n>]
+                               [--output sweep-results]
+                               and the backtest's options
           breakoutbot --version
 
         indicators: reads date,open,high,low,close,volume (header required, dates ascending) and writes
@@ -62,6 +68,8 @@ public static class CliApplication
         backtest: runs a preset over SYMBOL.csv kline files (a data export-sim folder, or Bybit klines) with the
         scanner's and executor's own rules; writes trades.csv, equity.csv, summary.json and report.html to --output.
         Bad input exits with 2 naming the file and line; nothing is written then, and existing results are kept.
+        backtest sweep: every combination of the grid (or --random n of them) over the whole period and each of
+        --folds walk-forward folds, in parallel; sweep.csv (ranked), walk_forward.csv and sweep.html.
 
         """;
 }

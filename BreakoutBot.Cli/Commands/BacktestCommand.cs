@@ -6,7 +6,6 @@ using System.Text.Json;
 using BreakoutBot.Backtesting.Data;
 using BreakoutBot.Backtesting.Engine;
 using BreakoutBot.Backtesting.Reports;
-using BreakoutBot.Domain.Presets;
 
 namespace BreakoutBot.Cli.Commands;
 
@@ -35,7 +34,7 @@ public static class BacktestCommand
         BacktestRequest request;
         try
         {
-            request = BacktestRequest.Parse(args, Options);
+            request = BacktestRequest.Parse(args, Options, "backtest-results");
         }
         catch (ArgumentException exception)
         {
@@ -47,7 +46,7 @@ public static class BacktestCommand
             return Refuse(error, $"{existing} already exists; choose another --output directory (nothing was written)");
         }
 
-        var preset = LoadPreset(request.Preset, out var presetProblem);
+        var preset = BacktestPresets.Load(request.Preset, out var presetProblem);
         if (preset is null)
         {
             return Refuse(error, presetProblem!);
@@ -96,34 +95,6 @@ public static class BacktestCommand
 
         File.WriteAllText(Path.Combine(directory, "summary.json"), JsonSerializer.Serialize(summary, SummaryJson) + "\n", utf8);
         File.WriteAllText(Path.Combine(directory, "report.html"), BacktestReportPage.Render(summary, result), utf8);
-    }
-
-    /// <summary>A shipped preset by name, or a preset file; null with every problem the loader found.</summary>
-    private static TradingPreset? LoadPreset(string nameOrFile, out string? problem)
-    {
-        PresetLoadResult loaded;
-        if (File.Exists(nameOrFile) || nameOrFile.EndsWith(PresetLoader.FileExtension, StringComparison.OrdinalIgnoreCase))
-        {
-            if (!File.Exists(nameOrFile))
-            {
-                problem = $"preset file {nameOrFile} does not exist";
-                return null;
-            }
-
-            loaded = PresetLoader.LoadFile(nameOrFile);
-        }
-        else if (ShippedPresets.All().FirstOrDefault(shipped => shipped.Name == nameOrFile) is { Json: not null } shipped)
-        {
-            loaded = PresetLoader.Load(shipped.Json, shipped.Name + PresetLoader.FileExtension);
-        }
-        else
-        {
-            problem = $"no shipped preset named '{nameOrFile}' (shipped: {string.Join(", ", ShippedPresets.All().Select(preset => preset.Name))}); or give a preset file";
-            return null;
-        }
-
-        problem = loaded.Preset is null ? $"preset {loaded.FileName} is invalid: " + string.Join("; ", loaded.Errors) : null;
-        return loaded.Preset;
     }
 
     private static int Refuse(TextWriter error, string problem)

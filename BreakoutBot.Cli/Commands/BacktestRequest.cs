@@ -21,7 +21,8 @@ internal sealed record BacktestRequest(
     decimal SlippageBps,
     decimal FundingRate)
 {
-    public static BacktestRequest Parse(IReadOnlyList<string> args, IReadOnlyList<string> known)
+    /// <param name="known">Every option the command takes (this record reads its own; the others are the caller's).</param>
+    public static BacktestRequest Parse(IReadOnlyList<string> args, IReadOnlyList<string> known, string defaultOutput)
     {
         var parsed = ParsedArguments.Parse(args);
         var options = parsed.Options;
@@ -48,7 +49,7 @@ internal sealed record BacktestRequest(
         return new BacktestRequest(
             data,
             preset,
-            options.TryGetValue("output", out var output) && !string.IsNullOrWhiteSpace(output) ? output : "backtest-results",
+            options.TryGetValue("output", out var output) && !string.IsNullOrWhiteSpace(output) ? output : defaultOutput,
             from,
             to,
             options.TryGetValue("symbols", out var symbols) ? SymbolsOf(symbols) : null,
