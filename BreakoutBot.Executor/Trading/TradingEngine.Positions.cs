@@ -395,12 +395,7 @@ public sealed partial class TradingEngine
         await database.SaveChangesAsync(cancellationToken);
     }
 
-    private static ExitReason StopReason(string stopKind) => Enum.Parse<StopKind>(stopKind) switch
-    {
-        StopKind.Breakeven => ExitReason.BreakevenStop,
-        StopKind.Trailing => ExitReason.TrailingStop,
-        _ => ExitReason.StopLoss,
-    };
+    private static ExitReason StopReason(string stopKind) => PositionRules.StopReason(Enum.Parse<StopKind>(stopKind));
 
     /// <summary>
     /// The venue's open orders by orderLinkId. Orders someone placed without one (by hand, Bybit's position TP/SL) have
