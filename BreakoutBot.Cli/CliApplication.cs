@@ -32,6 +32,8 @@ public static class CliApplication
                 return BacktestSweepCommand.Run(rest, output, error);
             case ["backtest", .. var rest]:
                 return BacktestCommand.Run(rest, output, error);
+            case ["data", "download", .. var rest]:
+                return DataDownloadCommand.Run(rest, output, error);
             case ["data", "export-sim", .. var rest]:
                 return DataExportSimCommand.Run(rest, output, error);
             case ["deploy", "k8s", .. var rest]:
@@ -51,6 +53,8 @@ public static class CliApplication
           breakoutbot deploy k8s --manifest <aspire-manifest.json> --output <dir> [--namespace breakoutbot]
                                  [--image-registry <prefix>] [--image-tag latest]
           breakoutbot data export-sim --output <dir> [--seed 11] [--symbols 32] [--bars 50000] [--start <ISO-8601 UTC>]
+          breakoutbot data download --symbols A,B --from <ISO-8601> [--to <ISO-8601>] [--interval 5] --output <dir>
+                                   [--venue https://api.bybit.com]
           breakoutbot backtest --data <dir> --preset <name|file.json> [--from <ISO-8601>] [--to <ISO-8601>] [--symbols A,B]
                                [--balance 10000] [--output backtest-results] [--seed 1] [--interval 5]
                                [--fees <taker_bps>/<maker_bps>] [--slippage-bps 2] [--funding-rate 0.0001]
@@ -65,6 +69,7 @@ public static class CliApplication
         deploy k8s: one YAML file per manifest resource plus kustomization.yaml (see deploy/README.md).
         data export-sim: the simulator's seeded market as SYMBOL.csv (timestamp,open,high,low,close,volume,turnover;
         5-minute bars) plus instruments.json (Bybit's instruments-info layout); same arguments, identical files.
+        data download: Bybit's public klines (or the simulator's, with --venue) in the same layout, closed bars only.
         backtest: runs a preset over SYMBOL.csv kline files (a data export-sim folder, or Bybit klines) with the
         scanner's and executor's own rules; writes trades.csv, equity.csv, summary.json and report.html to --output.
         Bad input exits with 2 naming the file and line; nothing is written then, and existing results are kept.

@@ -61,6 +61,20 @@ public sealed class BybitMarketClient(HttpClient http, TimeProvider clock, Venue
         return MarketDataParsers.ParseKlines(envelope.Result, interval, serverTime);
     }
 
+    /// <summary>
+    /// The bars opening from <paramref name="start"/> through <paramref name="end"/> (inclusive, at most
+    /// <paramref name="limit"/>, Bybit's maximum being 1,000), oldest first; the newest may still be open.
+    /// </summary>
+    public async Task<IReadOnlyList<Candle>> GetKlinesBetweenAsync(
+        InstrumentSymbol symbol, CandleInterval interval, DateTimeOffset start, DateTimeOffset end, int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        var query = string.Create(CultureInfo.InvariantCulture,
+            $"/v5/market/kline?category=linear&symbol={symbol}&interval={interval.WireName}&start={start.ToUnixTimeMilliseconds()}&end={end.ToUnixTimeMilliseconds()}&limit={limit}");
+        var envelope = await GetAsync(query, cancellationToken);
+        var serverTime = envelope.ServerTimeMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : clock.GetUtcNow();
+        return MarketDataParsers.ParseKlines(envelope.Result, interval, serverTime);
+    }
+
     /// <summary>Tickers of all linear symbols, or of one.</summary>
     public async Task<IReadOnlyList<Ticker>> GetTickersAsync(InstrumentSymbol? symbol = null, CancellationToken cancellationToken = default)
     {

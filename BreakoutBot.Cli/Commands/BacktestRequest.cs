@@ -79,7 +79,7 @@ internal sealed record BacktestRequest(
     private static string Required(IReadOnlyDictionary<string, string> options, string name, string what) =>
         options.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : throw new ArgumentException($"--{name} {what} is required");
 
-    private static DateTimeOffset? Time(IReadOnlyDictionary<string, string> options, string name)
+    internal static DateTimeOffset? Time(IReadOnlyDictionary<string, string> options, string name)
     {
         if (!options.TryGetValue(name, out var text))
         {
@@ -91,7 +91,7 @@ internal sealed record BacktestRequest(
             : throw new ArgumentException($"--{name} '{text}' is not an ISO-8601 time (e.g. 2026-01-01T00:00:00Z)");
     }
 
-    private static List<string> SymbolsOf(string text)
+    internal static List<string> SymbolsOf(string text)
     {
         var symbols = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(symbol => symbol.ToUpperInvariant()).ToList();
         if (symbols.Count == 0 || symbols.Any(symbol => !symbol.All(char.IsAsciiLetterOrDigit)))
@@ -102,7 +102,7 @@ internal sealed record BacktestRequest(
         return [.. symbols.Distinct(StringComparer.Ordinal)];
     }
 
-    private static CandleInterval IntervalOf(IReadOnlyDictionary<string, string> options)
+    internal static CandleInterval IntervalOf(IReadOnlyDictionary<string, string> options)
     {
         var text = options.GetValueOrDefault("interval", "5");
         return CandleInterval.TryParseWireName(text, out var interval) && interval.FixedDuration is not null && interval <= CandleInterval.OneDay
