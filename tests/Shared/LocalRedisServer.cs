@@ -57,8 +57,23 @@ public sealed class LocalRedisServer : IAsyncLifetime
     {
         await StopServerAsync();
         StartServer();
-        for (var attempt = 0; attempt < 100 && !Connection.IsConnected; attempt++)
+
+        // Connected is not yet usable: the first commands after a restart can still meet the socket the server is
+        // closing or a server loading its append-only file. Done when a PING is answered.
+        for (var attempt = 0; attempt < 150; attempt++)
         {
+            try
+            {
+                if (Connection.IsConnected)
+                {
+                    await Connection.GetDatabase().PingAsync();
+                    return;
+                }
+            }
+            catch (RedisException)
+            {
+            }
+
             await Task.Delay(100);
         }
     }
