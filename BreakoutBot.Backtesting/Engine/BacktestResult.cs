@@ -6,6 +6,7 @@ namespace BreakoutBot.Backtesting.Engine;
 /// <param name="Candles">Evaluated bars (every symbol's bars in the evaluated interval, warm-up included).</param>
 /// <param name="FiltersNotEvaluated">Preset filters the data could not feed: they passed and are named here.</param>
 /// <param name="Rejections">Why signals were not traded, counted by reason code.</param>
+/// <param name="KillSwitchTrips">How often the kill switch tripped (daily loss or losing streak).</param>
 public sealed record BacktestResult(
     decimal StartingBalance,
     decimal FinalEquity,
@@ -14,7 +15,8 @@ public sealed record BacktestResult(
     long Candles,
     int Signals,
     IReadOnlyList<string> FiltersNotEvaluated,
-    IReadOnlyDictionary<string, int> Rejections)
+    IReadOnlyDictionary<string, int> Rejections,
+    int KillSwitchTrips)
 {
     public decimal NetPnl => FinalEquity - StartingBalance;
 }

@@ -21,7 +21,9 @@ namespace BreakoutBot.Backtesting.Engine;
 /// <item>the universe's close goes through the scanner's <see cref="CloseEvaluator"/> (metrics, filters, score, rank,
 /// levels, signals); a candidate's signal becomes the entry of its next bar.</item>
 /// </list>
-/// A tripped kill switch or losing streak blocks entries until the next UTC day (the operator's reset in a live run).
+/// The executor's <see cref="RiskGate"/> keeps the account's risk: at every close the day's loss is checked against
+/// <c>kill_switch_loss_limit</c> (a trip flattens every position at that close); a tripped kill switch or losing
+/// streak blocks entries until the next UTC day, when the backtest re-arms it (the operator's reset in a live run).
 /// Positions still open when the data ends close at their last close (<c>EndOfData</c>). Every amount is decimal and
 /// every cash movement belongs to a trade, so the trades' net PnL adds up to the account's change exactly.
 /// </summary>
@@ -31,17 +33,18 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
     private const int ChartBarsBeforeEntry = 20;
     private const int ChartBarsMax = 300;
     private const string EndOfData = "EndOfData";
+    private const string KillSwitchFlatten = "KillSwitchFlatten";
 
     private readonly Dictionary<InstrumentSymbol, OpenTrade> _open = [];
     private readonly Dictionary<InstrumentSymbol, BreakoutSignal> _pendingEntries = [];
     private readonly Dictionary<InstrumentSymbol, decimal> _lastClose = [];
+    private readonly Dictionary<InstrumentSymbol, Instrument> _instruments = [];
     private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
     private readonly List<BacktestTrade> _trades = [];
     private readonly List<EquitySnapshot> _equity = [];
     private decimal _cash;
-    private DailyEquityBaseline? _dayStart;
-    private KillSwitch _killSwitch = KillSwitch.Armed;
-    private int _consecutiveLosses;
+    private readonly RiskGate _risk = new();
+    private int _killSwitchTrips;
     private int _signals;
     private int _positionNumber;
 
@@ -53,6 +56,11 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
     {
         ArgumentNullException.ThrowIfNull(market);
         _cash = settings.StartingBalance;
+        foreach (var series in market)
+        {
+            _instruments[series.Instrument.Symbol] = series.Instrument;
+        }
+
         var cursors = market.OrderBy(series => series.Instrument.Symbol.Value, StringComparer.Ordinal).Select(series => new SymbolCursor(series, settings.HistoryBars)).ToList();
         var evaluator = signals ?? new ScannerSignals(settings);
         long candles = 0;
@@ -83,6 +91,7 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
 
                 var closeTime = settings.Interval.NextOpenTime(openTime);
                 SettleFunding(closeTime);
+                WatchDailyLoss(closeTime);
                 _equity.Add(new EquitySnapshot(closeTime, Equity()));
                 var inputs = closing.Select(cursor => new SymbolInputs(cursor.Instrument, cursor.History, cursor.TickerAtClose(settings.FundingRate), null, [], null)).ToList();
                 foreach (var signal in evaluator.Evaluate(openTime, inputs))
@@ -108,7 +117,8 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
         return new BacktestResult(
             settings.StartingBalance, _cash, _trades, _equity, candles, _signals,
             [.. ScanFilterNames.NeedMoreThanKlines.Where(name => PresetUses(name)).Order(StringComparer.Ordinal)],
-            _rejections);
+            _rejections,
+            _killSwitchTrips);
     }
 
     private static DateTimeOffset? NextOpenTime(List<SymbolCursor> cursors)
@@ -152,27 +162,15 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
         }
 
         var equity = Equity();
-        _dayStart = _dayStart is null ? DailyEquityBaseline.Start(bar.OpenTime, equity) : _dayStart.RollTo(bar.OpenTime, equity);
-        if (_killSwitch.BlocksEntries && _killSwitch.TrippedAt is { } tripped && DateOnly.FromDateTime(tripped.UtcDateTime) < _dayStart.Day)
-        {
-            (_killSwitch, _consecutiveLosses) = (KillSwitch.Armed, 0);
-        }
-
+        ReArmOnANewDay(bar.OpenTime);
         var risk = settings.Preset.Risk;
-        var state = new PortfolioState
-        {
-            Equity = equity,
-            DayStart = _dayStart,
-            Exposures = [.. _open.Values.Select(open => new OpenExposure(open.Position.Symbol, open.Position.Direction, open.Position.OpenQuantity * open.Position.EntryPrice, null))],
-            ConsecutiveLosses = _consecutiveLosses,
-            KillSwitch = _killSwitch,
-        };
-        var verdict = PortfolioRiskLimits.CheckEntry(risk, state, new EntryCandidate(signal.Symbol, signal.Direction, null));
+        var exposures = _open.Values.Select(open => new OpenExposure(open.Position.Symbol, open.Position.Direction, open.Position.OpenQuantity * open.Position.EntryPrice, null)).ToList();
+        var verdict = PortfolioRiskLimits.CheckEntry(risk, _risk.Portfolio(equity, exposures, bar.OpenTime), new EntryCandidate(signal.Symbol, signal.Direction, null));
         if (!verdict.IsAllowed)
         {
-            if (verdict.TripReason is { } reason && !_killSwitch.BlocksEntries)
+            if (verdict.TripReason is { } reason)
             {
-                _killSwitch = _killSwitch.Trip(reason, bar.OpenTime, verdict.TripFlatten).Next;
+                Trip(reason, bar.OpenTime, verdict.TripFlatten);
             }
 
             Reject(verdict.Rejection?.ToString() ?? "PortfolioLimit");
@@ -272,7 +270,7 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
         var risk = position.InitialRiskPerUnit * position.OriginalQuantity;
         record = record with { RMultiple = risk > 0 ? record.NetPnl / risk : 0m };
         _trades.Add(record);
-        _consecutiveLosses = record.NetPnl < 0 ? _consecutiveLosses + 1 : 0;
+        _risk.RecordTradeResult(record.NetPnl);
     }
 
     private void SettleFunding(DateTimeOffset closeTime)
@@ -291,17 +289,61 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
         }
     }
 
+    /// <summary>At a close: the day's loss against <c>kill_switch_loss_limit</c>, as the executor checks it every round.</summary>
+    private void WatchDailyLoss(DateTimeOffset closeTime)
+    {
+        ReArmOnANewDay(closeTime);
+        var equity = Equity();
+        _risk.ObserveEquity(closeTime, equity);
+        if (_risk.DailyLossBreach(settings.Preset.Risk, equity) is { } reason)
+        {
+            Trip(reason, closeTime, flatten: true);
+        }
+    }
+
+    private void Trip(string reason, DateTimeOffset at, bool flatten)
+    {
+        if (_risk.Trip(reason, at, flatten) == KillSwitchTripOutcome.Tripped)
+        {
+            _killSwitchTrips++;
+        }
+
+        if (_risk.FlattenRequested)
+        {
+            foreach (var trade in _open.Values.OrderBy(open => open.Position.Symbol.Value, StringComparer.Ordinal).ToList())
+            {
+                CloseAtMarket(trade, _instruments[trade.Position.Symbol], _lastClose[trade.Position.Symbol], at, KillSwitchFlatten);
+            }
+
+            _risk.FlattenDone();
+        }
+    }
+
+    /// <summary>A kill switch tripped on an earlier UTC day is re-armed: the operator's morning reset of a live run.</summary>
+    private void ReArmOnANewDay(DateTimeOffset now)
+    {
+        if (_risk.BlocksEntries && _risk.KillSwitch.TrippedAt is { } tripped && tripped.UtcDateTime.Date < now.UtcDateTime.Date)
+        {
+            _risk.Reset("backtest: a new UTC day", now);
+        }
+    }
+
+    private void CloseAtMarket(OpenTrade trade, Instrument instrument, decimal price, DateTimeOffset at, string reason)
+    {
+        var position = trade.Position;
+        Book(trade, new PositionExit(position.OpenQuantity, price, ExitReason.Manual, null, at, 0m), instrument);
+        trade.LastExitReason = reason;
+        trade.Position = position with { OpenQuantity = 0, Status = PositionStatus.Closed };
+        Finish(trade, at);
+    }
+
     private void CloseAtEndOfData(List<SymbolCursor> cursors)
     {
         foreach (var trade in _open.Values.OrderBy(open => open.Position.Symbol.Value, StringComparer.Ordinal).ToList())
         {
-            var position = trade.Position;
-            var cursor = cursors.Single(candidate => candidate.Instrument.Symbol == position.Symbol);
+            var cursor = cursors.Single(candidate => candidate.Instrument.Symbol == trade.Position.Symbol);
             var last = cursor.History[^1];
-            Book(trade, new PositionExit(position.OpenQuantity, last.Close, ExitReason.MaxHoldTime, null, last.CloseTime, 0m), cursor.Instrument);
-            trade.LastExitReason = EndOfData;
-            trade.Position = position with { OpenQuantity = 0, Status = PositionStatus.Closed };
-            Finish(trade, last.CloseTime);
+            CloseAtMarket(trade, cursor.Instrument, last.Close, last.CloseTime, EndOfData);
         }
 
         if (_equity.Count > 0)

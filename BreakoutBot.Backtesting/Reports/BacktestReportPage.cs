@@ -47,6 +47,7 @@ public static class BacktestReportPage
         Row(page, "Expectancy (USDT)", Text(summary.Expectancy));
         Row(page, "Max drawdown", summary.MaxDrawdownPct is { } drawdown ? drawdown.ToString("0.##", CultureInfo.InvariantCulture) + " %" : "–");
         Row(page, "Sharpe / Sortino (annualised)", $"{Text(summary.Sharpe)} / {Text(summary.Sortino)}");
+        Row(page, "Kill switch trips", summary.KillSwitchTrips.ToString(CultureInfo.InvariantCulture));
         Row(page, "Fees / funding (USDT)", $"{Money(summary.Fees)} / {Money(summary.Funding)}");
         Row(page, "Candles (speed)", string.Create(CultureInfo.InvariantCulture, $"{summary.Candles:N0} ({summary.CandlesPerSecond:N0}/s)"));
         Row(page, "Filters not evaluated (passed)", summary.FiltersNotEvaluated.Count == 0 ? "none" : string.Join(", ", summary.FiltersNotEvaluated));

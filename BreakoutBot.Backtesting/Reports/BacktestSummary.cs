@@ -26,6 +26,7 @@ public sealed record BacktestSummary
     [JsonPropertyName("fees")] public required decimal Fees { get; init; }
     [JsonPropertyName("funding")] public required decimal Funding { get; init; }
     [JsonPropertyName("signals")] public required int Signals { get; init; }
+    [JsonPropertyName("kill_switch_trips")] public required int KillSwitchTrips { get; init; }
     [JsonPropertyName("signals_not_traded")] public required IReadOnlyDictionary<string, int> SignalsNotTraded { get; init; }
     [JsonPropertyName("candles")] public required long Candles { get; init; }
     [JsonPropertyName("candles_per_second")] public required double CandlesPerSecond { get; init; }
@@ -59,6 +60,7 @@ public sealed record BacktestSummary
             Fees = result.Trades.Sum(trade => trade.Fees),
             Funding = result.Trades.Sum(trade => trade.Funding),
             Signals = result.Signals,
+            KillSwitchTrips = result.KillSwitchTrips,
             SignalsNotTraded = new SortedDictionary<string, int>(result.Rejections.ToDictionary(), StringComparer.Ordinal),
             Candles = result.Candles,
             CandlesPerSecond = elapsed > TimeSpan.Zero ? Math.Round(result.Candles / elapsed.TotalSeconds) : 0,

@@ -2,10 +2,10 @@ using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Engine;
 using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Risk;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Persistence;
-using BreakoutBot.Executor.Risk;
 using BreakoutBot.Messaging.Messages;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using BreakoutBot.Data;
 using BreakoutBot.Data.Audit;
 using BreakoutBot.Data.Engine;
 using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Risk;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Lease;
@@ -137,13 +138,13 @@ public sealed partial class TradingEngine(
                     state.Reason = $"the previous state belonged to mode '{previousMode}'; this deployment trades '{ModeName}' and starts fresh";
                     if (risk is not null)
                     {
-                        RiskGate.StartOver(risk, now, wallet.Equity);
+                        RiskStateRecords.StartOver(risk, now, wallet.Equity);
                     }
                 }
 
                 if (risk is null)
                 {
-                    risk = RiskGate.NewRecord(Account, now, wallet.Equity);
+                    risk = RiskStateRecords.NewRecord(Account, now, wallet.Equity);
                     database.RiskStates.Add(risk);
                 }
 

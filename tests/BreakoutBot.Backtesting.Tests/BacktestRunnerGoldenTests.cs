@@ -82,6 +82,29 @@ public sealed class BacktestRunnerGoldenTests
     }
 
     [Fact]
+    public void ADailyLossBeyondTheKillSwitchLimit_FlattensAtThatClose_BlocksTheRestOfTheDay_AndTheNextDayTradesAgain()
+    {
+        var bars = Enumerable.Range(0, 310).Select(Bars.Flat).ToList();
+        bars[4] = Bars.At(4, 100m, 100.1m, 94.5m, 95m); // −5.1 a unit on about 49 units: 2.5 % of the day's equity, the stop at 90 untouched
+        var signals = new ScriptedSignals(
+            Signal(PositionDirection.Long, closedBar: 2, stop: 90m, level: 99.5m),
+            Signal(PositionDirection.Long, closedBar: 10, stop: 98m, level: 99.5m),
+            Signal(PositionDirection.Long, closedBar: 300, stop: 98m, level: 99.5m));
+        var preset = Settings.Preset with { Risk = Settings.Preset.Risk with { RiskPerTrade = 0.05m, DailyRiskLimit = 0.02m, KillSwitchLossLimit = 0.02m } };
+
+        var result = new BacktestRunner(Settings with { Preset = preset }, signals: signals).Run([new SymbolSeries(Bars.Btc, bars)]);
+
+        Assert.Equal(2, result.Trades.Count);
+        var flattened = result.Trades[0];
+        Assert.Equal("KillSwitchFlatten", flattened.ExitReason);
+        Assert.Equal((Bars.OpenOf(5), 94.9m), (flattened.ExitTime, flattened.ExitPrice)); // the close 95, −10 bps, on the tick
+        Assert.Equal(1, result.KillSwitchTrips);
+        Assert.Equal(1, result.Rejections["KillSwitchTripped"]);
+        Assert.Equal(Bars.OpenOf(301), result.Trades[1].EntryTime);
+        Assert.Equal("EndOfData", result.Trades[1].ExitReason);
+    }
+
+    [Fact]
     public void BarsBeforeFrom_WarmUpOnly_AndBarsFromToOnAreNotUsed()
     {
         var bars = Enumerable.Range(0, 20).Select(Bars.Flat).ToList();

@@ -211,7 +211,7 @@ public sealed class RiskGateTests
             FlattenPending = true,
         };
 
-        RiskGate.StartOver(record, Morning, 1_000m);
+        RiskStateRecords.StartOver(record, Morning, 1_000m);
         var gate = new RiskGate();
         gate.Load(record);
 

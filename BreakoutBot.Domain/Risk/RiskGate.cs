@@ -1,14 +1,12 @@
-using BreakoutBot.Data.Engine;
 using BreakoutBot.Domain.Presets;
-using BreakoutBot.Domain.Risk;
 
-namespace BreakoutBot.Executor.Risk;
+namespace BreakoutBot.Domain.Risk;
 
 /// <summary>
 /// The one owner of an account's risk state: the kill switch, the trading day's starting equity, the equity peak and
 /// the losing streak. It decides (entries against the portfolio limits, the daily loss limit, trips and resets) and
-/// says what changed; it never touches the venue or the database itself — the engine loads it from and writes it to
-/// the account's <see cref="RiskStateRecord"/> in the step's unit of work.
+/// says what changed; it never touches the venue or the database itself — the executor loads it from and writes it to
+/// the account's stored risk row in the step's unit of work, and the backtester runs the same gate over its account.
 /// </summary>
 public sealed class RiskGate
 {
@@ -30,58 +28,11 @@ public sealed class RiskGate
     /// <summary>Whether a flatten was asked for and is not done yet.</summary>
     public bool FlattenRequested => KillSwitch.FlattenRequested;
 
-    /// <summary>A fresh risk row for an account seen for the first time (or starting over in another mode).</summary>
-    public static RiskStateRecord NewRecord(string account, DateTimeOffset now, decimal equity)
+    /// <summary>Takes a stored state (on start, after a restart or a new lease).</summary>
+    public void Restore(KillSwitch killSwitch, DailyEquityBaseline? dayStart, decimal peakEquity, int consecutiveLosses)
     {
-        var record = new RiskStateRecord { Account = account };
-        StartOver(record, now, equity);
-        return record;
-    }
-
-    /// <summary>Resets a stored row: a new day at <paramref name="equity"/>, no streak, the kill switch armed.</summary>
-    public static void StartOver(RiskStateRecord record, DateTimeOffset now, decimal equity)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        (record.TradingDay, record.DayStartEquity, record.PeakEquity, record.ConsecutiveLosses, record.UpdatedAt) =
-            (DateOnly.FromDateTime(now.UtcDateTime), equity, equity, 0, now);
-        (record.KillSwitchTripped, record.KillSwitchReason, record.KillSwitchTrippedAt, record.FlattenPending) = (false, null, null, false);
-    }
-
-    /// <summary>Takes the persisted state (on start, after a restart or a new lease).</summary>
-    public void Load(RiskStateRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        KillSwitch = record.KillSwitchTripped
-            ? KillSwitch.Armed with
-            {
-                State = KillSwitchState.Tripped,
-                Reason = record.KillSwitchReason,
-                TrippedAt = record.KillSwitchTrippedAt,
-                FlattenRequested = record.FlattenPending,
-            }
-            : KillSwitch.Armed;
-        DayStart = new DailyEquityBaseline(record.TradingDay, record.DayStartEquity);
-        PeakEquity = record.PeakEquity;
-        ConsecutiveLosses = record.ConsecutiveLosses;
-    }
-
-    /// <summary>Writes the state into the row of the caller's unit of work.</summary>
-    public void WriteTo(RiskStateRecord record, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        if (DayStart is { } dayStart)
-        {
-            record.TradingDay = dayStart.Day;
-            record.DayStartEquity = dayStart.StartEquity;
-        }
-
-        record.PeakEquity = PeakEquity;
-        record.KillSwitchTripped = KillSwitch.BlocksEntries;
-        record.KillSwitchReason = KillSwitch.Reason;
-        record.KillSwitchTrippedAt = KillSwitch.TrippedAt;
-        record.FlattenPending = KillSwitch.FlattenRequested;
-        record.ConsecutiveLosses = ConsecutiveLosses;
-        record.UpdatedAt = now;
+        ArgumentNullException.ThrowIfNull(killSwitch);
+        (KillSwitch, DayStart, PeakEquity, ConsecutiveLosses) = (killSwitch, dayStart, peakEquity, consecutiveLosses);
     }
 
     /// <summary>An equity reading: a new trading day starts at it, and it may be a new peak.</summary>

@@ -1,4 +1,4 @@
-namespace BreakoutBot.Executor.Risk;
+namespace BreakoutBot.Domain.Risk;
 
 /// <summary>What a trip of the kill switch changed, so the caller records exactly that and nothing more.</summary>
 public enum KillSwitchTripOutcome
