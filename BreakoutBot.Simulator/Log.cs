@@ -32,4 +32,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "The venue's step failed; trying again at the next beat")]
     public static partial void VenueStepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Recording {SymbolCount} symbol(s), {Interval}-minute bars, to {Directory}")]
+    public static partial void RecordingStarted(ILogger logger, int symbolCount, string interval, string directory);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Could not record the {Symbol} bar of {OpenTime:O}")]
+    public static partial void RecordFailed(ILogger logger, string symbol, DateTimeOffset openTime, Exception exception);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BreakoutBot.Domain.MarketData;
 
 namespace BreakoutBot.Simulator.Market;
 
@@ -12,6 +13,9 @@ public sealed class SimulatorOptions : IValidatableObject
 
     /// <summary>The venue relayed in <see cref="SimulatorMode.Paper"/>; ignored in <see cref="SimulatorMode.Sim"/>.</summary>
     public UpstreamOptions Upstream { get; set; } = new();
+
+    /// <summary>Paper mode: what of the relayed market is saved to files (see <see cref="RecordingOptions"/>).</summary>
+    public RecordingOptions Recording { get; set; } = new();
 
     /// <summary>Seed of the synthetic market: the same seed gives the same market.</summary>
     public int Seed { get; set; } = 20261126;
@@ -54,6 +58,24 @@ public sealed class SimulatorOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Recording.Directory is not null)
+        {
+            if (Mode != SimulatorMode.Paper)
+            {
+                yield return new ValidationResult("Simulator:Recording:Directory records the relayed market: it needs Simulator:Mode Paper.", [nameof(Recording)]);
+            }
+
+            if (Recording.Symbols.Count == 0 || Recording.Symbols.Any(symbol => string.IsNullOrWhiteSpace(symbol) || !symbol.All(char.IsAsciiLetterOrDigit)))
+            {
+                yield return new ValidationResult("Simulator:Recording:Symbols must list the symbols to record (e.g. BTCUSDT, ETHUSDT).", [nameof(Recording)]);
+            }
+
+            if (!CandleInterval.TryParseWireName(Recording.Interval, out var interval) || interval.FixedDuration is null)
+            {
+                yield return new ValidationResult($"Simulator:Recording:Interval must be a Bybit kline interval (1, 3, 5, 15...); it is '{Recording.Interval}'.", [nameof(Recording)]);
+            }
+        }
+
         if (Mode != SimulatorMode.Paper)
         {
             yield break;

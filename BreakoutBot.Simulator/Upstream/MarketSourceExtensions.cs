@@ -68,6 +68,7 @@ public static class MarketSourceExtensions
         services.AddSingleton<UpstreamSubscriptions>();
         services.AddHostedService(provider => provider.GetRequiredService<UpstreamMarketData>());
         services.AddHostedService(provider => provider.GetRequiredService<UpstreamSubscriptions>());
+        services.AddHostedService<KlineRecorder>();
         services.AddHealthChecks().AddCheck<UpstreamHealthCheck>("upstream");
         services.AddSingleton<IMarketSource, UpstreamMarketSource>();
         services.AddSingleton<IPublicTopics>(provider => new RelayTopics(

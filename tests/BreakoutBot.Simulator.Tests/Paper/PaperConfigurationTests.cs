@@ -22,6 +22,26 @@ public sealed class PaperConfigurationTests
         Assert.Contains(setting, exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Sim", "BTCUSDT", "5", "it needs Simulator:Mode Paper")]
+    [InlineData("Paper", "", "5", "Simulator:Recording:Symbols must list the symbols")]
+    [InlineData("Paper", "BTC/USDT", "5", "Simulator:Recording:Symbols must list the symbols")]
+    [InlineData("Paper", "BTCUSDT", "7", "Simulator:Recording:Interval must be a Bybit kline interval")]
+    public async Task Start_ARecordingThatCannotWork_FailsNamingTheSetting(string mode, string symbol, string interval, string expected)
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => PaperVenueBase.StartAsync(
+        [
+            $"--Simulator:Mode={mode}",
+            "--Simulator:Upstream:RestUrl=http://127.0.0.1:1",
+            "--Simulator:Upstream:PublicStream=ws://127.0.0.1:1/v5/public/linear",
+            "--Simulator:Recording:Directory=" + Path.GetTempPath(),
+            "--Simulator:Recording:Symbols:0=" + symbol,
+            "--Simulator:Recording:Interval=" + interval,
+        ]));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Health_UpstreamUnreachable_UnhealthyUntilItsInstrumentsAreLoaded()
     {

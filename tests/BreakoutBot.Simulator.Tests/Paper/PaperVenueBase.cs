@@ -31,6 +31,9 @@ public abstract class PaperVenueBase(string upstreamSpeed) : IAsyncLifetime
     /// <summary>The topics the Paper simulator has subscribed upstream.</summary>
     public IReadOnlyCollection<string> UpstreamTopics => _paper!.Services.GetRequiredService<UpstreamSubscriptions>().Topics;
 
+    /// <summary>More settings for the Paper simulator (a recording directory, say).</summary>
+    protected virtual string[] PaperSettings => [];
+
     public async ValueTask InitializeAsync()
     {
         (_upstream, UpstreamAddress) = await StartAsync(
@@ -44,6 +47,7 @@ public abstract class PaperVenueBase(string upstreamSpeed) : IAsyncLifetime
             "--Simulator:Mode=Paper",
             $"--Simulator:Upstream:RestUrl={UpstreamAddress}",
             $"--Simulator:Upstream:PublicStream={PublicEndpoint(UpstreamAddress)}",
+            .. PaperSettings,
         ]);
 
         // The Paper simulator loads the upstream's instruments in the background at start.
@@ -61,6 +65,12 @@ public abstract class PaperVenueBase(string upstreamSpeed) : IAsyncLifetime
 
         await RunningSimulator.StopAsync(_paper);
         await RunningSimulator.StopAsync(_upstream);
+        Stopped();
+    }
+
+    /// <summary>After both simulators stopped: for what a fixture made besides them.</summary>
+    protected virtual void Stopped()
+    {
     }
 
     public static Uri PublicEndpoint(Uri address) => new UriBuilder(new Uri(address, "/v5/public/linear")) { Scheme = "ws" }.Uri;
