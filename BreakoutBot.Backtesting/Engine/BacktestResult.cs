@@ -7,6 +7,7 @@ namespace BreakoutBot.Backtesting.Engine;
 /// <param name="FiltersNotEvaluated">Preset filters the data could not feed: they passed and are named here.</param>
 /// <param name="Rejections">Why signals were not traded, counted by reason code.</param>
 /// <param name="KillSwitchTrips">How often the kill switch tripped (daily loss or losing streak).</param>
+/// <param name="SymbolsWithTradeTapes">Symbols whose ambiguous bars were decided by their trade tape (the others by the model).</param>
 public sealed record BacktestResult(
     decimal StartingBalance,
     decimal FinalEquity,
@@ -16,7 +17,8 @@ public sealed record BacktestResult(
     int Signals,
     IReadOnlyList<string> FiltersNotEvaluated,
     IReadOnlyDictionary<string, int> Rejections,
-    int KillSwitchTrips)
+    int KillSwitchTrips,
+    IReadOnlyList<string> SymbolsWithTradeTapes)
 {
     public decimal NetPnl => FinalEquity - StartingBalance;
 }

@@ -15,8 +15,9 @@ namespace BreakoutBot.Backtesting.Engine;
 /// <item>each symbol's bar first fills the entry its previous close signalled (a market order at the bar's open, worse
 /// by the slippage, sized by <see cref="PositionSizer"/> at that price after <see cref="PortfolioRiskLimits"/>; an
 /// open already through the stop is not entered), then manages the open position with <see cref="PositionRules"/>
-/// (stop first; a bar touching both the stop and a target is resolved along <see cref="BarPathResolver"/>'s seeded
-/// intrabar path; take-profit rungs fill at their price with the maker fee, stops and rule exits at market);</item>
+/// (stop first; a bar touching both the stop and a target is resolved by <see cref="BarPathResolver"/> along the
+/// symbol's trade tape where the data has one, else along the simulator's seeded intrabar path; take-profit rungs fill
+/// at their price with the maker fee, stops and rule exits at market);</item>
 /// <item>funding is settled at each funding time on the open quantity at the close;</item>
 /// <item>the universe's close goes through the scanner's <see cref="CloseEvaluator"/> (metrics, filters, score, rank,
 /// levels, signals); a candidate's signal becomes the entry of its next bar.</item>
@@ -118,7 +119,8 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
             settings.StartingBalance, _cash, _trades, _equity, candles, _signals,
             [.. ScanFilterNames.NeedMoreThanKlines.Where(name => PresetUses(name)).Order(StringComparer.Ordinal)],
             _rejections,
-            _killSwitchTrips);
+            _killSwitchTrips,
+            [.. cursors.Where(cursor => cursor.Tape is not null).Select(cursor => cursor.Instrument.Symbol.Value)]);
     }
 
     private static DateTimeOffset? NextOpenTime(List<SymbolCursor> cursors)
@@ -213,7 +215,10 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
 
         var config = settings.Preset.PositionConfig;
         var trailing = TrailingInputs.From(TrailingWindow(cursor.History, config.ChandelierLookbackBars), trade.Position.Direction, config.ChandelierLookbackBars);
-        var exits = BarPathResolver.TargetsBeforeStop(trade.Position, bar, cursor.Instrument, cursor.Index - 1, settings.Seed) is { } resolved
+        var resolved = cursor.Tape is { } tape
+            ? BarPathResolver.TargetsBeforeStop(trade.Position, bar, () => tape.PricesWithin(bar.OpenTime, bar.CloseTime))
+            : BarPathResolver.TargetsBeforeStop(trade.Position, bar, cursor.Instrument, cursor.Index - 1, settings.Seed);
+        var exits = resolved is not null
             ? resolved
             : PositionRules.ApplyBar(trade.Position, bar, config, cursor.Instrument, trailing);
         trade.Position = exits.Position;

@@ -19,11 +19,15 @@ internal sealed class SymbolCursor : IDisposable
     {
         Instrument = series.Instrument;
         _bars = series.Bars.GetEnumerator();
+        Tape = series.Trades is { } trades ? new TradeTapeCursor(trades) : null;
         _capacity = capacity;
         Advance();
     }
 
     public Instrument Instrument { get; }
+
+    /// <summary>The symbol's trade tape, when it has one.</summary>
+    public TradeTapeCursor? Tape { get; }
 
     /// <summary>The next bar to process, or null when the series is over.</summary>
     public Candle? Current { get; private set; }
@@ -93,5 +97,9 @@ internal sealed class SymbolCursor : IDisposable
         Index++;
     }
 
-    public void Dispose() => _bars.Dispose();
+    public void Dispose()
+    {
+        _bars.Dispose();
+        Tape?.Dispose();
+    }
 }

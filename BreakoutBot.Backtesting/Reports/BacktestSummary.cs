@@ -33,6 +33,8 @@ public sealed record BacktestSummary
     [JsonPropertyName("filters_not_evaluated")] public required IReadOnlyList<string> FiltersNotEvaluated { get; init; }
     [JsonPropertyName("intrabar_model")] public required string IntrabarModel { get; init; }
 
+    private const string ModelOnly = "seeded OHLC path model (the simulator intrabar path) decides bars that touch both the stop and a target; the stop is first otherwise";
+
     public static BacktestSummary Of(BacktestResult result, BacktestSettings settings, int symbols, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -65,7 +67,9 @@ public sealed record BacktestSummary
             Candles = result.Candles,
             CandlesPerSecond = elapsed > TimeSpan.Zero ? Math.Round(result.Candles / elapsed.TotalSeconds) : 0,
             FiltersNotEvaluated = result.FiltersNotEvaluated,
-            IntrabarModel = "seeded OHLC path model (the simulator intrabar path) decides bars that touch both the stop and a target; the stop is first otherwise",
+            IntrabarModel = result.SymbolsWithTradeTapes.Count == 0
+                ? ModelOnly
+                : $"trade tapes (SYMBOL.trades.csv) decide the bars that touch both the stop and a target for {string.Join(", ", result.SymbolsWithTradeTapes)}; the seeded OHLC path model for the others",
         };
     }
 

@@ -10,7 +10,8 @@ namespace BreakoutBot.Cli.Commands;
 
 /// <summary>
 /// The market a backtest reads from <c>--data DIR</c>: one <c>SYMBOL.csv</c> per symbol and, optionally,
-/// <c>instruments.json</c> (Bybit's instruments-info result). A symbol it does not list gets a tick of 0.0001 of its
+/// <c>instruments.json</c> (Bybit's instruments-info result) and <c>SYMBOL.trades.csv</c> trade tapes (Bybit's
+/// trading-history layout) for the bars the OHLC cannot decide. A symbol it does not list gets a tick of 0.0001 of its
 /// price scale (the power of ten at or below 0.0001 × its first open) and a lot of 0.001.
 /// </summary>
 internal static class BacktestMarketFiles
@@ -52,7 +53,17 @@ internal static class BacktestMarketFiles
                 barsRead.Value++;
                 return bar;
             });
-            return new SymbolSeries(instrument, BarAggregator.Aggregate(bars, interval));
+            var tape = Path.Combine(directory, Path.GetFileNameWithoutExtension(path) + TradesSuffix);
+            if (File.Exists(tape))
+            {
+                // A tape is read lazily during the run, only for the bars that need it: checked whole first, so bad
+                // input is refused before anything runs, wherever it is.
+                foreach (var _ in TradeTapeReader.Read(tape))
+                {
+                }
+            }
+
+            return new SymbolSeries(instrument, BarAggregator.Aggregate(bars, interval), File.Exists(tape) ? TradeTapeReader.Read(tape) : null);
         }).ToList();
         var lines = wanted.Sum(symbol => Math.Max(0, File.ReadLines(files[symbol]).LongCount() - 1));
         return new BacktestMarket(series, lines);

@@ -130,6 +130,28 @@ public sealed class BacktestCommandTests(SimulatedMarketFolder market) : IClassF
     }
 
     [Fact]
+    public void ATradeTapeBesideTheKlines_DecidesItsSymbolsAmbiguousBars_AndABadOneIsRefusedBeforeTheRun()
+    {
+        const string Tape = "timestamp,symbol,side,size,price,tickDirection,trdMatchID,grossValue,homeNotional,foreignNotional\n";
+        var data = market.DataWith("BTCUSDT.csv", text => text);
+        File.WriteAllText(Path.Combine(data, "BTCUSDT.trades.csv"), Tape + "1767225600.5,BTCUSDT,Buy,0.01,60000,PlusTick,a,1,1,1\n");
+        var output = market.NewFolder("out");
+
+        var run = CliRun.Of("backtest", "--data", data, "--preset", "sim_breakout", "--symbols", "BTCUSDT,ETHUSDT", "--output", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        Assert.StartsWith("trade tapes (SYMBOL.trades.csv) decide the bars that touch both the stop and a target for BTCUSDT;",
+            summary.RootElement.GetProperty("intrabar_model").GetString(), StringComparison.Ordinal);
+
+        File.AppendAllText(Path.Combine(data, "BTCUSDT.trades.csv"), "1767225599,BTCUSDT,Buy,0.01,60000,PlusTick,b,1,1,1\n");
+        var refused = CliRun.Of("backtest", "--data", data, "--preset", "sim_breakout", "--output", market.NewFolder("out"));
+        Assert.Equal(CliApplication.UsageError, refused.ExitCode);
+        Assert.Contains("BTCUSDT.trades.csv:3: ", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("trades must be oldest first", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void APresetFileWithAnUnknownField_IsRefusedByTheLoader_AndNothingIsWritten()
     {
         var preset = Path.Combine(market.Root, "sim_breakout.json");
