@@ -29,7 +29,7 @@ namespace BreakoutBot.Backtesting.Engine;
 /// every cash movement belongs to a trade, so the trades' net PnL adds up to the account's change exactly.
 /// </summary>
 /// <param name="signals">The scanner's close evaluation unless a test scripts the signals.</param>
-public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? progress = null, IBacktestSignals? signals = null)
+public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<long>? progress = null, IBacktestSignals? signals = null)
 {
     private const int ChartBarsBeforeEntry = 20;
     private const int ChartBarsMax = 300;
@@ -240,135 +240,6 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
         return new ArraySegment<Candle>([.. history.GetRange(history.Count - count, count)]);
     }
 
-    private void Book(OpenTrade trade, PositionExit exit, Instrument instrument)
-    {
-        var position = trade.Position;
-        var sign = position.Direction.Sign();
-        var isLimit = exit.Reason == ExitReason.TakeProfit;
-        var price = isLimit ? exit.Price : Slipped(exit.Price, -sign, instrument, position.Direction);
-        var gross = (price - position.EntryPrice) * exit.Quantity * sign;
-        var fee = Money(price * exit.Quantity * (isLimit ? MakerFee : TakerFee));
-        _cash += gross - fee;
-        trade.GrossPnl += gross;
-        trade.Fees += fee;
-        trade.ExitNotional += price * exit.Quantity;
-        trade.ExitQuantity += exit.Quantity;
-        trade.LastExitReason = exit.Reason.ToString();
-    }
-
-    /// <summary>A market fill worse than <paramref name="price"/> by the slippage: down for a long's exit, up for a short's.</summary>
-    private decimal Slipped(decimal price, int towards, Instrument instrument, PositionDirection direction)
-    {
-        var slipped = price * (1 + (towards * settings.SlippageBps / 10_000m));
-        return direction == PositionDirection.Long ? instrument.FloorPriceToTick(slipped) : instrument.CeilingPriceToTick(slipped);
-    }
-
-    private void Finish(OpenTrade trade, DateTimeOffset closedAt)
-    {
-        var position = trade.Position;
-        _open.Remove(position.Symbol);
-        var record = new BacktestTrade(
-            position.Symbol, position.Direction, position.OpenedAt, closedAt, position.EntryPrice,
-            trade.ExitQuantity == 0 ? position.EntryPrice : trade.ExitNotional / trade.ExitQuantity,
-            position.OriginalQuantity, position.InitialStop, trade.GrossPnl, trade.Fees, trade.Funding,
-            RMultiple: 0m, trade.LastExitReason, trade.Bars);
-        var risk = position.InitialRiskPerUnit * position.OriginalQuantity;
-        record = record with { RMultiple = risk > 0 ? record.NetPnl / risk : 0m };
-        _trades.Add(record);
-        _risk.RecordTradeResult(record.NetPnl);
-    }
-
-    private void SettleFunding(DateTimeOffset closeTime)
-    {
-        if (closeTime.UtcTicks % settings.FundingInterval.Ticks != 0)
-        {
-            return;
-        }
-
-        foreach (var trade in _open.Values.OrderBy(open => open.Position.Symbol.Value, StringComparer.Ordinal))
-        {
-            var position = trade.Position;
-            var received = -Money(position.Direction.Sign() * position.OpenQuantity * _lastClose[position.Symbol] * settings.FundingRate);
-            _cash += received;
-            trade.Funding += received;
-        }
-    }
-
-    /// <summary>At a close: the day's loss against <c>kill_switch_loss_limit</c>, as the executor checks it every round.</summary>
-    private void WatchDailyLoss(DateTimeOffset closeTime)
-    {
-        ReArmOnANewDay(closeTime);
-        var equity = Equity();
-        _risk.ObserveEquity(closeTime, equity);
-        if (_risk.DailyLossBreach(settings.Preset.Risk, equity) is { } reason)
-        {
-            Trip(reason, closeTime, flatten: true);
-        }
-    }
-
-    private void Trip(string reason, DateTimeOffset at, bool flatten)
-    {
-        if (_risk.Trip(reason, at, flatten) == KillSwitchTripOutcome.Tripped)
-        {
-            _killSwitchTrips++;
-        }
-
-        if (_risk.FlattenRequested)
-        {
-            foreach (var trade in _open.Values.OrderBy(open => open.Position.Symbol.Value, StringComparer.Ordinal).ToList())
-            {
-                CloseAtMarket(trade, _instruments[trade.Position.Symbol], _lastClose[trade.Position.Symbol], at, KillSwitchFlatten);
-            }
-
-            _risk.FlattenDone();
-        }
-    }
-
-    /// <summary>A kill switch tripped on an earlier UTC day is re-armed: the operator's morning reset of a live run.</summary>
-    private void ReArmOnANewDay(DateTimeOffset now)
-    {
-        if (_risk.BlocksEntries && _risk.KillSwitch.TrippedAt is { } tripped && tripped.UtcDateTime.Date < now.UtcDateTime.Date)
-        {
-            _risk.Reset("backtest: a new UTC day", now);
-        }
-    }
-
-    private void CloseAtMarket(OpenTrade trade, Instrument instrument, decimal price, DateTimeOffset at, string reason)
-    {
-        var position = trade.Position;
-        Book(trade, new PositionExit(position.OpenQuantity, price, ExitReason.Manual, null, at, 0m), instrument);
-        trade.LastExitReason = reason;
-        trade.Position = position with { OpenQuantity = 0, Status = PositionStatus.Closed };
-        Finish(trade, at);
-    }
-
-    private void CloseAtEndOfData(List<SymbolCursor> cursors)
-    {
-        foreach (var trade in _open.Values.OrderBy(open => open.Position.Symbol.Value, StringComparer.Ordinal).ToList())
-        {
-            var cursor = cursors.Single(candidate => candidate.Instrument.Symbol == trade.Position.Symbol);
-            var last = cursor.History[^1];
-            CloseAtMarket(trade, cursor.Instrument, last.Close, last.CloseTime, EndOfData);
-        }
-
-        if (_equity.Count > 0)
-        {
-            // The last close's equity is what closing everything at it left: the exits' slippage and fees included.
-            _equity[^1] = new EquitySnapshot(_equity[^1].At, _cash);
-        }
-    }
-
-    private decimal Equity()
-    {
-        var equity = _cash;
-        foreach (var trade in _open.Values)
-        {
-            equity += trade.UnrealisedAt(_lastClose[trade.Position.Symbol]);
-        }
-
-        return equity;
-    }
-
     private bool PresetUses(string filter)
     {
         var liquidity = settings.Preset.LiquidityFilters;
@@ -381,7 +252,4 @@ public sealed class BacktestRunner(BacktestSettings settings, IProgress<long>? p
     }
 
     private void Reject(string code) => _rejections[code] = _rejections.GetValueOrDefault(code) + 1;
-
-    /// <summary>Fees and funding are booked to 8 decimals (USDT's precision on the venue).</summary>
-    private static decimal Money(decimal amount) => decimal.Round(amount, 8, MidpointRounding.ToEven);
 }

@@ -105,7 +105,7 @@ public static class DataDownloadCommand
         long written = 0;
         DateTimeOffset? expected = null;
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-        writer.WriteLine("timestamp,open,high,low,close,volume,turnover");
+        writer.WriteLine(KlineCsvLayout.Header);
         for (var cursor = interval.OpenTimeContaining(from); cursor < to;)
         {
             var pageEnd = cursor + (step * (PageBars - 1));
@@ -118,8 +118,7 @@ public static class DataDownloadCommand
                     holes.Add((next, bar.OpenTime));
                 }
 
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{bar.OpenTime.ToUnixTimeMilliseconds()},{bar.Open},{bar.High},{bar.Low},{bar.Close},{bar.Volume},{bar.Turnover}"));
+                writer.WriteLine(KlineCsvLayout.Row(bar));
                 expected = bar.OpenTime + step;
                 written++;
             }

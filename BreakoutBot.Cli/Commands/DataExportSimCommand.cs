@@ -49,7 +49,7 @@ public static class DataExportSimCommand
         {
             foreach (var writer in writers)
             {
-                writer.WriteLine("timestamp,open,high,low,close,volume,turnover");
+                writer.WriteLine(KlineCsvLayout.Header);
             }
 
             for (var bar = 0; bar < request.Bars; bar++)
@@ -57,7 +57,7 @@ public static class DataExportSimCommand
                 var bars = market.NextBars();
                 for (var i = 0; i < bars.Count; i++)
                 {
-                    writers[i].WriteLine(Row(bars[i]));
+                    writers[i].WriteLine(KlineCsvLayout.Row(bars[i]));
                 }
             }
         }
@@ -75,9 +75,6 @@ public static class DataExportSimCommand
             $"{Name}: {request.Bars} 5-minute bars of {universe.Count} symbol(s) (seed {request.Seed}, from {request.Start:O}) written to {request.Output}"));
         return CliApplication.Success;
     }
-
-    private static string Row(Candle bar) => string.Create(CultureInfo.InvariantCulture,
-        $"{bar.OpenTime.ToUnixTimeMilliseconds()},{bar.Open},{bar.High},{bar.Low},{bar.Close},{bar.Volume},{bar.Turnover}");
 
     /// <summary>What is wrong with the arguments, or null when they are usable.</summary>
     private static string? Problem(IReadOnlyList<string> args)

@@ -20,7 +20,6 @@ namespace BreakoutBot.Simulator.Upstream;
 public sealed class KlineRecorder(UpstreamSubscriptions upstream, UpstreamMarketData market, IOptions<SimulatorOptions> options, ILogger<KlineRecorder> logger)
     : BackgroundService
 {
-    private const string Header = "timestamp,open,high,low,close,volume,turnover";
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
     private readonly Channel<(InstrumentSymbol Symbol, Candle Bar)> _confirmed = Channel.CreateUnbounded<(InstrumentSymbol Symbol, Candle Bar)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<InstrumentSymbol, DateTimeOffset> _lastWritten = [];
@@ -79,7 +78,7 @@ public sealed class KlineRecorder(UpstreamSubscriptions upstream, UpstreamMarket
         var rows = new StringBuilder();
         if (!File.Exists(path))
         {
-            rows.Append(Header).Append('\n');
+            rows.Append(KlineCsvLayout.Header).Append('\n');
         }
 
         if (_lastWritten.TryGetValue(symbol, out var last))
@@ -126,6 +125,5 @@ public sealed class KlineRecorder(UpstreamSubscriptions upstream, UpstreamMarket
 
     private static string PathOf(string directory, InstrumentSymbol symbol) => Path.Combine(directory, symbol.Value + ".csv");
 
-    private static string Row(Candle bar) => string.Create(CultureInfo.InvariantCulture,
-        $"{bar.OpenTime.ToUnixTimeMilliseconds()},{bar.Open},{bar.High},{bar.Low},{bar.Close},{bar.Volume},{bar.Turnover}\n");
+    private static string Row(Candle bar) => KlineCsvLayout.Row(bar) + "\n";
 }

@@ -1,0 +1,103 @@
+using BreakoutBot.Domain.Accounting;
+using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Positions;
+using BreakoutBot.Domain.Trading;
+
+namespace BreakoutBot.Backtesting.Engine;
+
+/// <summary>The account of a backtest: every cash movement (fees, exits, funding) belongs to a trade.</summary>
+public sealed partial class BacktestRunner
+{
+    private void Book(OpenTrade trade, PositionExit exit, Instrument instrument)
+    {
+        var position = trade.Position;
+        var sign = position.Direction.Sign();
+        var isLimit = exit.Reason == ExitReason.TakeProfit;
+        var price = isLimit ? exit.Price : Slipped(exit.Price, -sign, instrument, position.Direction);
+        var gross = (price - position.EntryPrice) * exit.Quantity * sign;
+        var fee = Money(price * exit.Quantity * (isLimit ? MakerFee : TakerFee));
+        _cash += gross - fee;
+        trade.GrossPnl += gross;
+        trade.Fees += fee;
+        trade.ExitNotional += price * exit.Quantity;
+        trade.ExitQuantity += exit.Quantity;
+        trade.LastExitReason = exit.Reason.ToString();
+    }
+
+    /// <summary>A market fill worse than <paramref name="price"/> by the slippage: down for a long's exit, up for a short's.</summary>
+    private decimal Slipped(decimal price, int towards, Instrument instrument, PositionDirection direction)
+    {
+        var slipped = price * (1 + (towards * settings.SlippageBps / 10_000m));
+        return direction == PositionDirection.Long ? instrument.FloorPriceToTick(slipped) : instrument.CeilingPriceToTick(slipped);
+    }
+
+    private void Finish(OpenTrade trade, DateTimeOffset closedAt)
+    {
+        var position = trade.Position;
+        _open.Remove(position.Symbol);
+        var record = new BacktestTrade(
+            position.Symbol, position.Direction, position.OpenedAt, closedAt, position.EntryPrice,
+            trade.ExitQuantity == 0 ? position.EntryPrice : trade.ExitNotional / trade.ExitQuantity,
+            position.OriginalQuantity, position.InitialStop, trade.GrossPnl, trade.Fees, trade.Funding,
+            RMultiple: 0m, trade.LastExitReason, trade.Bars);
+        var risk = position.InitialRiskPerUnit * position.OriginalQuantity;
+        record = record with { RMultiple = risk > 0 ? record.NetPnl / risk : 0m };
+        _trades.Add(record);
+        _risk.RecordTradeResult(record.NetPnl);
+    }
+
+    private void SettleFunding(DateTimeOffset closeTime)
+    {
+        if (closeTime.UtcTicks % settings.FundingInterval.Ticks != 0)
+        {
+            return;
+        }
+
+        foreach (var trade in _open.Values.OrderBy(open => open.Position.Symbol.Value, StringComparer.Ordinal))
+        {
+            var position = trade.Position;
+            var received = -Money(position.Direction.Sign() * position.OpenQuantity * _lastClose[position.Symbol] * settings.FundingRate);
+            _cash += received;
+            trade.Funding += received;
+        }
+    }
+
+    private void CloseAtMarket(OpenTrade trade, Instrument instrument, decimal price, DateTimeOffset at, string reason)
+    {
+        var position = trade.Position;
+        Book(trade, new PositionExit(position.OpenQuantity, price, ExitReason.Manual, null, at, 0m), instrument);
+        trade.LastExitReason = reason;
+        trade.Position = position with { OpenQuantity = 0, Status = PositionStatus.Closed };
+        Finish(trade, at);
+    }
+
+    private void CloseAtEndOfData(List<SymbolCursor> cursors)
+    {
+        foreach (var trade in _open.Values.OrderBy(open => open.Position.Symbol.Value, StringComparer.Ordinal).ToList())
+        {
+            var cursor = cursors.Single(candidate => candidate.Instrument.Symbol == trade.Position.Symbol);
+            var last = cursor.History[^1];
+            CloseAtMarket(trade, cursor.Instrument, last.Close, last.CloseTime, EndOfData);
+        }
+
+        if (_equity.Count > 0)
+        {
+            // The last close's equity is what closing everything at it left: the exits' slippage and fees included.
+            _equity[^1] = new EquitySnapshot(_equity[^1].At, _cash);
+        }
+    }
+
+    private decimal Equity()
+    {
+        var equity = _cash;
+        foreach (var trade in _open.Values)
+        {
+            equity += trade.UnrealisedAt(_lastClose[trade.Position.Symbol]);
+        }
+
+        return equity;
+    }
+
+    /// <summary>Fees and funding are booked to 8 decimals (USDT's precision on the venue).</summary>
+    private static decimal Money(decimal amount) => decimal.Round(amount, 8, MidpointRounding.ToEven);
+}
