@@ -74,7 +74,8 @@ public static class DataDownloadCommand
             }
 
             Directory.CreateDirectory(request.Output);
-            var to = request.To ?? market.GetServerTimeAsync().GetAwaiter().GetResult();
+            // Only whole bars: the end is put back to the start of the bar it falls in.
+            var to = request.Interval.OpenTimeContaining(request.To ?? market.GetServerTimeAsync().GetAwaiter().GetResult());
             foreach (var symbol in request.Symbols)
             {
                 var (bars, holes) = Download(market, InstrumentSymbol.Parse(symbol), request.Interval, request.From, to, Path.Combine(request.Output, symbol + ".csv"));
