@@ -81,6 +81,11 @@ public static class BacktestCommand
         {
             return Refuse(error, exception.Message + " (nothing was written)");
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{Name}: could not read the data or write the results: {exception.Message}");
+            return CliApplication.Failure;
+        }
     }
 
     private static void Write(string directory, BacktestResult result, BacktestSummary summary)

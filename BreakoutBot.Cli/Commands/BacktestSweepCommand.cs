@@ -110,6 +110,11 @@ public static class BacktestSweepCommand
         {
             return Refuse(error, exception.Message + " (nothing was written)");
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{Name}: could not read the data or write the results: {exception.Message}");
+            return CliApplication.Failure;
+        }
     }
 
     /// <summary>Reads every file once, whole, so bad data is refused before any run; returns the period the files cover.</summary>

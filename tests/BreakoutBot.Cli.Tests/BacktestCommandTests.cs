@@ -152,6 +152,19 @@ public sealed class BacktestCommandTests(SimulatedMarketFolder market) : IClassF
     }
 
     [Fact]
+    public void AnOutputThatCannotBeWritten_ExitsWithOne_SayingWhy()
+    {
+        var blocked = Path.Combine(market.Root, "a-file-" + Guid.NewGuid().ToString("N")[..8]);
+        File.WriteAllText(blocked, "not a directory");
+
+        var run = CliRun.Of("backtest", "--data", market.Data, "--preset", "sim_breakout", "--symbols", "BTCUSDT", "--to", "2026-01-01T06:00:00Z", "--output", blocked);
+
+        Assert.Equal(CliApplication.Failure, run.ExitCode);
+        Assert.Contains("could not read the data or write the results", run.Error, StringComparison.Ordinal);
+        Assert.Equal("not a directory", File.ReadAllText(blocked));
+    }
+
+    [Fact]
     public void APresetFileWithAnUnknownField_IsRefusedByTheLoader_AndNothingIsWritten()
     {
         var preset = Path.Combine(market.Root, "sim_breakout.json");
