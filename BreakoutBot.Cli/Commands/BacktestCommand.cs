@@ -23,7 +23,8 @@ public static class BacktestCommand
     private const string UsageLine = "usage: " + Name + " --data <dir> --preset <name|file.json> [--from <ISO-8601>] [--to <ISO-8601>] [--symbols A,B] "
         + "[--balance 10000] [--output <dir>] [--seed <n>] [--interval 5] [--fees <taker_bps>/<maker_bps>] [--slippage-bps 2] [--funding-rate 0.0001]";
 
-    private static readonly string[] Options = ["data", "preset", "from", "to", "symbols", "balance", "output", "seed", "interval", "fees", "slippage-bps", "funding-rate"];
+    /// <summary>The options of a backtest (the sweep takes these and its own).</summary>
+    internal static readonly string[] Options = ["data", "preset", "from", "to", "symbols", "balance", "output", "seed", "interval", "fees", "slippage-bps", "funding-rate"];
     private static readonly string[] OutputFiles = ["trades.csv", "equity.csv", "summary.json", "report.html"];
     private static readonly JsonSerializerOptions SummaryJson = new() { WriteIndented = true };
 
@@ -57,7 +58,8 @@ public static class BacktestCommand
         try
         {
             var market = BacktestMarketFiles.Open(request.Data, request.Symbols, settings.Interval, read);
-            using var progress = new ProgressBar(error, market.FileBars, read);
+            market.CheckTradeTapes();
+            using var progress = new ProgressBar(error, market.CountFileBars(), read);
             var clock = Stopwatch.StartNew();
             var result = new BacktestRunner(settings, progress).Run(market.Series);
             clock.Stop();

@@ -54,19 +54,9 @@ internal static class BacktestMarketFiles
                 return bar;
             });
             var tape = Path.Combine(directory, Path.GetFileNameWithoutExtension(path) + TradesSuffix);
-            if (File.Exists(tape))
-            {
-                // A tape is read lazily during the run, only for the bars that need it: checked whole first, so bad
-                // input is refused before anything runs, wherever it is.
-                foreach (var _ in TradeTapeReader.Read(tape))
-                {
-                }
-            }
-
             return new SymbolSeries(instrument, BarAggregator.Aggregate(bars, interval), File.Exists(tape) ? TradeTapeReader.Read(tape) : null);
         }).ToList();
-        var lines = wanted.Sum(symbol => Math.Max(0, File.ReadLines(files[symbol]).LongCount() - 1));
-        return new BacktestMarket(series, lines);
+        return new BacktestMarket(series, [.. wanted.Select(symbol => files[symbol])]);
     }
 
     private static Dictionary<string, Instrument> ReadInstruments(string path)
@@ -105,5 +95,24 @@ internal static class BacktestMarketFiles
         string.Join(", ", market.Select(series => series.Instrument.Symbol.Value + " (tick " + series.Instrument.TickSize.ToString(CultureInfo.InvariantCulture) + ")"));
 }
 
-/// <summary>The series of a backtest and how many bars their files hold (for the progress bar).</summary>
-internal sealed record BacktestMarket(IReadOnlyList<SymbolSeries> Series, long FileBars);
+/// <summary>The series of a backtest and the kline files they stream from.</summary>
+internal sealed record BacktestMarket(IReadOnlyList<SymbolSeries> Series, IReadOnlyList<string> KlineFiles)
+{
+    /// <summary>Bars in the files, for the progress bar (one pass over the files).</summary>
+    public long CountFileBars() => KlineFiles.Sum(file => Math.Max(0, File.ReadLines(file).LongCount() - 1));
+
+    /// <summary>
+    /// Reads every trade tape whole once: a run reads a tape lazily, only for the bars that need it, so bad input is
+    /// refused here, before anything runs, wherever it is in the tape.
+    /// </summary>
+    /// <exception cref="BacktestInputException">A line of a tape breaks its layout or order.</exception>
+    public void CheckTradeTapes()
+    {
+        foreach (var series in Series)
+        {
+            foreach (var _ in series.Trades ?? [])
+            {
+            }
+        }
+    }
+}

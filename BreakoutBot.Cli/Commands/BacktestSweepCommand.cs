@@ -22,8 +22,7 @@ public static class BacktestSweepCommand
     private const string UsageLine = "usage: " + Name + " --data <dir> --preset <name|file.json> --grid \"<path>=<v1>,<v2>;<path>=<v1>,<v2>\" [--random <n>] [--folds <k>] "
         + "[--monte-carlo 1000] [--parallel <n>] [--shard <i>/<n>] [--output <dir>] and the backtest's --from --to --symbols --balance --seed --interval --fees --slippage-bps --funding-rate";
 
-    private static readonly string[] Options = ["data", "preset", "from", "to", "symbols", "balance", "output", "seed", "interval", "fees", "slippage-bps", "funding-rate",
-        "grid", "random", "folds", "monte-carlo", "parallel", "shard"];
+    private static readonly string[] Options = [.. BacktestCommand.Options, "grid", "random", "folds", "monte-carlo", "parallel", "shard"];
 
     private static readonly string[] OutputFiles = ["sweep.csv", "walk_forward.csv", "sweep.html"];
 
@@ -117,10 +116,11 @@ public static class BacktestSweepCommand
         }
     }
 
-    /// <summary>Reads every file once, whole, so bad data is refused before any run; returns the period the files cover.</summary>
+    /// <summary>Reads every file once, whole (trade tapes included), so bad data is refused before any run; returns the period the files cover.</summary>
     private static (DateTimeOffset First, DateTimeOffset Last, int Symbols) CheckData(BacktestRequest request, BacktestSettings settings)
     {
         var market = BacktestMarketFiles.Open(request.Data, request.Symbols, settings.Interval, new StrongBox<long>());
+        market.CheckTradeTapes();
         DateTimeOffset? first = null, last = null;
         foreach (var series in market.Series)
         {
