@@ -1,5 +1,6 @@
 using System.Text;
 using BreakoutBot.Data.Audit;
+using BreakoutBot.Data.Backtests;
 using BreakoutBot.Data.Engine;
 using BreakoutBot.Data.Outbox;
 using BreakoutBot.Data.Presets;
@@ -53,6 +54,8 @@ public sealed class TradingDbContext(DbContextOptions<TradingDbContext> options)
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    public DbSet<BacktestRunRecord> BacktestRuns => Set<BacktestRunRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -53,7 +53,8 @@ public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<
 
     private decimal MakerFee => settings.EffectiveMakerFeeRate;
 
-    public BacktestResult Run(IReadOnlyList<SymbolSeries> market)
+    /// <param name="cancellationToken">Checked at every close: a cancelled backtest throws <see cref="OperationCanceledException"/>.</param>
+    public BacktestResult Run(IReadOnlyList<SymbolSeries> market, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(market);
         _cash = settings.StartingBalance;
@@ -69,6 +70,7 @@ public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<
         {
             while (NextOpenTime(cursors) is { } openTime && (settings.To is not { } to || openTime < to))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var closing = cursors.Where(cursor => cursor.Current?.OpenTime == openTime).ToList();
                 var trading = settings.From is not { } from || openTime >= from;
                 foreach (var cursor in closing)

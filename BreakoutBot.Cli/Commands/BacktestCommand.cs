@@ -57,7 +57,7 @@ public static class BacktestCommand
         var read = new StrongBox<long>();
         try
         {
-            var market = BacktestMarketFiles.Open(request.Data, request.Symbols, settings.Interval, read);
+            var market = MarketFolder.Open(request.Data, request.Symbols, settings.Interval, read);
             market.CheckTradeTapes();
             using var progress = new ProgressBar(error, market.CountFileBars(), read);
             var clock = Stopwatch.StartNew();

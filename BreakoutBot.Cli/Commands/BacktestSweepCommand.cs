@@ -119,7 +119,7 @@ public static class BacktestSweepCommand
     /// <summary>Reads every file once, whole (trade tapes included), so bad data is refused before any run; returns the period the files cover.</summary>
     private static (DateTimeOffset First, DateTimeOffset Last, int Symbols) CheckData(BacktestRequest request, BacktestSettings settings)
     {
-        var market = BacktestMarketFiles.Open(request.Data, request.Symbols, settings.Interval, new StrongBox<long>());
+        var market = MarketFolder.Open(request.Data, request.Symbols, settings.Interval, new StrongBox<long>());
         market.CheckTradeTapes();
         DateTimeOffset? first = null, last = null;
         foreach (var series in market.Series)
@@ -137,7 +137,7 @@ public static class BacktestSweepCommand
     }
 
     private static BacktestResult Backtest(BacktestRequest request, BacktestSettings settings) =>
-        new BacktestRunner(settings).Run(BacktestMarketFiles.Open(request.Data, request.Symbols, settings.Interval, new StrongBox<long>()).Series);
+        new BacktestRunner(settings).Run(MarketFolder.Open(request.Data, request.Symbols, settings.Interval, new StrongBox<long>()).Series);
 
     private static int Whole(IReadOnlyDictionary<string, string> options, string name, int minimum, int maximum, int fallback)
     {

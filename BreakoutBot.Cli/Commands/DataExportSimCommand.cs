@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using BreakoutBot.Bybit.Rest;
-using BreakoutBot.Domain.MarketData;
-using BreakoutBot.Domain.Simulation;
+using BreakoutBot.Backtesting.Data;
 
 namespace BreakoutBot.Cli.Commands;
 
@@ -21,8 +17,6 @@ public static class DataExportSimCommand
     private const string Name = "breakoutbot data export-sim";
     private const string UsageLine = "usage: " + Name + " --output <dir> [--seed <n>] [--symbols <1-32>] [--bars <n>] [--start <ISO-8601 UTC>]";
     private const int MaxBars = 10_000_000;
-    private static readonly DateTimeOffset DefaultStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -35,44 +29,14 @@ public static class DataExportSimCommand
 
         var request = Read(ParsedArguments.Parse(args));
 
-        var universe = SyntheticUniverse.Default.Take(request.Symbols).ToList();
-        var files = universe.Select(symbol => Path.Combine(request.Output, symbol.Symbol.Value + ".csv")).Append(Path.Combine(request.Output, "instruments.json")).ToList();
-        if (files.FirstOrDefault(File.Exists) is { } existing)
+        if (SyntheticMarketFiles.Files(request.Output, request.Symbols).FirstOrDefault(File.Exists) is { } existing)
         {
             return Refuse(error, $"{existing} already exists; choose an empty --output directory (nothing was written)");
         }
 
-        Directory.CreateDirectory(request.Output);
-        var market = new SyntheticMarket(request.Seed, request.Start, universe, CandleInterval.FiveMinutes);
-        var writers = universe.Select(symbol => new StreamWriter(Path.Combine(request.Output, symbol.Symbol.Value + ".csv"), append: false, new UTF8Encoding(false)) { NewLine = "\n" }).ToList();
-        try
-        {
-            foreach (var writer in writers)
-            {
-                writer.WriteLine(KlineCsvLayout.Header);
-            }
-
-            for (var bar = 0; bar < request.Bars; bar++)
-            {
-                var bars = market.NextBars();
-                for (var i = 0; i < bars.Count; i++)
-                {
-                    writers[i].WriteLine(KlineCsvLayout.Row(bars[i]));
-                }
-            }
-        }
-        finally
-        {
-            foreach (var writer in writers)
-            {
-                writer.Dispose();
-            }
-        }
-
-        var instruments = new { category = "linear", list = market.Instruments.Select(InstrumentWire.Of).ToList(), nextPageCursor = "" };
-        File.WriteAllText(Path.Combine(request.Output, "instruments.json"), JsonSerializer.Serialize(instruments, IndentedJson) + "\n", new UTF8Encoding(false));
+        SyntheticMarketFiles.Write(request.Output, request.Seed, request.Symbols, request.Bars, request.Start);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Name}: {request.Bars} 5-minute bars of {universe.Count} symbol(s) (seed {request.Seed}, from {request.Start:O}) written to {request.Output}"));
+            $"{Name}: {request.Bars} 5-minute bars of {request.Symbols} symbol(s) (seed {request.Seed}, from {request.Start:O}) written to {request.Output}"));
         return CliApplication.Success;
     }
 
@@ -95,7 +59,7 @@ public static class DataExportSimCommand
             : unknown is not null ? $"unknown option --{unknown}"
             : !options.TryGetValue("output", out var output) || string.IsNullOrWhiteSpace(output) ? "--output <dir> is required"
             : !IsInteger(options, "seed", int.MinValue, int.MaxValue) ? $"--seed '{options["seed"]}' is not a whole number"
-            : !IsInteger(options, "symbols", 1, SyntheticUniverse.Default.Count) ? $"--symbols '{options["symbols"]}' must be a whole number from 1 to {SyntheticUniverse.Default.Count}"
+            : !IsInteger(options, "symbols", 1, SyntheticMarketFiles.MaxSymbols) ? $"--symbols '{options["symbols"]}' must be a whole number from 1 to {SyntheticMarketFiles.MaxSymbols}"
             : !IsInteger(options, "bars", 1, MaxBars) ? $"--bars '{options["bars"]}' must be a whole number from 1 to {MaxBars}"
             : options.TryGetValue("start", out var start) && !TryParseStart(start, out _) ? $"--start '{start}' is not an ISO-8601 UTC time (e.g. 2026-01-01T00:00:00Z)"
             : null;
@@ -104,11 +68,11 @@ public static class DataExportSimCommand
     private static ExportRequest Read(ParsedArguments parsed)
     {
         var options = parsed.Options;
-        var start = options.TryGetValue("start", out var text) && TryParseStart(text, out var parsedStart) ? parsedStart : DefaultStart;
+        var start = options.TryGetValue("start", out var text) && TryParseStart(text, out var parsedStart) ? parsedStart : SyntheticMarketFiles.DefaultStart;
         return new ExportRequest(
             options["output"],
             Integer(options, "seed", 11),
-            Integer(options, "symbols", SyntheticUniverse.Default.Count),
+            Integer(options, "symbols", SyntheticMarketFiles.MaxSymbols),
             Integer(options, "bars", 50_000),
             start);
     }

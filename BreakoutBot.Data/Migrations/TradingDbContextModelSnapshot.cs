@@ -75,6 +75,106 @@ namespace BreakoutBot.Data.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("BreakoutBot.Data.Backtests.BacktestRunRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("BarsRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bars_read");
+
+                    b.Property<long>("BarsTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bars_total");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<string>("EquityJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("equity");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FiguresJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("PresetName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("preset_name");
+
+                    b.Property<int>("PresetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("preset_version");
+
+                    b.Property<string>("ReportHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("report_html");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("request");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TradesJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("trades");
+
+                    b.Property<bool>("TradesTruncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("trades_truncated");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PresetName", "PresetVersion");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("backtest_runs", (string)null);
+                });
+
             modelBuilder.Entity("BreakoutBot.Data.Engine.EngineSessionRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -33,7 +33,7 @@ public sealed class BacktestRunnerGoldenTests
             Signal(PositionDirection.Long, closedBar: 2, stop: 98m, level: 99.5m),
             Signal(PositionDirection.Short, closedBar: 10, stop: 102m, level: 100.5m));
 
-        var result = new BacktestRunner(Settings, signals: signals).Run([new SymbolSeries(Bars.Btc, bars)]);
+        var result = new BacktestRunner(Settings, signals: signals).Run([new SymbolSeries(Bars.Btc, bars)], TestContext.Current.CancellationToken);
 
         Assert.Equal(2, result.Trades.Count);
         var stopped = result.Trades[0];
@@ -74,7 +74,7 @@ public sealed class BacktestRunnerGoldenTests
         bars[3] = Bars.At(3, 97m, 97.5m, 96m, 97m);
         var signals = new ScriptedSignals(Signal(PositionDirection.Long, closedBar: 2, stop: 98m, level: 99.5m));
 
-        var result = new BacktestRunner(Settings, signals: signals).Run([new SymbolSeries(Bars.Btc, bars)]);
+        var result = new BacktestRunner(Settings, signals: signals).Run([new SymbolSeries(Bars.Btc, bars)], TestContext.Current.CancellationToken);
 
         Assert.Empty(result.Trades);
         Assert.Equal(1, result.Rejections["OpenedThroughTheStop"]);
@@ -92,7 +92,7 @@ public sealed class BacktestRunnerGoldenTests
             Signal(PositionDirection.Long, closedBar: 300, stop: 98m, level: 99.5m));
         var preset = Settings.Preset with { Risk = Settings.Preset.Risk with { RiskPerTrade = 0.05m, DailyRiskLimit = 0.02m, KillSwitchLossLimit = 0.02m } };
 
-        var result = new BacktestRunner(Settings with { Preset = preset }, signals: signals).Run([new SymbolSeries(Bars.Btc, bars)]);
+        var result = new BacktestRunner(Settings with { Preset = preset }, signals: signals).Run([new SymbolSeries(Bars.Btc, bars)], TestContext.Current.CancellationToken);
 
         Assert.Equal(2, result.Trades.Count);
         var flattened = result.Trades[0];
@@ -113,7 +113,7 @@ public sealed class BacktestRunnerGoldenTests
             Signal(PositionDirection.Long, closedBar: 8, stop: 98m, level: 99.5m));
         var settings = Settings with { From = Bars.OpenOf(5), To = Bars.OpenOf(15) };
 
-        var result = new BacktestRunner(settings, signals: signals).Run([new SymbolSeries(Bars.Btc, bars)]);
+        var result = new BacktestRunner(settings, signals: signals).Run([new SymbolSeries(Bars.Btc, bars)], TestContext.Current.CancellationToken);
 
         Assert.Equal(15, result.Candles);
         Assert.Equal(10, result.Equity.Count);

@@ -76,8 +76,8 @@ public sealed class TradeTapeTests : IDisposable
         (DateTimeOffset, decimal)[] stopFirst = [(Bars.OpenOf(4), 100m), (Bars.OpenOf(4).AddSeconds(30), 97.6m), (Bars.OpenOf(4).AddSeconds(90), 104.5m)];
         var settings = new BacktestSettings { Preset = BacktestRunnerGoldenTests.PlainPreset(), SlippageBps = 10m };
 
-        var withTarget = new BacktestRunner(settings, signals: signals).Run([new SymbolSeries(Bars.Btc, bars, targetFirst)]);
-        var withStop = new BacktestRunner(settings, signals: signals).Run([new SymbolSeries(Bars.Btc, bars, stopFirst)]);
+        var withTarget = new BacktestRunner(settings, signals: signals).Run([new SymbolSeries(Bars.Btc, bars, targetFirst)], TestContext.Current.CancellationToken);
+        var withStop = new BacktestRunner(settings, signals: signals).Run([new SymbolSeries(Bars.Btc, bars, stopFirst)], TestContext.Current.CancellationToken);
 
         // Half (rounded down to the lot) at the target 104.3, the rest at the stop 98 −10 bps = 97.9.
         var trade = withTarget.Trades[0];

@@ -1,20 +1,18 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using BreakoutBot.Backtesting.Data;
 using BreakoutBot.Backtesting.Engine;
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Domain.MarketData;
 
-namespace BreakoutBot.Cli.Commands;
+namespace BreakoutBot.Backtesting.Data;
 
 /// <summary>
-/// The market a backtest reads from <c>--data DIR</c>: one <c>SYMBOL.csv</c> per symbol and, optionally,
+/// The market a backtest reads from a folder (the CLI's <c>--data DIR</c>, a data set of the backtester service): one <c>SYMBOL.csv</c> per symbol and, optionally,
 /// <c>instruments.json</c> (Bybit's instruments-info result) and <c>SYMBOL.trades.csv</c> trade tapes (Bybit's
 /// trading-history layout) for the bars the OHLC cannot decide. A symbol it does not list gets a tick of 0.0001 of its
 /// price scale (the power of ten at or below 0.0001 × its first open) and a lot of 0.001.
 /// </summary>
-internal static class BacktestMarketFiles
+public static class MarketFolder
 {
     private const string InstrumentsFile = "instruments.json";
     private const string TradesSuffix = ".trades.csv";
@@ -25,7 +23,7 @@ internal static class BacktestMarketFiles
     {
         if (!Directory.Exists(directory))
         {
-            throw new BacktestInputException(directory, null, "the --data folder does not exist");
+            throw new BacktestInputException(directory, null, "the data folder does not exist");
         }
 
         var files = Directory.GetFiles(directory, "*.csv")
@@ -34,7 +32,7 @@ internal static class BacktestMarketFiles
         var wanted = symbols is { Count: > 0 } ? symbols : [.. files.Keys.Order(StringComparer.Ordinal)];
         if (wanted.Count == 0)
         {
-            throw new BacktestInputException(directory, null, "no SYMBOL.csv files in the --data folder");
+            throw new BacktestInputException(directory, null, "no SYMBOL.csv files in the data folder");
         }
 
         var missing = wanted.Where(symbol => !files.ContainsKey(symbol)).ToList();
@@ -91,12 +89,10 @@ internal static class BacktestMarketFiles
             tick, tick, 10_000_000m, 0.001m, 0.001m, 1_000_000m, 1_000_000m, 5m, 25m);
     }
 
-    public static string Describe(IReadOnlyList<SymbolSeries> market) =>
-        string.Join(", ", market.Select(series => series.Instrument.Symbol.Value + " (tick " + series.Instrument.TickSize.ToString(CultureInfo.InvariantCulture) + ")"));
 }
 
 /// <summary>The series of a backtest and the kline files they stream from.</summary>
-internal sealed record BacktestMarket(IReadOnlyList<SymbolSeries> Series, IReadOnlyList<string> KlineFiles)
+public sealed record BacktestMarket(IReadOnlyList<SymbolSeries> Series, IReadOnlyList<string> KlineFiles)
 {
     /// <summary>Bars in the files, for the progress bar (one pass over the files).</summary>
     public long CountFileBars() => KlineFiles.Sum(file => Math.Max(0, File.ReadLines(file).LongCount() - 1));

@@ -1,0 +1,4 @@
+using BreakoutBot.Backtester;
+
+var app = BacktesterApplication.Build(args);
+app.Run();
