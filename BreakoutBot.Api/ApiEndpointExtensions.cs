@@ -1,4 +1,5 @@
 using BreakoutBot.Api.Audit;
+using BreakoutBot.Api.Backtests;
 using BreakoutBot.Api.Engine;
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Api.Events;
@@ -62,6 +63,7 @@ public static class ApiEndpointExtensions
         app.MapInfoApi();
         app.MapEngineApi();
         app.MapPresetsApi();
+        app.MapBacktestsApi();
         app.MapScannerApi();
         app.MapTradingApi();
         app.MapPerformanceApi();

@@ -8,6 +8,7 @@ using BreakoutBot.Api.Market;
 using BreakoutBot.Api.OpenApi;
 using BreakoutBot.Api.Security;
 using BreakoutBot.Data;
+using BreakoutBot.Data.Backtests;
 using BreakoutBot.Data.Presets;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Streams;
@@ -69,6 +70,7 @@ public static class ApiServiceExtensions
             configureDbContextOptions: options => options.UseConfiguredTradingMode(builder.Configuration[$"{TradingOptions.SectionName}:Mode"]));
         builder.AddRedisClient(RedisConnectionName);
         builder.Services.AddScoped<PresetStore>();
+        builder.Services.AddScoped<BacktestRunBook>();
         builder.Services.AddScoped<EngineStatusReader>();
         builder.Services.AddScoped<EngineCommandSender>();
         builder.Services.AddSingleton<RedisStreamPublisher>();

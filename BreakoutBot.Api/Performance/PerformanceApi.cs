@@ -94,12 +94,7 @@ public static class PerformanceApi
         }
 
         var trades = await TradesAsync(database, start, end, cancellationToken);
-        var buckets = trades
-            .GroupBy(trade => Math.Floor(trade.RMultiple / width))
-            .OrderBy(group => group.Key)
-            .Select(group => new RBucket(group.Key * width, (group.Key + 1) * width, group.Count()))
-            .ToList();
-        return TypedResults.Ok<IReadOnlyList<RBucket>>(buckets);
+        return TypedResults.Ok(RBucket.Of(trades.Select(trade => trade.RMultiple), width));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SymbolPerformance>>, ValidationProblem>> Symbols(

@@ -7,8 +7,10 @@ using BreakoutBot.Contracts.Presets;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Audit;
 using BreakoutBot.Data.Presets;
+using BreakoutBot.Domain.Backtesting;
 using BreakoutBot.Domain.Presets;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace BreakoutBot.Api.Presets;
 
@@ -37,11 +39,12 @@ public static class PresetsApi
         return endpoints;
     }
 
-    public static async Task<Ok<IReadOnlyList<PresetSummary>>> List(PresetStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<PresetSummary>>> List(PresetStore store, TradingDbContext database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var latest = await store.ListLatestAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<PresetSummary>>([.. latest.Select(Summary)]);
+        var backtests = await BacktestsOfAsync(database, [.. latest.Select(record => record.Name)], cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<PresetSummary>>([.. latest.Select(record => Summary(record, backtests))]);
     }
 
     public static async Task<Results<Ok<PresetDocument>, ProblemHttpResult, ValidationProblem>> Get(
@@ -58,7 +61,7 @@ public static class PresetsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<PresetSummary>>, ProblemHttpResult, ValidationProblem>> Versions(
-        string name, PresetStore store, CancellationToken cancellationToken)
+        string name, PresetStore store, TradingDbContext database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (CheckName(name, null) is { } invalid)
@@ -67,9 +70,10 @@ public static class PresetsApi
         }
 
         var history = await store.HistoryAsync(name, cancellationToken);
+        var backtests = await BacktestsOfAsync(database, [name], cancellationToken);
         return history.Count == 0
             ? Problems.NotFound(Missing(name, null))
-            : TypedResults.Ok<IReadOnlyList<PresetSummary>>([.. history.Select(Summary)]);
+            : TypedResults.Ok<IReadOnlyList<PresetSummary>>([.. history.Select(record => Summary(record, backtests))]);
     }
 
     public static async Task<Results<Ok<PresetDiff>, ProblemHttpResult, ValidationProblem>> Diff(
@@ -202,9 +206,21 @@ public static class PresetsApi
     private static string Missing(string name, int? version) =>
         version is { } exact ? $"preset '{name}' has no version {exact}" : $"preset '{name}' does not exist";
 
-    private static PresetSummary Summary(PresetVersionRecord record) =>
+    private static PresetSummary Summary(PresetVersionRecord record, IReadOnlyDictionary<(string, int), Guid> backtests) =>
         new(record.Name, record.Version, Description(record.Json), record.CreatedAt, record.CreatedBy, record.Comment,
-            ShippedNames.Value.Contains(record.Name));
+            ShippedNames.Value.Contains(record.Name), backtests.TryGetValue((record.Name, record.Version), out var backtest) ? backtest : null);
+
+    /// <summary>The newest succeeded backtest of each version of these presets.</summary>
+    private static async Task<IReadOnlyDictionary<(string, int), Guid>> BacktestsOfAsync(TradingDbContext database, List<string> names, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var succeeded = await database.BacktestRuns.AsNoTracking()
+            .Where(run => run.Status == BacktestRunStatus.Succeeded && names.Contains(run.PresetName))
+            .Select(run => new { run.PresetName, run.PresetVersion, run.Id, run.FinishedAt })
+            .ToListAsync(cancellationToken);
+        return succeeded.GroupBy(run => (run.PresetName, run.PresetVersion))
+            .ToDictionary(group => group.Key, group => group.MaxBy(run => run.FinishedAt)!.Id);
+    }
 
     private static PresetDocument Document(PresetVersionRecord record)
     {
