@@ -57,6 +57,17 @@ var scanner = builder.AddProject<Projects.BreakoutBot_Scanner>("scanner")
     .WithMarketVenue(exchange, tradingMode)
     .WithHttpHealthCheck("/health");
 
+// Backtests run here, not in the Api: it takes the runs the Api queues in PostgreSQL. Deployed, its data sets live in
+// the pod's writable /tmp (generated synthetic markets); mount a volume there for downloaded or recorded data sets.
+var backtester = builder.AddProject<Projects.BreakoutBot_Backtester>("backtester")
+    .WithHostEnvironment(tradingMode)
+    .WithReference(database).WaitForCompletion(migrator)
+    .WithHttpHealthCheck("/health");
+if (builder.ExecutionContext.IsPublishMode)
+{
+    backtester.WithEnvironment("Backtester__DataDirectory", "/tmp/backtests");
+}
+
 // The Api's keys (Aspire secret parameters: generated and kept in user-secrets unless set): the console's, with the
 // admin role (the operator at the console may start a real venue), and one for automation with the operator role.
 var consoleApiKey = builder.AddParameter("api-key-web", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);

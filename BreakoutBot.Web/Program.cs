@@ -24,6 +24,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapConsoleSignOut();
 app.MapConsoleSingleSignOn();
 app.MapTradeExport();
+app.MapBacktestReport();
 app.MapDefaultEndpoints();
 app.WarnWhenNoApiKey();
 app.Run();

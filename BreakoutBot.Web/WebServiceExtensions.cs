@@ -54,6 +54,30 @@ public static class WebServiceExtensions
         return app;
     }
 
+    /// <summary>
+    /// A finished backtest's HTML report, fetched from the Api and shown in its own tab: it is a document, never an
+    /// application, so it is sandboxed (no script, no network, no form) whatever it contains.
+    /// </summary>
+    public static WebApplication MapBacktestReport(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/export/backtests/{id:guid}/report.html", async (HttpContext context, BreakoutBotApiClient api, Guid id, CancellationToken cancellationToken) =>
+        {
+            var result = await api.BacktestReportAsync(id, cancellationToken);
+            if (!result.Succeeded)
+            {
+                return Results.Problem(title: result.Problem.Title, detail: result.Problem.Summary, statusCode: result.Problem.Status ?? StatusCodes.Status502BadGateway);
+            }
+
+            context.Response.Headers.ContentSecurityPolicy = BacktestReportPolicy;
+            return Results.Content(result.Value, "text/html; charset=utf-8");
+        });
+        return app;
+    }
+
+    /// <summary>The report's content security policy: its own inline styles and SVG, nothing else.</summary>
+    public const string BacktestReportPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+
     public static void WarnWhenNoApiKey(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -3,7 +3,7 @@
 # Debian packages, into a registry on this machine — no container registry on the internet is needed.
 #
 #   deploy/images.sh build     install what is missing (apt), start the local registry, build the bases (cached) and
-#                              every service image (api, web, scanner, executor, exchange-sim, db-migrator)
+#                              every service image (api, web, scanner, executor, backtester, exchange-sim, db-migrator)
 #   deploy/images.sh verify    check the built images: non-root numeric user, labels and tags, and that the
 #                              exchange-sim image serves /health as that user under podman; exits 1 naming what failed
 #   deploy/images.sh stop      stop the local registry this script started (its storage is kept)
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 registry=${BREAKOUTBOT_REGISTRY:-localhost:5000}
 state=${BREAKOUTBOT_IMAGES_STATE:-/var/tmp/breakoutbot-images}
-services=(Api:api Web:web Scanner:scanner Executor:executor Simulator:exchange-sim Migrator:db-migrator)
+services=(Api:api Web:web Scanner:scanner Executor:executor Backtester:backtester Simulator:exchange-sim Migrator:db-migrator)
 runtime_deps="$registry/breakoutbot-base/runtime-deps:bookworm"
 aspnet="$registry/breakoutbot-base/aspnet:10.0"
 version=$(sed -n 's#.*<Version>\(.*\)</Version>.*#\1#p' Directory.Build.props)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BreakoutBot.Contracts;
+using BreakoutBot.Contracts.Backtests;
 using BreakoutBot.Contracts.Commands;
 using BreakoutBot.Contracts.Engine;
 using BreakoutBot.Contracts.Info;
@@ -73,6 +74,36 @@ public sealed class BreakoutBotApiClient(HttpClient http, IConsolePeople people,
 
     public Task<ApiResult<PresetDocument>> UpdatePresetAsync(string name, JsonElement document, string? comment, CancellationToken cancellationToken = default) =>
         SendAsync<PresetDocument>(HttpMethod.Put, $"/api/presets/{Uri.EscapeDataString(name)}", new UpdatePresetRequest(document, comment), cancellationToken);
+
+    // Backtests
+    public Task<ApiResult<Page<BacktestRunSummary>>> BacktestsAsync(string? preset, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        GetAsync<Page<BacktestRunSummary>>($"/api/backtests{Query(("preset", preset), ("page", page), ("pageSize", pageSize))}", cancellationToken);
+
+    public Task<ApiResult<BacktestRunDetails>> BacktestAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<BacktestRunDetails>($"/api/backtests/{id}", cancellationToken);
+
+    /// <summary>Queues a backtest (operator); the answer is the queued run.</summary>
+    public Task<ApiResult<BacktestRunSummary>> StartBacktestAsync(StartBacktestRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<BacktestRunSummary>(HttpMethod.Post, "/api/backtests", request, cancellationToken);
+
+    public Task<ApiResult<BacktestRunSummary>> CancelBacktestAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<BacktestRunSummary>(HttpMethod.Post, $"/api/backtests/{id}/cancel", null, cancellationToken);
+
+    /// <summary>A finished backtest's self-contained HTML report.</summary>
+    public async Task<ApiResult<string>> BacktestReportAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"/api/backtests/{id}/report", UriKind.Relative), cancellationToken);
+            return response.IsSuccessStatusCode
+                ? new ApiResult<string>(await response.Content.ReadAsStringAsync(cancellationToken), null)
+                : new ApiResult<string>(null, await ReadProblemAsync(response, cancellationToken));
+        }
+        catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
+        {
+            return new ApiResult<string>(null, ApiProblem.Unreachable(Describe(exception)));
+        }
+    }
 
     // Scanner
     public Task<ApiResult<ScanSnapshot>> LatestScanAsync(CancellationToken cancellationToken = default) =>

@@ -90,7 +90,7 @@ public class AppHostProcessTests
         Assert.StartsWith("container.", resources.GetProperty("postgres").GetProperty("type").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("container.", resources.GetProperty("redis").GetProperty("type").GetString(), StringComparison.Ordinal);
         Assert.Contains("breakoutdb", resources.GetProperty("breakoutdb").GetProperty("connectionString").GetString(), StringComparison.Ordinal);
-        foreach (var service in new[] { "exchange-sim", "scanner", "executor", "api", "web" })
+        foreach (var service in new[] { "exchange-sim", "scanner", "executor", "backtester", "api", "web" })
         {
             Assert.StartsWith("project.", resources.GetProperty(service).GetProperty("type").GetString(), StringComparison.Ordinal);
         }
@@ -127,7 +127,7 @@ public class AppHostProcessTests
         var resources = manifest.RootElement.GetProperty("resources");
         Assert.False(resources.TryGetProperty("exchange-sim", out _), "no simulator outside sim and paper");
         Assert.DoesNotContain("exchange-sim", manifest.RootElement.GetRawText(), StringComparison.Ordinal);
-        foreach (var service in new[] { "db-migrator", "scanner", "executor", "api", "web" })
+        foreach (var service in new[] { "db-migrator", "scanner", "executor", "backtester", "api", "web" })
         {
             var environment = resources.GetProperty(service).GetProperty("env");
             Assert.Equal("Production", environment.GetProperty("ASPNETCORE_ENVIRONMENT").GetString());

@@ -7,7 +7,7 @@ namespace BreakoutBot.Cli.Tests;
 
 public sealed partial class DeployK8sCommandTests : IDisposable
 {
-    private static readonly string[] Projects = ["api", "exchange-sim", "executor", "scanner", "web"];
+    private static readonly string[] Projects = ["api", "backtester", "exchange-sim", "executor", "scanner", "web"];
     private static readonly string[] Containers = ["postgres", "redis"];
     private static readonly string[] SecretParameters = ["api-key-automation", "console-admin-password", "api-key-web", "bybit-api-key", "bybit-api-secret", "postgres-password", "redis-password"];
 
@@ -88,7 +88,7 @@ public sealed partial class DeployK8sCommandTests : IDisposable
         var run = Generate();
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.Equal(["api", "db-migrator", "executor", "scanner", "web"], Callers("postgres.yaml", 5432));
+        Assert.Equal(["api", "backtester", "db-migrator", "executor", "scanner", "web"], Callers("postgres.yaml", 5432));
         Assert.Equal(["api", "executor", "scanner"], Callers("redis.yaml", 6379));
         Assert.Equal(["api", "executor", "scanner"], Callers("exchange-sim.yaml", 8080));
         Assert.Equal(["web"], Callers("api.yaml", 8080));

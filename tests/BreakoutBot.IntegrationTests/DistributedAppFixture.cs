@@ -34,7 +34,7 @@ public sealed class DistributedAppFixture : IAsyncLifetime
     /// <summary>Simulated seconds per real second in the tests' application.</summary>
     public const int SimulatorSpeed = 40;
 
-    public static readonly string[] ResourceNames = ["postgres", "breakoutdb", "redis", "exchange-sim", "executor", "scanner", "api", "web"];
+    public static readonly string[] ResourceNames = ["postgres", "breakoutdb", "redis", "exchange-sim", "executor", "scanner", "backtester", "api", "web"];
 
     private const string DashboardResourceName = "aspire-dashboard";
 
