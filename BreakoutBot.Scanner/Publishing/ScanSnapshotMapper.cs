@@ -1,5 +1,6 @@
 using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Domain.Scanning.Evaluation;
+using BreakoutBot.Domain.Strategy;
 
 namespace BreakoutBot.Scanner.Publishing;
 
@@ -7,6 +8,10 @@ namespace BreakoutBot.Scanner.Publishing;
 public static class ScanSnapshotMapper
 {
     private const int MaxNotesPerSymbol = 4;
+
+    /// <summary>Rejections that only say nothing happened at a level; shown after the ones that turned a breakout down.</summary>
+    private static readonly HashSet<SignalRejectionCode> Routine =
+        [SignalRejectionCode.NoLevels, SignalRejectionCode.NoFreshCross, SignalRejectionCode.NoRecordedBreakout, SignalRejectionCode.NotAtLevel];
 
     public static ScanSnapshot ToSnapshot(
         ScanOutcome outcome, ActivePreset preset, string interval, string scanId, DateTimeOffset at, int symbolsTracked, string? signalsDisabledReason)
@@ -45,7 +50,9 @@ public static class ScanSnapshotMapper
         }
         else if (signal is null && outcome.Signal is { } evaluated)
         {
-            notes.AddRange(evaluated.Rejections.Take(MaxNotesPerSymbol).Select(rejection => $"{rejection.Code}: {rejection.Detail}"));
+            // The decisive ones first (a breakout turned down by its volume or the book, a cooldown), then the routine.
+            notes.AddRange(evaluated.Rejections.OrderBy(rejection => Routine.Contains(rejection.Code)).Take(MaxNotesPerSymbol)
+                .Select(rejection => $"{rejection.Code}: {rejection.Detail}"));
         }
 
         return new ScanSymbolRow(

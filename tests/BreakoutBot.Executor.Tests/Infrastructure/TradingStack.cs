@@ -28,6 +28,7 @@ namespace BreakoutBot.Executor.Tests.Infrastructure;
 internal sealed class TradingStack : IAsyncDisposable
 {
     private readonly List<ExecutorInstance> _executors = [];
+    private readonly List<WebApplication> _scanners = [];
     private WebApplication _simulator = null!;
 
     private TradingStack(LocalPostgresServer postgres) => Postgres = postgres;
@@ -117,6 +118,32 @@ internal sealed class TradingStack : IAsyncDisposable
         var instance = new ExecutorInstance(app);
         _executors.Add(instance);
         return instance;
+    }
+
+    /// <summary>Starts the real scanner host against this stack's simulator, Redis and database; stopped with the stack.</summary>
+    public async Task<WebApplication> StartScannerAsync(params string[] settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "BreakoutBot.Scanner",
+            Args =
+            [
+                "--urls=http://127.0.0.1:0",
+                "--ConnectionStrings:breakoutdb=" + DatabaseConnectionString,
+                "--ConnectionStrings:redis=" + Redis.ConnectionString,
+                .. VenueSettings(SimulatorAddress),
+                "--Trading:Mode=sim",
+                "--Logging:LogLevel:Default=Warning",
+                .. settings.Select(setting => "--" + setting),
+            ],
+        });
+        builder.AddServiceDefaults();
+        Scanner.ScannerServiceExtensions.AddScannerServices(builder);
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        _scanners.Add(app);
+        return app;
     }
 
     /// <summary>The executor's command line against this stack (in-process or as a child process).</summary>
@@ -309,6 +336,12 @@ internal sealed class TradingStack : IAsyncDisposable
         foreach (var executor in _executors)
         {
             await executor.DisposeAsync();
+        }
+
+        foreach (var scanner in _scanners)
+        {
+            await scanner.StopAsync(CancellationToken.None);
+            await scanner.DisposeAsync();
         }
 
         await _simulator.StopAsync();
