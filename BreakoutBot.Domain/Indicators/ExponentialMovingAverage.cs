@@ -23,5 +23,14 @@ public sealed class ExponentialMovingAverage : Indicator
 
     public override double Output(int field) => Value;
 
+    /// <summary>The batch in one loop (see <see cref="ExponentialAverageState.AddCloses"/>): identical to adding bar by bar.</summary>
+    public override IndicatorSeries Run(ReadOnlySpan<Ohlcv> bars)
+    {
+        var series = new IndicatorSeries(Fields, bars.Length);
+        _ema.AddCloses(bars, series.Column(0).AsSpan(0, bars.Length));
+        Advance(bars.Length);
+        return series;
+    }
+
     protected override void Update(in Ohlcv bar) => _ema.Add(bar.Close);
 }

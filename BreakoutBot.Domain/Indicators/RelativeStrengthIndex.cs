@@ -1,20 +1,23 @@
+using System.Runtime.CompilerServices;
+
 namespace BreakoutBot.Domain.Indicators;
 
 /// <summary>
 /// Wilder's RSI(n) on close-to-close changes: at bar n the average gain/loss is the mean over bars 1..n, then
-/// <c>(avg·(n−1) + x)/n</c>; RSI = 100 − 100/(1 + avgGain/avgLoss), and 100 when there were no losses.
+/// <c>(avg·(n−1) + x)/n</c>; RSI = 100 − 100/(1 + avgGain/avgLoss) = 100·avgGain/(avgGain + avgLoss), and 100 when
+/// there were no losses.
 /// </summary>
 public sealed class RelativeStrengthIndex : Indicator
 {
     private static readonly string[] Fields = ["rsi"];
-    private double _previousClose = double.NaN;
-    private double _averageGain;
-    private double _averageLoss;
+    private readonly double _inversePeriod;
+    private WilderState _state = new() { PreviousClose = double.NaN };
 
     public RelativeStrengthIndex(int period = 14)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         Period = period;
+        _inversePeriod = 1d / period;
     }
 
     public int Period { get; }
@@ -27,37 +30,78 @@ public sealed class RelativeStrengthIndex : Indicator
 
     public override double Output(int field) => Value;
 
-    protected override void Update(in Ohlcv bar)
+    /// <summary>The batch in one loop over local state (what <see cref="Update"/> does, bar by bar, without a call per bar).</summary>
+    public override IndicatorSeries Run(ReadOnlySpan<Ohlcv> bars)
     {
+        var series = new IndicatorSeries(Fields, bars.Length);
+        var output = series.Column(0).AsSpan(0, bars.Length);
+        var state = _state;
+        var value = Value;
         var index = Count;
-        var change = index == 0 ? 0 : bar.Close - _previousClose;
-        _previousClose = bar.Close;
-        var gain = change > 0 ? change : 0;
-        var loss = change < 0 ? -change : 0;
-
-        if (index == 0)
+        var i = 0;
+        for (; i < bars.Length && index <= Period; i++)
         {
-            return;
+            value = state.Step(bars[i].Close, index++, Period, _inversePeriod, value);
+            output[i] = value;
         }
 
-        if (index < Period)
+        // Warmed up: Step's last branch, without its per-bar tests of the index.
+        var (previous, averageGain, averageLoss) = (state.PreviousClose, state.AverageGain, state.AverageLoss);
+        var (keep, inversePeriod) = ((double)(Period - 1), _inversePeriod);
+        for (; i < bars.Length; i++)
         {
-            _averageGain += gain;
-            _averageLoss += loss;
-            return;
+            var close = bars[i].Close;
+            var change = close - previous;
+            previous = close;
+            var size = Math.Abs(change);
+            averageGain = ((averageGain * keep) + ((change + size) * 0.5)) * inversePeriod;
+            averageLoss = ((averageLoss * keep) + ((size - change) * 0.5)) * inversePeriod;
+            value = averageLoss == 0 ? 100 : 100 * averageGain / (averageGain + averageLoss);
+            output[i] = value;
         }
 
-        if (index == Period)
-        {
-            _averageGain = (_averageGain + gain) / Period;
-            _averageLoss = (_averageLoss + loss) / Period;
-        }
-        else
-        {
-            _averageGain = ((_averageGain * (Period - 1)) + gain) / Period;
-            _averageLoss = ((_averageLoss * (Period - 1)) + loss) / Period;
-        }
+        (state.PreviousClose, state.AverageGain, state.AverageLoss) = (previous, averageGain, averageLoss);
+        _state = state;
+        Value = value;
+        Advance(bars.Length);
+        return series;
+    }
 
-        Value = _averageLoss == 0 ? 100 : 100 - (100 / (1 + (_averageGain / _averageLoss)));
+    protected override void Update(in Ohlcv bar) => Value = _state.Step(bar.Close, Count, Period, _inversePeriod, Value);
+
+    /// <summary>Wilder's averages of gains and losses; a struct so a batch keeps it in registers.</summary>
+    private struct WilderState
+    {
+        public double PreviousClose;
+        public double AverageGain;
+        public double AverageLoss;
+
+        /// <summary>Adds the close at <paramref name="index"/> and answers the RSI after it (<paramref name="value"/> while warming up).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Step(double close, int index, int period, double inversePeriod, double value)
+        {
+            var change = index == 0 ? 0 : close - PreviousClose;
+            PreviousClose = close;
+            // Branch-free (a rise or a fall is a coin toss to the branch predictor), and exact: (x + |x|)/2 is x or 0.
+            var size = Math.Abs(change);
+            var gain = (change + size) * 0.5;
+            var loss = (size - change) * 0.5;
+            if (index == 0)
+            {
+                return value;
+            }
+
+            if (index < period)
+            {
+                AverageGain += gain;
+                AverageLoss += loss;
+                return value;
+            }
+
+            var keep = index == period ? 1d : period - 1;
+            AverageGain = ((AverageGain * keep) + gain) * inversePeriod;
+            AverageLoss = ((AverageLoss * keep) + loss) * inversePeriod;
+            return AverageLoss == 0 ? 100 : 100 * AverageGain / (AverageGain + AverageLoss);
+        }
     }
 }
