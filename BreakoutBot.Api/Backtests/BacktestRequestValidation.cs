@@ -47,9 +47,9 @@ internal static class BacktestRequestValidation
         }
 
         var interval = request.Interval ?? "5";
-        if (!CandleInterval.TryParseWireName(interval, out var parsed) || parsed.FixedDuration is null || parsed > CandleInterval.OneDay)
+        if (!CandleInterval.TryParseBacktestInterval(interval, out _))
         {
-            Add("$.interval", "must be a Bybit kline interval of a day or less (1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D)");
+            Add("$.interval", "must be " + CandleInterval.BacktestIntervalRule);
         }
 
         if (request.TakerFeeBps is < 0 or > 100)

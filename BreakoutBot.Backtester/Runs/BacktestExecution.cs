@@ -102,9 +102,9 @@ internal sealed class BacktestExecution(
     private static BacktestSettings Settings(StartBacktestRequest request, TradingPreset preset)
     {
         var intervalName = request.Interval ?? "5";
-        if (!CandleInterval.TryParseWireName(intervalName, out var interval) || interval.FixedDuration is null || interval > CandleInterval.OneDay)
+        if (!CandleInterval.TryParseBacktestInterval(intervalName, out var interval))
         {
-            throw new ArgumentException($"the interval '{intervalName}' is not a Bybit kline interval of a day or less");
+            throw new ArgumentException($"the interval '{intervalName}' is not {CandleInterval.BacktestIntervalRule}");
         }
 
         return new BacktestSettings

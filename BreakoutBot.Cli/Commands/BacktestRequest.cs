@@ -105,9 +105,9 @@ internal sealed record BacktestRequest(
     internal static CandleInterval IntervalOf(IReadOnlyDictionary<string, string> options)
     {
         var text = options.GetValueOrDefault("interval", "5");
-        return CandleInterval.TryParseWireName(text, out var interval) && interval.FixedDuration is not null && interval <= CandleInterval.OneDay
+        return CandleInterval.TryParseBacktestInterval(text, out var interval)
             ? interval
-            : throw new ArgumentException($"--interval '{text}' is not a Bybit kline interval of a day or less (1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D)");
+            : throw new ArgumentException($"--interval '{text}' is not {CandleInterval.BacktestIntervalRule}");
     }
 
     private static (decimal? Taker, decimal? Maker) Fees(IReadOnlyDictionary<string, string> options)

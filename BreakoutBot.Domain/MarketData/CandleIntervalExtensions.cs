@@ -37,6 +37,13 @@ public static class CandleIntervalExtensions
             return false;
         }
 
+        /// <summary>What a backtest can aggregate kline files to and trade on: an interval of a day or less.</summary>
+        public static string BacktestIntervalRule => "a Bybit kline interval of a day or less (1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D)";
+
+        /// <summary>Parses an interval a backtest can trade on: of a day or less.</summary>
+        public static bool TryParseBacktestInterval([NotNullWhen(true)] string? wireName, out CandleInterval result) =>
+            CandleInterval.TryParseWireName(wireName, out result) && result.FixedDuration is not null && result <= CandleInterval.OneDay;
+
         /// <summary>The <c>interval</c> parameter of <c>/v5/market/kline</c> and the <c>kline.{interval}.{symbol}</c> topic.</summary>
         public string WireName => interval switch
         {

@@ -54,6 +54,17 @@ public class BacktestConsoleTests(DistributedAppFixture fixture)
         await Expect(page.GetByTestId("r-histogram")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("backtest");
 
+        // The full report, through the console (the signed-in browser's cookie), is a sandboxed document.
+        var web = fixture.App.GetEndpoint("web", "http");
+        var report = await page.Context.APIRequest.GetAsync(new Uri(web, $"export/backtests/{ids[0]}/report.html").ToString());
+        Assert.Equal(200, report.Status);
+        Assert.StartsWith("sandbox;", report.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Contains("<svg", await report.TextAsync(), StringComparison.Ordinal);
+        using var noRedirects = new HttpClientHandler { AllowAutoRedirect = false };
+        using var anonymous = new HttpClient(noRedirects) { BaseAddress = web };
+        using var refused = await anonymous.GetAsync(new Uri($"export/backtests/{ids[0]}/report.html", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.True(refused.StatusCode is System.Net.HttpStatusCode.Redirect or System.Net.HttpStatusCode.Unauthorized, $"anonymous: {(int)refused.StatusCode}");
+
         await browser.GoAsync("/backtests");
         await page.GetByLabel($"Compare backtest {ids[0]}").CheckAsync();
         await page.GetByLabel($"Compare backtest {ids[1]}").CheckAsync();
