@@ -4,20 +4,17 @@ namespace BreakoutBot.Domain.Indicators;
 
 /// <summary>
 /// Wilder's RSI(n) on close-to-close changes: at bar n the average gain/loss is the mean over bars 1..n, then
-/// <c>(avg·(n−1) + x)/n</c>; RSI = 100 − 100/(1 + avgGain/avgLoss) = 100·avgGain/(avgGain + avgLoss), and 100 when
-/// there were no losses.
+/// <c>(avg·(n−1) + x)/n</c>; RSI = 100 − 100/(1 + avgGain/avgLoss), and 100 when there were no losses.
 /// </summary>
 public sealed class RelativeStrengthIndex : Indicator
 {
     private static readonly string[] Fields = ["rsi"];
-    private readonly double _inversePeriod;
     private WilderState _state = new() { PreviousClose = double.NaN };
 
     public RelativeStrengthIndex(int period = 14)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         Period = period;
-        _inversePeriod = 1d / period;
     }
 
     public int Period { get; }
@@ -41,22 +38,22 @@ public sealed class RelativeStrengthIndex : Indicator
         var i = 0;
         for (; i < bars.Length && index <= Period; i++)
         {
-            value = state.Step(bars[i].Close, index++, Period, _inversePeriod, value);
+            value = state.Step(bars[i].Close, index++, Period, value);
             output[i] = value;
         }
 
         // Warmed up: Step's last branch, without its per-bar tests of the index.
         var (previous, averageGain, averageLoss) = (state.PreviousClose, state.AverageGain, state.AverageLoss);
-        var (keep, inversePeriod) = ((double)(Period - 1), _inversePeriod);
+        var (keep, period) = ((double)(Period - 1), (double)Period);
         for (; i < bars.Length; i++)
         {
             var close = bars[i].Close;
             var change = close - previous;
             previous = close;
             var size = Math.Abs(change);
-            averageGain = ((averageGain * keep) + ((change + size) * 0.5)) * inversePeriod;
-            averageLoss = ((averageLoss * keep) + ((size - change) * 0.5)) * inversePeriod;
-            value = averageLoss == 0 ? 100 : 100 * averageGain / (averageGain + averageLoss);
+            averageGain = ((averageGain * keep) + ((change + size) * 0.5)) / period;
+            averageLoss = ((averageLoss * keep) + ((size - change) * 0.5)) / period;
+            value = averageLoss == 0 ? 100 : 100 - (100 / (1 + (averageGain / averageLoss)));
             output[i] = value;
         }
 
@@ -67,7 +64,7 @@ public sealed class RelativeStrengthIndex : Indicator
         return series;
     }
 
-    protected override void Update(in Ohlcv bar) => Value = _state.Step(bar.Close, Count, Period, _inversePeriod, Value);
+    protected override void Update(in Ohlcv bar) => Value = _state.Step(bar.Close, Count, Period, Value);
 
     /// <summary>Wilder's averages of gains and losses; a struct so a batch keeps it in registers.</summary>
     private struct WilderState
@@ -78,7 +75,7 @@ public sealed class RelativeStrengthIndex : Indicator
 
         /// <summary>Adds the close at <paramref name="index"/> and answers the RSI after it (<paramref name="value"/> while warming up).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Step(double close, int index, int period, double inversePeriod, double value)
+        public double Step(double close, int index, int period, double value)
         {
             var change = index == 0 ? 0 : close - PreviousClose;
             PreviousClose = close;
@@ -98,10 +95,11 @@ public sealed class RelativeStrengthIndex : Indicator
                 return value;
             }
 
+            // The reference's arithmetic, operation for operation (its full series is matched to the last digit).
             var keep = index == period ? 1d : period - 1;
-            AverageGain = ((AverageGain * keep) + gain) * inversePeriod;
-            AverageLoss = ((AverageLoss * keep) + loss) * inversePeriod;
-            return AverageLoss == 0 ? 100 : 100 * AverageGain / (AverageGain + AverageLoss);
+            AverageGain = ((AverageGain * keep) + gain) / period;
+            AverageLoss = ((AverageLoss * keep) + loss) / period;
+            return AverageLoss == 0 ? 100 : 100 - (100 / (1 + (AverageGain / AverageLoss)));
         }
     }
 }
