@@ -124,6 +124,25 @@ public sealed class BacktestWorkerTests(LocalPostgresServer postgres)
     }
 
     [Fact]
+    public async Task WorkerShutDownWhileRunning_GivesTheRunBackToTheQueue_WithoutCountingTheClaim()
+    {
+        await using var host = await BacktesterHost.StartAsync(postgres);
+        var id = await host.EnqueueAsync(Small with { Market = new BacktestMarketChoice(BacktestMarketChoice.Synthetic, 5, 8, 60_000) });
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while ((await host.RunAsync(id)).BarsRead == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the run never reported progress");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        await host.StopWorkerAsync();
+
+        var released = await host.RunAsync(id);
+        Assert.Equal((BacktestRunStatus.Queued, 0), (released.Status, released.Attempts));
+        Assert.Null(released.FinishedAt);
+    }
+
+    [Fact]
     public async Task RunsOfAStoppedWorker_AreRunAgain_OrFailAfterThreeClaims()
     {
         await using var host = await BacktesterHost.PrepareAsync(postgres);

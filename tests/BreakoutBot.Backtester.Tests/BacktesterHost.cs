@@ -58,6 +58,17 @@ public sealed class BacktesterHost : IAsyncDisposable
         await _app.StartAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Stops the worker the way an orchestrator does (a graceful shutdown).</summary>
+    public async Task StopWorkerAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(CancellationToken.None);
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
     public TradingDbContext Database() =>
         new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(ConnectionString).Options);
 
@@ -103,12 +114,10 @@ public sealed class BacktesterHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        await StopWorkerAsync();
+        if (Directory.Exists(DataDirectory))
         {
-            await _app.StopAsync(CancellationToken.None);
-            await _app.DisposeAsync();
+            Directory.Delete(DataDirectory, recursive: true);
         }
-
-        Directory.Delete(DataDirectory, recursive: true);
     }
 }
