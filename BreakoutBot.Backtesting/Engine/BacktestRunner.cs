@@ -222,7 +222,7 @@ public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<
             : BarPathResolver.TargetsBeforeStop(trade.Position, bar, cursor.Instrument, cursor.Index - 1, settings.Seed);
         var exits = resolved is not null
             ? resolved
-            : PositionRules.ApplyBar(trade.Position, bar, config, cursor.Instrument, trailing);
+            : PositionRules.ApplyBar(trade.Position, bar, config, cursor.Instrument, trailing, ExitInputs.From(cursor.History, config.ExitRules));
         trade.Position = exits.Position;
         foreach (var exit in exits.Exits)
         {

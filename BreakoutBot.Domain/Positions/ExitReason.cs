@@ -27,6 +27,12 @@ public enum ExitReason
     /// <summary>The move after entry stayed below <c>weak_impulse_min_move_pct</c> for <c>weak_impulse_check_bars</c>.</summary>
     WeakImpulse,
 
+    /// <summary>A bar's volume fell <c>activity_drop_threshold</c> or more below the mean of the bars before it.</summary>
+    ActivityDrop,
+
+    /// <summary>A bar against the position had a true range of <c>volatility_spike_threshold</c> times the usual or more.</summary>
+    VolatilitySpike,
+
     /// <summary>An operator asked for it.</summary>
     Manual,
 }

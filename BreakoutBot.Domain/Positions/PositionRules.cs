@@ -10,14 +10,15 @@ namespace BreakoutBot.Domain.Positions;
 /// <item>the stop first — when a bar touches both the stop and a target, the stop wins (we cannot know the order
 /// inside the bar, so we assume the worse one); a gap through the stop fills at the open;</item>
 /// <item>take-profit targets in ladder order, each for its own quantity of the original size;</item>
-/// <item>time-based and early exits at the bar's close (max hold, time stop if not in profit, weak impulse, failed breakout);</item>
+/// <item>time-based and early exits at the bar's close (max hold, time stop if not in profit, weak impulse, failed breakout,
+/// activity drop, volatility spike against the position — the last two from <see cref="ExitInputs"/>);</item>
 /// <item>stop moves for the next bar: breakeven at its trigger R (plus buffer), then trailing from its activation R
 /// (step, chandelier or ATR). The stop only ever moves towards profit.</item>
 /// </list>
 /// </summary>
 public static class PositionRules
 {
-    public static BarOutcome ApplyBar(ManagedPosition position, Candle bar, PositionConfig config, Instrument instrument, TrailingInputs trailing = default)
+    public static BarOutcome ApplyBar(ManagedPosition position, Candle bar, PositionConfig config, Instrument instrument, TrailingInputs trailing = default, ExitInputs market = default)
     {
         ArgumentNullException.ThrowIfNull(position);
         ArgumentNullException.ThrowIfNull(bar);
@@ -75,7 +76,7 @@ public static class PositionRules
         }
 
         // 3. Exits at the close.
-        if (CloseExitReason(next, bar, config.ExitRules) is { } reason)
+        if (CloseExitReason(next, bar, config.ExitRules, market) is { } reason)
         {
             exits.Add(Exit(next, next.OpenQuantity, bar.Close, reason, null, at));
             return new BarOutcome(Close(next, bar), exits, null);
@@ -151,7 +152,7 @@ public static class PositionRules
         return (position with { Stop = target, StopKind = StopKind.Breakeven }, move, null);
     }
 
-    private static ExitReason? CloseExitReason(ManagedPosition position, Candle bar, ExitRulesConfig rules)
+    private static ExitReason? CloseExitReason(ManagedPosition position, Candle bar, ExitRulesConfig rules, ExitInputs market)
     {
         var held = bar.CloseTime - position.OpenedAt;
         if (held >= TimeSpan.FromHours((double)rules.MaxHoldTimeHours))
@@ -177,6 +178,18 @@ public static class PositionRules
             && GaveBackBreakout(position, level, bar.Close, rules.FailedBreakoutRetestThreshold))
         {
             return ExitReason.FailedBreakout;
+        }
+
+        if (rules.ActivityDropEnabled && market.ActivityDrop is { } drop && drop >= rules.ActivityDropThreshold)
+        {
+            return ExitReason.ActivityDrop;
+        }
+
+        // A wide bar in the trade's favour is the move we want; only one against it is a reason to leave.
+        if (rules.VolatilityExitEnabled && market.VolatilitySpike is { } spike && spike >= rules.VolatilitySpikeThreshold
+            && (bar.Close - bar.Open) * position.Direction.Sign() < 0)
+        {
+            return ExitReason.VolatilitySpike;
         }
 
         return null;

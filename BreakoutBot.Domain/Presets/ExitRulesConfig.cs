@@ -18,10 +18,14 @@ public sealed record ExitRulesConfig
     /// <summary><c>activity_drop_enabled</c>: close when trading activity collapses (the original <c>panic_exit_on_activity_drop</c>).</summary>
     public required bool ActivityDropEnabled { get; init; }
 
-    /// <summary><c>activity_drop_threshold</c>: drop of activity relative to its recent mean that triggers the exit, fraction in (0, 1].</summary>
+    /// <summary>
+    /// <c>activity_drop_threshold</c>: a bar whose volume is this share or more below the mean volume of the
+    /// <see cref="ActivityDropWindowBars"/> bars before it closes the position at that bar's close, fraction in (0, 1]
+    /// (0.3 = 30 % below the mean).
+    /// </summary>
     public required decimal ActivityDropThreshold { get; init; }
 
-    /// <summary><c>activity_drop_window_bars</c>: candles, 1-500.</summary>
+    /// <summary><c>activity_drop_window_bars</c>: closed bars whose mean volume a bar is compared with, 1-500.</summary>
     public required int ActivityDropWindowBars { get; init; }
 
     /// <summary><c>weak_impulse_enabled</c>: close when the move after entry stays too small.</summary>
@@ -39,10 +43,10 @@ public sealed record ExitRulesConfig
     /// <summary><c>time_stop_minutes</c>: close after this many minutes if the position is not in profit, 1-43200; null = off. Must be shorter than <see cref="MaxHoldTimeHours"/>.</summary>
     public int? TimeStopMinutes { get; init; }
 
-    /// <summary><c>volatility_exit_enabled</c>: close when ATR spikes against the position.</summary>
+    /// <summary><c>volatility_exit_enabled</c>: close at the close of a bar that moves against the position with a true range of <see cref="VolatilitySpikeThreshold"/> times the usual.</summary>
     public required bool VolatilityExitEnabled { get; init; }
 
-    /// <summary><c>volatility_spike_threshold</c>: current ATR / average ATR that triggers the exit, multiple in [1, 100].</summary>
+    /// <summary><c>volatility_spike_threshold</c>: the bar's true range / mean true range of the 14 bars before it that triggers the exit, multiple in [1, 100].</summary>
     public required decimal VolatilitySpikeThreshold { get; init; }
 
     internal static ExitRulesConfig Read(PresetObjectReader json)

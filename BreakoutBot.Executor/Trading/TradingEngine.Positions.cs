@@ -274,7 +274,8 @@ public sealed partial class TradingEngine
 
         var interval = ManagementInterval;
         var lookback = preset.PositionConfig.ChandelierLookbackBars;
-        var bars = await venue.GetKlinesAsync(instrument.Symbol, interval, Math.Min(1000, (2 * lookback) + 2), cancellationToken);
+        var barsNeeded = Math.Max((2 * lookback) + 2, ExitInputs.BarsNeeded(preset.PositionConfig.ExitRules) + 1);
+        var bars = await venue.GetKlinesAsync(instrument.Symbol, interval, Math.Min(1000, barsNeeded), cancellationToken);
         var closed = bars.Where(bar => bar.IsClosed).OrderBy(bar => bar.OpenTime).ToList();
         if (closed.Count == 0)
         {
@@ -292,7 +293,8 @@ public sealed partial class TradingEngine
         {
             _lastBarOpen[position.PositionId] = bar.OpenTime;
             var history = closed.Where(candidate => candidate.OpenTime <= bar.OpenTime).ToList();
-            if (await ApplyBarAsync(database, position, instrument, preset.PositionConfig, bar, TrailingInputs.From(history, position.Direction, lookback), correlationId, cancellationToken))
+            var measures = new BarMeasures(TrailingInputs.From(history, position.Direction, lookback), ExitInputs.From(history, preset.PositionConfig.ExitRules));
+            if (await ApplyBarAsync(database, position, instrument, preset.PositionConfig, bar, measures, correlationId, cancellationToken))
             {
                 return;
             }
@@ -305,12 +307,12 @@ public sealed partial class TradingEngine
     /// closed at once as a safety net. Returns true when an exit was sent.
     /// </summary>
     private async Task<bool> ApplyBarAsync(
-        TradingDbContext database, PositionRecord position, Instrument instrument, PositionConfig config, Candle bar, TrailingInputs trailing, string correlationId,
+        TradingDbContext database, PositionRecord position, Instrument instrument, PositionConfig config, Candle bar, BarMeasures measures, string correlationId,
         CancellationToken cancellationToken)
     {
         var managed = Managed(position, instrument);
         managed = managed with { Targets = [.. managed.Targets.Where(target => target.IsFilled)] };
-        var outcome = PositionRules.ApplyBar(managed, bar, config, instrument, trailing);
+        var outcome = PositionRules.ApplyBar(managed, bar, config, instrument, measures.Trailing, measures.Market);
         position.BarsHeld = outcome.Position.BarsHeld;
         position.BestPrice = outcome.Position.BestPrice;
         var exit = outcome.Exits.FirstOrDefault(candidate => candidate.Reason != ExitReason.TakeProfit);
