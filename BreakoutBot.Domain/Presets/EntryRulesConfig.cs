@@ -5,7 +5,7 @@ namespace BreakoutBot.Domain.Presets;
 /// <summary>Confirmation rules for an entry (<c>signal_config.entry_rules</c>). Percent fields are percent: 0.5 = 0.5 %.</summary>
 public sealed record EntryRulesConfig
 {
-    /// <summary><c>require_volume_confirmation</c>: the breakout candle must carry a volume surge.</summary>
+    /// <summary><c>require_volume_confirmation</c>: a momentum breakout candle's volume must be <see cref="VolumeConfirmationMultiplier"/> times the mean of the 19 bars before it.</summary>
     public required bool RequireVolumeConfirmation { get; init; }
 
     /// <summary><c>volume_confirmation_multiplier</c>: breakout volume / average volume, multiple in [1, 20].</summary>
@@ -17,7 +17,7 @@ public sealed record EntryRulesConfig
     /// <summary><c>density_confirmation_threshold</c>: density size / median bucket size, multiple in [1, 50].</summary>
     public required decimal DensityConfirmationThreshold { get; init; }
 
-    /// <summary><c>require_momentum</c>: price must be moving in the trade's direction.</summary>
+    /// <summary><c>require_momentum</c>: a momentum breakout's close must have moved <see cref="MomentumMinSlopePct"/> percent in the trade's direction over <see cref="MomentumCheckBars"/> bars.</summary>
     public required bool RequireMomentum { get; init; }
 
     /// <summary><c>momentum_min_slope_pct</c>: price change over <see cref="MomentumCheckBars"/>, percent in [0, 100].</summary>
@@ -26,7 +26,10 @@ public sealed record EntryRulesConfig
     /// <summary><c>momentum_check_bars</c>: candles over which momentum is measured, 1-100.</summary>
     public required int MomentumCheckBars { get; init; }
 
-    /// <summary><c>validate_approach</c>: the approach to the level must be calm, not a spike.</summary>
+    /// <summary>
+    /// <c>validate_approach</c>: before a momentum breakout, the closes of the last <see cref="ApproachMinConsolidationBars"/>
+    /// bars stay within 0.5 % of the level and move at most <see cref="ApproachMaxSlopePct"/> percent per bar.
+    /// </summary>
     public required bool ValidateApproach { get; init; }
 
     /// <summary><c>approach_max_slope_pct</c>: steepest approach, percent per candle in (0, 100].</summary>
@@ -38,7 +41,7 @@ public sealed record EntryRulesConfig
     /// <summary><c>max_distance_from_level_bps</c>: farthest entry from the level, basis points in [0, 1000]. (The original checked it as a minimum.)</summary>
     public required decimal MaxDistanceFromLevelBps { get; init; }
 
-    /// <summary><c>require_clean_breakout</c>: no failed breakout of the same level within <see cref="FalseStartLookbackBars"/>.</summary>
+    /// <summary><c>require_clean_breakout</c>: no close beyond the level (a breakout given back) in the <see cref="FalseStartLookbackBars"/> bars before a momentum breakout.</summary>
     public required bool RequireCleanBreakout { get; init; }
 
     /// <summary><c>false_start_lookback_bars</c>: candles searched for a failed breakout, 1-500.</summary>

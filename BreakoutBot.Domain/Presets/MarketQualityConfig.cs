@@ -5,7 +5,7 @@ namespace BreakoutBot.Domain.Presets;
 /// <summary>Market conditions that block trading a symbol (<c>signal_config.market_quality</c>). Percent fields are percent: 0.5 = 0.5 %.</summary>
 public sealed record MarketQualityConfig
 {
-    /// <summary><c>flat_market_filter_enabled</c>: skip markets whose ATR is below <see cref="FlatMarketAtrThreshold"/>.</summary>
+    /// <summary><c>flat_market_filter_enabled</c>: no signal while the mean true range of the last <see cref="FlatMarketLookbackBars"/> bars is below <see cref="FlatMarketAtrThreshold"/> percent of the close.</summary>
     public required bool FlatMarketFilterEnabled { get; init; }
 
     /// <summary><c>flat_market_atr_threshold</c>: ATR as percent of price below which a market is flat, [0, 100].</summary>
@@ -27,7 +27,7 @@ public sealed record MarketQualityConfig
     /// <summary><c>consolidation_min_bars</c>: candles, 1-500.</summary>
     public required int ConsolidationMinBars { get; init; }
 
-    /// <summary><c>require_stable_volatility</c>: skip markets whose ATR just spiked.</summary>
+    /// <summary><c>require_stable_volatility</c>: no signal while ATR(14) is <see cref="VolatilitySpikeThreshold"/> times its mean over the <see cref="VolatilityLookbackBars"/> bars before, or more.</summary>
     public required bool RequireStableVolatility { get; init; }
 
     /// <summary><c>volatility_spike_threshold</c>: current ATR / average ATR that counts as a spike, multiple in [1, 100].</summary>
@@ -36,7 +36,7 @@ public sealed record MarketQualityConfig
     /// <summary><c>volatility_lookback_bars</c>: candles, 1-500.</summary>
     public required int VolatilityLookbackBars { get; init; }
 
-    /// <summary><c>require_clear_trend</c>: trade only with a trend of at least <see cref="TrendSlopeMinPct"/>.</summary>
+    /// <summary><c>require_clear_trend</c>: signal only when the close moved at least <see cref="TrendSlopeMinPct"/> percent in the trade's direction over <see cref="TrendLookbackBars"/> bars (both strategies).</summary>
     public required bool RequireClearTrend { get; init; }
 
     /// <summary><c>trend_slope_min_pct</c>: price change over <see cref="TrendLookbackBars"/>, percent in [0, 100].</summary>
@@ -45,10 +45,10 @@ public sealed record MarketQualityConfig
     /// <summary><c>trend_lookback_bars</c>: candles, 1-500.</summary>
     public required int TrendLookbackBars { get; init; }
 
-    /// <summary><c>noise_filter_enabled</c>: skip markets noisier than <see cref="NoiseThreshold"/>.</summary>
+    /// <summary><c>noise_filter_enabled</c>: no signal while the candles of the last <see cref="FlatMarketLookbackBars"/> bars are on average more than <see cref="NoiseThreshold"/> wick.</summary>
     public required bool NoiseFilterEnabled { get; init; }
 
-    /// <summary><c>noise_threshold</c>: share of candle range that is wick rather than net movement, fraction in [0, 1].</summary>
+    /// <summary><c>noise_threshold</c>: largest mean share of a candle's range that is wick (1 − |close − open| / (high − low)), fraction in [0, 1].</summary>
     public required decimal NoiseThreshold { get; init; }
 
     internal static MarketQualityConfig Read(PresetObjectReader json) => new()

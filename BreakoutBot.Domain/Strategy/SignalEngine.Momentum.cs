@@ -54,6 +54,8 @@ public sealed partial class SignalEngine
             Fail(SignalRejectionCode.VwapGapTooWide, string.Create(CultureInfo.InvariantCulture, $"|close − VWAP| = {Math.Abs(candle.Close - vwap)}, cap {maxGapAtr} × ATR {bar.Atr:0.########}"));
         }
 
+        CheckTrend(direction, Fail);
+        CheckBreakoutCandle(level, direction, candle, Fail);
         if (failures.Count > 0)
         {
             rejections.AddRange(failures);

@@ -64,6 +64,7 @@ public sealed partial class SignalEngine
             Fail(SignalRejectionCode.ImbalanceTooWeak, string.Create(CultureInfo.InvariantCulture, $"book imbalance {directional:0.###} towards {direction}, needs {_rules.MinImbalance:0.###}"));
         }
 
+        CheckTrend(direction, Fail);
         if (failures.Count > 0)
         {
             rejections.AddRange(failures);

@@ -42,6 +42,8 @@ public sealed partial class SignalEngine
     private readonly Queue<decimal> _volumes = new();
     private readonly List<RecordedBreakout> _breakouts = [];
     private readonly List<decimal> _signalledLevels = [];
+    private readonly RecentCandles _history;
+    private readonly Queue<decimal> _atrs = new();
     private decimal? _previousClose;
     private DateTimeOffset? _lastOpenTime;
     private DateTimeOffset? _lastSignalTime;
@@ -54,9 +56,14 @@ public sealed partial class SignalEngine
         _rules = rules;
         _atr = new AverageTrueRange(rules.AtrPeriod);
         _surge = new VolumeSurge(rules.VolumeWindow);
+        _history = new RecentCandles(HistoryCapacity(rules));
     }
 
     public InstrumentSymbol Symbol => _instrument.Symbol;
+
+    /// <summary>Closed bars the engine must have seen before every enabled condition can be measured (for warming it up).</summary>
+    public int HistoryBarsNeeded =>
+        Math.Max(_history.Capacity, Math.Max(_rules.ActivityRecentBars + _rules.ActivityBaselineBars, (_rules.MarketQuality?.VolatilityLookbackBars ?? 0) + _rules.AtrPeriod + 1));
 
     /// <summary>Breakouts young enough to be retested, oldest first.</summary>
     public IReadOnlyList<RecordedBreakout> Breakouts => _breakouts.AsReadOnly();
@@ -138,6 +145,16 @@ public sealed partial class SignalEngine
             _volumes.Dequeue();
         }
 
+        _history.Add(candle);
+        if (_rules.MarketQuality is { RequireStableVolatility: true } quality && !double.IsNaN(_atr.Value))
+        {
+            _atrs.Enqueue((decimal)_atr.Value);
+            while (_atrs.Count > quality.VolatilityLookbackBars + 1)
+            {
+                _atrs.Dequeue();
+            }
+        }
+
         _previousClose = candle.Close;
         _lastOpenTime = candle.OpenTime;
     }
@@ -165,6 +182,11 @@ public sealed partial class SignalEngine
         {
             rejections.Add(new SignalRejection(null, null, SignalRejectionCode.Cooldown,
                 string.Create(CultureInfo.InvariantCulture, $"last signal at {lastSignal:O}; quiet until {lastSignal + _rules.Cooldown:O}")));
+            return null;
+        }
+
+        if (!PassesBarConditions(candle, rejections))
+        {
             return null;
         }
 

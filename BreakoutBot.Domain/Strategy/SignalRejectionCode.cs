@@ -71,4 +71,40 @@ public enum SignalRejectionCode
 
     /// <summary>Confidence is below the minimum.</summary>
     ConfidenceTooLow,
+
+    /// <summary><c>market_quality.flat_market_*</c>: the mean true range is too small a share of the price.</summary>
+    MarketFlat,
+
+    /// <summary><c>market_quality.require_stable_volatility</c>: ATR just rose to a spike over its recent mean.</summary>
+    VolatilitySpiking,
+
+    /// <summary><c>market_quality.noise_filter_*</c>: the candles are mostly wick.</summary>
+    MarketNoisy,
+
+    /// <summary><c>market_quality.consolidation_*</c>: the bars before the breakout did not consolidate.</summary>
+    NoConsolidation,
+
+    /// <summary><c>market_quality.require_clear_trend</c>: price has not moved enough in the trade's direction.</summary>
+    NoClearTrend,
+
+    /// <summary><c>entry_rules.require_volume_confirmation</c>: the breakout volume is not enough above the mean.</summary>
+    VolumeNotConfirmed,
+
+    /// <summary><c>entry_rules.require_momentum</c>: the price change into the breakout is too small.</summary>
+    MomentumTooWeak,
+
+    /// <summary><c>entry_rules.validate_approach</c>: price ran at the level instead of approaching it calmly.</summary>
+    ApproachTooSteep,
+
+    /// <summary><c>entry_rules.validate_approach</c>: the bars before the breakout did not hold near the level.</summary>
+    ApproachAwayFromLevel,
+
+    /// <summary><c>entry_rules.require_clean_breakout</c>: the level was already crossed and given back recently.</summary>
+    FalseStart,
+
+    /// <summary><c>entry_rules.avoid_session_start_minutes</c>: too soon after 00:00 UTC.</summary>
+    SessionStart,
+
+    /// <summary><c>entry_rules.avoid_session_end_minutes</c>: too close to 00:00 UTC.</summary>
+    SessionEnd,
 }

@@ -37,6 +37,15 @@ public sealed record SignalRules
     /// </summary>
     public required decimal? MaxEntryDistanceFraction { get; init; }
 
+    /// <summary>Confirmation rules an entry must pass (<c>signal_config.entry_rules</c>); null = none checked.</summary>
+    public EntryRulesConfig? EntryRules { get; init; }
+
+    /// <summary>Market conditions that block a signal (<c>signal_config.market_quality</c>); null = none checked.</summary>
+    public MarketQualityConfig? MarketQuality { get; init; }
+
+    /// <summary>How close to the level the closes of the approach must stay, fraction of the level price (the original's 0.5 %).</summary>
+    public decimal ApproachBandFraction { get; init; } = 0.005m;
+
     /// <summary>Which strategy wins when both would signal on one bar (<c>strategy_priority</c>).</summary>
     public required StrategyPriority Priority { get; init; }
 
@@ -90,6 +99,8 @@ public sealed record SignalRules
             MinImbalance = config.L2ImbalanceThreshold,
             VwapGapMaxAtr = config.VwapGapMaxAtr,
             MaxEntryDistanceFraction = config.EntryRules.MaxDistanceFromLevelBps / 10_000m,
+            EntryRules = config.EntryRules,
+            MarketQuality = config.MarketQuality,
             Priority = preset.StrategyPriority,
         };
     }

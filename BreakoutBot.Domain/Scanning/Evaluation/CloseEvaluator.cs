@@ -91,7 +91,8 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
         {
             engine = new SignalEngine(instrument, _signalRules);
             _engines[instrument.Symbol] = engine;
-            for (var index = Math.Max(1, candles.Length - 1 - WarmUpBars); index < candles.Length - 1; index++)
+            var warmUpBars = Math.Max(WarmUpBars, engine.HistoryBarsNeeded);
+            for (var index = Math.Max(1, candles.Length - 1 - warmUpBars); index < candles.Length - 1; index++)
             {
                 var levels = LevelDetector.Detect(LevelWindowBefore(candles, index), _levelRules);
                 var context = new SignalContext(Atr: AverageTrueRangeOf(candles[..(index + 1)], _signalRules.AtrPeriod));

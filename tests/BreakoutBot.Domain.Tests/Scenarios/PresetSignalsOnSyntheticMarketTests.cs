@@ -13,7 +13,7 @@ namespace BreakoutBot.Domain.Tests.Scenarios;
 public class PresetSignalsOnSyntheticMarketTests
 {
     private const int WarmUpBars = 120;
-    private const int TradedBars = 400;
+    private const int TradedBars = 1000;
     private const int LevelWindow = 120;
     private const int UniverseSize = 16;
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
@@ -27,9 +27,11 @@ public class PresetSignalsOnSyntheticMarketTests
     {
         var preset = RepositoryPaths.LoadShippedPreset(presetName);
 
-        var signals = Run(preset, seed: 20261126);
+        var rejections = new Dictionary<SignalRejectionCode, int>();
+        var signals = Run(preset, seed: 20261126, rejections);
 
-        Assert.True(signals.Count > 0, $"{presetName} produced no signal in {TradedBars} bars");
+        Assert.True(signals.Count > 0, $"{presetName} produced no signal in {TradedBars} bars; rejections: "
+            + string.Join(", ", rejections.OrderByDescending(pair => pair.Value).Select(pair => $"{pair.Key} {pair.Value}")));
         Assert.All(signals, signal => Assert.True(signal.RiskPerUnit > 0));
         Assert.Equal(signals.Count, signals.Select(signal => signal.Id).Distinct().Count());
     }
@@ -42,7 +44,7 @@ public class PresetSignalsOnSyntheticMarketTests
         Assert.Equal(Run(preset, seed: 5).Select(signal => signal.Id), Run(preset, seed: 5).Select(signal => signal.Id));
     }
 
-    private static List<BreakoutSignal> Run(TradingPreset preset, int seed)
+    private static List<BreakoutSignal> Run(TradingPreset preset, int seed, Dictionary<SignalRejectionCode, int>? rejections = null)
     {
         // The preset's own universe: its whitelist where it has one (minus its blacklist), else the first 16 symbols.
         var whitelist = preset.ScannerConfig.SymbolWhitelist;
@@ -76,6 +78,11 @@ public class PresetSignalsOnSyntheticMarketTests
                     if (evaluation.Signal is { } signal)
                     {
                         signals.Add(signal);
+                    }
+
+                    foreach (var rejection in rejections is null ? [] : evaluation.Rejections)
+                    {
+                        rejections![rejection.Code] = rejections.GetValueOrDefault(rejection.Code) + 1;
                     }
                 }
 

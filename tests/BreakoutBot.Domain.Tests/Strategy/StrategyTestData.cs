@@ -21,7 +21,27 @@ internal static class StrategyTestData
         ?? throw new InvalidOperationException("presets/breakout_v1.json does not load."));
 
     /// <summary>breakout_v1: volume ≥ 1.4x, body ≥ 0.3, epsilon 0.12 %, retest zone 0.2 % and pierce 0.35 ATR, imbalance 0.15, VWAP 2 ATR, momentum first.</summary>
-    public static SignalRules Rules() => SignalRules.FromPreset(Preset.Value);
+    /// <summary>The preset's core signal rules, without its entry rules and market-quality filters (tested on their own).</summary>
+    public static SignalRules Rules() => SignalRules.FromPreset(Preset.Value) with { EntryRules = null, MarketQuality = null };
+
+    /// <summary>The preset's rules with every entry rule and market-quality filter off: a test turns on the one it is about.</summary>
+    public static SignalRules RulesWithConditionsOff()
+    {
+        var config = Preset.Value.SignalConfig;
+        return SignalRules.FromPreset(Preset.Value) with
+        {
+            EntryRules = config.EntryRules with
+            {
+                RequireVolumeConfirmation = false, RequireDensityConfirmation = false, RequireMomentum = false, ValidateApproach = false,
+                RequireCleanBreakout = false, AvoidSessionStartMinutes = 0, AvoidSessionEndMinutes = 0,
+            },
+            MarketQuality = config.MarketQuality with
+            {
+                FlatMarketFilterEnabled = false, ConsolidationFilterEnabled = false, RequireStableVolatility = false, RequireClearTrend = false,
+                NoiseFilterEnabled = false,
+            },
+        };
+    }
 
     public static LevelsRules PresetLevelsRules() => Preset.Value.LevelsRules;
 
