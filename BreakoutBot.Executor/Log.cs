@@ -145,4 +145,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "The engine's stored state belongs to mode {PreviousMode}, not {Mode}: not resumed (Stopped, fresh risk state)")]
     public static partial void OtherModesStateNotResumed(ILogger logger, string previousMode, string mode);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Levels and book of {Symbol} could not be read for smart take-profit placement ({Reason}); the ladder is placed without them")]
+    public static partial void TakeProfitMarketUnavailable(ILogger logger, string symbol, string reason);
 }

@@ -198,9 +198,15 @@ public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<
             return;
         }
 
+        // The take-profit ladder sees the levels of the bars before this one, as the executor does at its fill (no book here).
+        var positionConfig = settings.Preset.PositionConfig;
+        var before = Math.Min(cursor.History.Count - 1, settings.LevelWindowBars);
+        var market = positionConfig.TpSmartPlacement.Enabled
+            ? TakeProfitMarket.From(cursor.History.GetRange(cursor.History.Count - 1 - before, before), settings.LevelWindowBars, settings.Preset, book: null, instrument.TickSize)
+            : TakeProfitMarket.None;
         var position = PositionOpening.Open(
             $"bt-{++_positionNumber}", instrument, signal.Direction, price, signal.Stop, sizing.Quantity, bar.OpenTime,
-            settings.Preset.PositionConfig.TpLevels, signal.LevelPrice);
+            positionConfig.TpLevels, signal.LevelPrice, (positionConfig.TpSmartPlacement, market));
         var fee = Money(price * sizing.Quantity * TakerFee);
         _cash -= fee;
         // The history ends with this bar (committed before trading it): the chart's context is the bars before it.

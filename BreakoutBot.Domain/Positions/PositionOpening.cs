@@ -4,7 +4,11 @@ using BreakoutBot.Domain.Trading;
 
 namespace BreakoutBot.Domain.Positions;
 
-/// <summary>Builds a <see cref="ManagedPosition"/> from a filled entry: stop, and the TP ladder on tick and lot step.</summary>
+/// <summary>
+/// Builds a <see cref="ManagedPosition"/> from a filled entry: stop, and the TP ladder on tick and lot step. Rungs
+/// placed <c>smart</c> or <c>adaptive</c> are moved by <see cref="TakeProfitPlacer"/> when a placement is
+/// given.
+/// </summary>
 public static class PositionOpening
 {
     /// <exception cref="ArgumentException">The stop is not on the losing side of the entry, or the quantity is not positive.</exception>
@@ -17,7 +21,8 @@ public static class PositionOpening
         decimal quantity,
         DateTimeOffset openedAt,
         IReadOnlyList<TakeProfitLevel> ladder,
-        decimal? breakoutLevel = null)
+        decimal? breakoutLevel = null,
+        (TakeProfitSmartPlacement Rules, TakeProfitMarket Market)? placement = null)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(ladder);
@@ -34,6 +39,10 @@ public static class PositionOpening
         foreach (var level in ladder.OrderBy(level => level.RewardMultiple))
         {
             var rawPrice = entryPrice + (sign * risk * level.RewardMultiple);
+            if (level.PlacementMode != TakeProfitPlacementMode.Fixed && placement is { } smart)
+            {
+                rawPrice = TakeProfitPlacer.Place(rawPrice, entryPrice, direction, smart.Rules, smart.Market);
+            }
 
             // Round targets towards the entry, so a target is never further away than its R promises.
             var price = direction == PositionDirection.Long ? instrument.FloorPriceToTick(rawPrice) : instrument.CeilingPriceToTick(rawPrice);

@@ -213,9 +213,13 @@ public sealed partial class TradingEngine
 
         // The position turns Open only once its protection rests on the venue; a crash in between repeats this step,
         // and the orderLinkIds make every repeated placement find the order already there.
-        var ladder = (await _presets.ForPositionAsync(database, position, cancellationToken))?.PositionConfig.TpLevels ?? [];
+        var preset = await _presets.ForPositionAsync(database, position, cancellationToken);
+        var ladder = preset?.PositionConfig.TpLevels ?? [];
+        var smartPlacement = preset is not null && preset.PositionConfig.TpSmartPlacement.Enabled && ladder.Any(level => level.PlacementMode != TakeProfitPlacementMode.Fixed)
+            ? (preset.PositionConfig.TpSmartPlacement, await TakeProfitMarketAsync(instrument, preset, cancellationToken))
+            : ((TakeProfitSmartPlacement, TakeProfitMarket)?)null;
         var managed = PositionOpening.Open(position.PositionId, instrument, position.Direction, position.EntryPrice, position.InitialStop, position.OpenQuantity,
-            position.OpenedAt, ladder, position.BreakoutLevel);
+            position.OpenedAt, ladder, position.BreakoutLevel, smartPlacement);
         position.TargetsJson = JsonSerializer.Serialize(managed.Targets, TargetJson);
         await database.SaveChangesAsync(cancellationToken);
         var stop = await ProtectOrExitAsync(database, position, instrument, correlationId, cancellationToken);
@@ -252,6 +256,27 @@ public sealed partial class TradingEngine
         PositionEvent(database, position);
         await database.SaveChangesAsync(cancellationToken);
         Log.PositionOpened(logger, position.PositionId, position.Symbol, position.Direction, position.OpenQuantity, position.EntryPrice);
+    }
+
+    /// <summary>
+    /// The levels of the recent closed bars and the book's densities, for smart take-profit rungs. The ladder is placed
+    /// either way: without them (a venue read failed) the rungs still move onto round numbers, and the stop is already
+    /// resting by the time this runs.
+    /// </summary>
+    private async Task<TakeProfitMarket> TakeProfitMarketAsync(Instrument instrument, TradingPreset preset, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bars = await venue.GetKlinesAsync(instrument.Symbol, ManagementInterval, TakeProfitLevelWindowBars + 1, cancellationToken);
+            var book = await venue.GetOrderBookAsync(instrument.Symbol, TakeProfitBookDepth, cancellationToken);
+            var closed = bars.Where(bar => bar.IsClosed).OrderBy(bar => bar.OpenTime).ToList();
+            return TakeProfitMarket.From(closed, TakeProfitLevelWindowBars, preset, book, instrument.TickSize);
+        }
+        catch (Exception exception) when (exception is BybitApiException or HttpRequestException or TimeoutException)
+        {
+            Log.TakeProfitMarketUnavailable(logger, instrument.Symbol.Value, exception.Message);
+            return TakeProfitMarket.None;
+        }
     }
 
     /// <summary>Local stop watch and the position rules on newly closed bars.</summary>

@@ -43,6 +43,12 @@ public sealed partial class TradingEngine(
 {
     private const string Source = "executor";
     private const string SystemActor = "system";
+
+    /// <summary>Bars the level detector reads for smart take-profit placement (the scanner's level window).</summary>
+    private const int TakeProfitLevelWindowBars = 120;
+
+    /// <summary>Book levels per side read for the densities smart take-profit placement avoids.</summary>
+    private const int TakeProfitBookDepth = 200;
     private static readonly JsonSerializerOptions TargetJson = new(JsonSerializerDefaults.Web);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
