@@ -119,7 +119,7 @@ public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<
 
         return new BacktestResult(
             settings.StartingBalance, _cash, _trades, _equity, candles, _signals,
-            [.. ScanFilterNames.NeedMoreThanKlines.Where(name => PresetUses(name)).Order(StringComparer.Ordinal)],
+            FieldsNotEvaluated(),
             _rejections,
             _killSwitchTrips,
             [.. cursors.Where(cursor => cursor.Tape is not null).Select(cursor => cursor.Instrument.Symbol.Value)]);
@@ -246,6 +246,28 @@ public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<
     {
         var count = Math.Min(history.Count, (2 * lookback) + 2);
         return new ArraySegment<Candle>([.. history.GetRange(history.Count - count, count)]);
+    }
+
+    /// <summary>
+    /// The preset's filters and signal rules that klines cannot feed: the scanner filters on book, trades and open
+    /// interest, and the signal rules on the book (imbalance, the density confirmation). They pass, and are named.
+    /// </summary>
+    private List<string> FieldsNotEvaluated()
+    {
+        var fields = ScanFilterNames.NeedMoreThanKlines.Where(PresetUses).ToList();
+        var signals = settings.Preset.SignalConfig;
+        if (signals.L2ImbalanceThreshold > 0)
+        {
+            fields.Add("l2_imbalance_threshold");
+        }
+
+        if (signals.EntryRules.RequireDensityConfirmation)
+        {
+            fields.Add("require_density_confirmation");
+        }
+
+        fields.Sort(StringComparer.Ordinal);
+        return fields;
     }
 
     private bool PresetUses(string filter)

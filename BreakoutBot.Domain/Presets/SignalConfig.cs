@@ -32,7 +32,10 @@ public sealed record SignalConfig
     /// <summary><c>enter_on_density_eat_ratio</c>: share of an order-book density that must be eaten before entering, fraction in (0, 1].</summary>
     public required decimal EnterOnDensityEatRatio { get; init; }
 
-    /// <summary><c>tpm_on_touch_frac</c>: trades per minute on the level touch relative to the recent rate, fraction in (0, 1].</summary>
+    /// <summary>
+    /// <c>tpm_on_touch_frac</c>: a retest needs the activity on the touch — mean volume of the last 5 bars over the mean of
+    /// the 15 before them — to be at least this fraction, in (0, 1].
+    /// </summary>
     public required decimal TpmOnTouchFrac { get; init; }
 
     /// <summary><c>entry_rules</c>: confirmation rules an entry must pass.</summary>

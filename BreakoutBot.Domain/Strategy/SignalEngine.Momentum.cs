@@ -56,6 +56,7 @@ public sealed partial class SignalEngine
 
         CheckTrend(direction, Fail);
         CheckBreakoutCandle(level, direction, candle, Fail);
+        var density = _rules.EntryRules is { RequireDensityConfirmation: true } ? CheckDensity(level, direction, candle.CloseTime, bar.Context.Book, Fail) : null;
         if (failures.Count > 0)
         {
             rejections.AddRange(failures);
@@ -73,6 +74,7 @@ public sealed partial class SignalEngine
             string.Create(CultureInfo.InvariantCulture, $"volume surge {bar.VolumeSurge:0.##}x (min {_rules.MinVolumeSurge:0.##}x)"),
             string.Create(CultureInfo.InvariantCulture, $"body ratio {bodyRatio:0.###} (min {_rules.MinBodyRatio:0.###})"),
             imbalance is { } shown ? string.Create(CultureInfo.InvariantCulture, $"book imbalance {shown:0.###} (min {_rules.MinImbalance:0.###})") : "no book: imbalance not checked",
+            .. density is null ? Array.Empty<string>() : [density],
         ];
         return Build(BreakoutStrategy.Momentum, level, direction, bar, confidence, reasons, rejections);
     }

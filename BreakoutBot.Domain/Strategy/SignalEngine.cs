@@ -57,6 +57,7 @@ public sealed partial class SignalEngine
         _atr = new AverageTrueRange(rules.AtrPeriod);
         _surge = new VolumeSurge(rules.VolumeWindow);
         _history = new RecentCandles(HistoryCapacity(rules));
+        _densityTracker = DensityTrackerFor(instrument, rules);
     }
 
     public InstrumentSymbol Symbol => _instrument.Symbol;
@@ -108,6 +109,7 @@ public sealed partial class SignalEngine
             RecordFreshCrosses(candle, previousClose.Value, levels);
         }
 
+        ObserveBook(time, context.Book);
         if (signal is not null)
         {
             _lastSignalTime = time;

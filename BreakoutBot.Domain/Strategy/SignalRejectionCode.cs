@@ -102,6 +102,12 @@ public enum SignalRejectionCode
     /// <summary><c>entry_rules.require_clean_breakout</c>: the level was already crossed and given back recently.</summary>
     FalseStart,
 
+    /// <summary><c>entry_rules.require_density_confirmation</c>: no order-book wall stood at the level before the breakout.</summary>
+    NoDensityAtLevel,
+
+    /// <summary><c>enter_on_density_eat_ratio</c>: too much of the wall at the level is still standing.</summary>
+    DensityNotEaten,
+
     /// <summary><c>entry_rules.avoid_session_start_minutes</c>: too soon after 00:00 UTC.</summary>
     SessionStart,
 

@@ -43,6 +43,12 @@ public sealed record SignalRules
     /// <summary>Market conditions that block a signal (<c>signal_config.market_quality</c>); null = none checked.</summary>
     public MarketQualityConfig? MarketQuality { get; init; }
 
+    /// <summary>Order-book bucketing for the density confirmation (<c>density_config</c>); null = densities not tracked.</summary>
+    public DensityConfig? Density { get; init; }
+
+    /// <summary>Share of the wall at the level that must be gone when a momentum breakout closes (<c>enter_on_density_eat_ratio</c>).</summary>
+    public decimal DensityEatRatio { get; init; } = 0.75m;
+
     /// <summary>How close to the level the closes of the approach must stay, fraction of the level price (the original's 0.5 %).</summary>
     public decimal ApproachBandFraction { get; init; } = 0.005m;
 
@@ -73,7 +79,11 @@ public sealed record SignalRules
     /// <summary>Earlier bars the recent volume is compared with.</summary>
     public int ActivityBaselineBars { get; init; } = 15;
 
-    /// <summary>Smallest mean recent volume / mean earlier volume for a retest (the market must not have gone quiet).</summary>
+    /// <summary>
+    /// Smallest mean recent volume / mean earlier volume for a retest: the touch of the level must keep this share of the
+    /// recent activity (<c>tpm_on_touch_frac</c>; measured on bar volume, which every data source has, where the original
+    /// counted trades per minute). Without a preset, the original's 0.8.
+    /// </summary>
     public decimal MinActivityRatio { get; init; } = 0.8m;
 
     /// <summary>Signals below this confidence are rejected; the presets have no such field, so 0 by default.</summary>
@@ -98,8 +108,11 @@ public sealed record SignalRules
             RetestMaxPierceAtr = config.RetestMaxPierceAtr,
             MinImbalance = config.L2ImbalanceThreshold,
             VwapGapMaxAtr = config.VwapGapMaxAtr,
+            MinActivityRatio = config.TpmOnTouchFrac,
             MaxEntryDistanceFraction = config.EntryRules.MaxDistanceFromLevelBps / 10_000m,
             EntryRules = config.EntryRules,
+            Density = preset.DensityConfig,
+            DensityEatRatio = config.EnterOnDensityEatRatio,
             MarketQuality = config.MarketQuality,
             Priority = preset.StrategyPriority,
         };

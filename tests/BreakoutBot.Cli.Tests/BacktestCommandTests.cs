@@ -71,7 +71,8 @@ public sealed class BacktestCommandTests(SimulatedMarketFolder market) : IClassF
             Assert.True(root.TryGetProperty(figure, out _), figure);
         }
 
-        Assert.Equal(["max_spread_bps", "min_depth_usd_0_3pct", "min_depth_usd_0_5pct", "min_trades_per_minute"],
+        // sim_breakout's book rules: the imbalance is on, the density confirmation off (the simulator's book has no walls).
+        Assert.Equal(["l2_imbalance_threshold", "max_spread_bps", "min_depth_usd_0_3pct", "min_depth_usd_0_5pct", "min_trades_per_minute"],
             root.GetProperty("filters_not_evaluated").EnumerateArray().Select(name => name.GetString()).Where(name => name != "min_oi_usd"));
         Assert.Contains("they passed and are listed in summary.json", run.Output, StringComparison.Ordinal);
 

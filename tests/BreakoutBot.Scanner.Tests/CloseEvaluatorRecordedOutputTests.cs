@@ -31,7 +31,7 @@ public sealed class CloseEvaluatorRecordedOutputTests
         // preset's market-quality filters and entry rules were wired in (new rejections, fewer signals: a change of
         // meaning, not of speed).
         var hash = Hash(text);
-        const string Recorded = "1A9334BFC85F757D48598E205BC65C28A2473A36F4E3110C4F1771E6C1957EA0";
+        const string Recorded = "A7584E80817CE2C8F4E080DF7A22713026AA2FF32CB1B122E00C656E1CB652A3";
         if (hash != Recorded)
         {
             var path = Path.Combine(Path.GetTempPath(), "close-evaluator-actual.txt");

@@ -126,6 +126,33 @@ public sealed partial class SignalEngineTests
         Assert.True(last.WasRejectedFor(SignalRejectionCode.ActivityCollapsed));
     }
 
+    [Theory]
+    [InlineData(0.7, false)] // recent volume 75 against ≈ 101 before: 0.74 of it
+    [InlineData(0.8, true)]
+    public void Evaluate_RetestActivity_DecidedByTpmOnTouchFrac(double fraction, bool collapsed)
+    {
+        var engine = new SignalEngine(TestInstrument, Rules() with { MinActivityRatio = (decimal)fraction });
+        var path = BreakoutThenRetest(RetestBar(volume: 75m));
+        for (var i = 41; i < 45; i++)
+        {
+            path[i] = AboveBar(i, volume: 75m);
+        }
+
+        var last = Feed(engine, path, [LevelAt(Level)])[^1];
+
+        Assert.Equal(!collapsed, last.HasSignal);
+        Assert.Equal(collapsed, last.WasRejectedFor(SignalRejectionCode.ActivityCollapsed));
+    }
+
+    [Fact]
+    public void FromPreset_TpmOnTouchFrac_IsTheRetestActivityMinimum()
+    {
+        var preset = RepositoryPaths.LoadShippedPreset("breakout_v1");
+        preset = preset with { SignalConfig = preset.SignalConfig with { TpmOnTouchFrac = 0.65m } };
+
+        Assert.Equal(0.65m, SignalRules.FromPreset(preset).MinActivityRatio);
+    }
+
     [Fact]
     public void Evaluate_MirroredRetest_SignalsShortRetestWithStopAboveLevel()
     {
