@@ -168,8 +168,11 @@ public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<
         var equity = Equity();
         ReArmOnANewDay(bar.OpenTime);
         var risk = settings.Preset.Risk;
-        var exposures = _open.Values.Select(open => new OpenExposure(open.Position.Symbol, open.Position.Direction, open.Position.OpenQuantity * open.Position.EntryPrice, null)).ToList();
-        var verdict = PortfolioRiskLimits.CheckEntry(risk, _risk.Portfolio(equity, exposures, bar.OpenTime), new EntryCandidate(signal.Symbol, signal.Direction, null));
+        var exposures = _open.Values.Select(open => new OpenExposure(open.Position.Symbol, open.Position.Direction, open.Position.OpenQuantity * open.Position.EntryPrice, open.BtcCorrelation)).ToList();
+        var correlation = signal.BtcCorrelation is { } btc && double.IsFinite(btc) ? (decimal)btc : (decimal?)null;
+        var portfolio = _risk.Portfolio(equity, exposures, bar.OpenTime);
+        var candidate = new EntryCandidate(signal.Symbol, signal.Direction, correlation);
+        var verdict = PortfolioRiskLimits.CheckEntry(risk, portfolio, candidate);
         if (!verdict.IsAllowed)
         {
             if (verdict.TripReason is { } reason)
@@ -198,6 +201,14 @@ public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<
             return;
         }
 
+        // As the executor: after sizing, the trade may not lift same-side exposure correlated with BTC past the limit.
+        var correlated = PortfolioRiskLimits.CheckCorrelatedExposure(risk, portfolio, candidate, sizing.Notional);
+        if (!correlated.IsAllowed)
+        {
+            Reject(correlated.Rejection?.ToString() ?? "CorrelatedExposure");
+            return;
+        }
+
         // The take-profit ladder sees the levels of the bars before this one, as the executor does at its fill (no book here).
         var positionConfig = settings.Preset.PositionConfig;
         var before = Math.Min(cursor.History.Count - 1, settings.LevelWindowBars);
@@ -211,7 +222,7 @@ public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<
         _cash -= fee;
         // The history ends with this bar (committed before trading it): the chart's context is the bars before it.
         var context = cursor.History.Skip(Math.Max(0, cursor.History.Count - 1 - ChartBarsBeforeEntry)).Take(Math.Min(ChartBarsBeforeEntry, cursor.History.Count - 1));
-        _open[signal.Symbol] = new OpenTrade(position, fee, context);
+        _open[signal.Symbol] = new OpenTrade(position, fee, context, correlation);
     }
 
     private void Manage(SymbolCursor cursor, OpenTrade trade, Candle bar)

@@ -5,8 +5,11 @@ using BreakoutBot.Domain.Trading;
 namespace BreakoutBot.Backtesting.Engine;
 
 /// <summary>A position the backtest holds: the domain's managed position plus what it has cost and earned so far.</summary>
-internal sealed class OpenTrade(ManagedPosition position, decimal entryFee, IEnumerable<Candle> context)
+internal sealed class OpenTrade(ManagedPosition position, decimal entryFee, IEnumerable<Candle> context, decimal? btcCorrelation)
 {
+    /// <summary>The signal's correlation with BTC, for the correlated-exposure limit of later entries.</summary>
+    public decimal? BtcCorrelation { get; } = btcCorrelation;
+
     public ManagedPosition Position { get; set; } = position;
 
     public decimal GrossPnl { get; set; }

@@ -26,6 +26,12 @@ public sealed record BreakoutSignal(
     DateTimeOffset CandleOpenTime,
     IReadOnlyList<string> Reasons)
 {
+    /// <summary>
+    /// Correlation of the symbol's closes with BTC's (the scanner's metric), for <c>risk.correlation_limit</c>; null when
+    /// unknown. Set by the scanner's close, not by the signal engine (which sees one symbol).
+    /// </summary>
+    public double? BtcCorrelation { get; init; }
+
     /// <summary>Price distance from entry to stop: the 1 R the position sizer risks. Always positive.</summary>
     public decimal RiskPerUnit => Math.Abs(Entry - Stop);
 }

@@ -31,7 +31,7 @@ public sealed class CloseEvaluatorRecordedOutputTests
         // preset's market-quality filters and entry rules were wired in (new rejections, fewer signals: a change of
         // meaning, not of speed).
         var hash = Hash(text);
-        const string Recorded = "A7584E80817CE2C8F4E080DF7A22713026AA2FF32CB1B122E00C656E1CB652A3";
+        const string Recorded = "1065FC9D1EF7D22F34A9CCD6C99BFCA581D361E92D02BDBDED50DB26F001654B";
         if (hash != Recorded)
         {
             var path = Path.Combine(Path.GetTempPath(), "close-evaluator-actual.txt");

@@ -30,10 +30,15 @@ public sealed class CloseEvaluatorTests
         {
             var candidates = outcome.Symbols.Where(symbol => symbol.Candidate).Select(symbol => symbol.Evaluation.Symbol).ToHashSet();
             Assert.All(outcome.Signals, signal => Assert.Contains(signal.Symbol, candidates));
+
+            // Each signal carries its symbol's BTC correlation, for the executor's correlation_limit.
+            var correlations = outcome.Symbols.ToDictionary(symbol => symbol.Evaluation.Symbol, symbol => symbol.Evaluation.Metrics.BtcCorrelation);
+            Assert.All(outcome.Signals, signal => Assert.Equal(correlations[signal.Symbol], signal.BtcCorrelation));
             Assert.All(outcome.Symbols.Where(symbol => symbol.Candidate), symbol => Assert.True(symbol.Evaluation.PassedAllFilters));
         }
 
         Assert.Equal(signals.Count, signals.Select(signal => signal.Id).Distinct().Count());
+        Assert.Contains(signals, signal => signal.BtcCorrelation is not null);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
             var candidate = ranks.TryGetValue(evaluation.Symbol, out var rank);
             if (candidate && signal?.Signal is { } breakout)
             {
-                signals.Add(breakout);
+                signals.Add(breakout with { BtcCorrelation = evaluation.Metrics.BtcCorrelation });
             }
 
             outcomes.Add(new SymbolOutcome(inputs.Instrument, evaluation, candidate ? rank : null, levels, signal, candidate));
