@@ -9,23 +9,17 @@ public sealed record LevelsRules
     /// <summary><c>min_touches</c>: touches a level needs to be valid, 2-20.</summary>
     public required int MinTouches { get; init; }
 
-    /// <summary><c>prefer_round_numbers</c>: give levels near round prices a strength bonus.</summary>
+    /// <summary><c>prefer_round_numbers</c>: a level within its touch tolerance of a multiple of a <see cref="RoundStepCandidates"/> step gains strength (up to 0.3), so it is preferred over a nearby plain one.</summary>
     public required bool PreferRoundNumbers { get; init; }
 
     /// <summary><c>round_step_candidates</c>: price steps (USDT) that count as round, 1-20 positive values in strictly increasing order.</summary>
     public required IReadOnlyList<decimal> RoundStepCandidates { get; init; }
 
-    /// <summary><c>cascade_min_levels</c>: levels within <see cref="CascadeRadiusBps"/> that form a cascade, 2-20.</summary>
+    /// <summary><c>cascade_min_levels</c>: levels within <see cref="CascadeRadiusBps"/> of each other (the level itself included) that form a cascade, whose levels gain strength (0.05 a level, up to 0.2), 2-20.</summary>
     public required int CascadeMinLevels { get; init; }
 
-    /// <summary><c>cascade_radius_bps</c>: basis points in (0, 1000].</summary>
+    /// <summary><c>cascade_radius_bps</c>: radius of a cascade, basis points of the level price in (0, 1000].</summary>
     public required decimal CascadeRadiusBps { get; init; }
-
-    /// <summary><c>approach_slope_max_pct_per_bar</c>: steepest approach to the level, percent per candle in (0, 100].</summary>
-    public required decimal ApproachSlopeMaxPctPerBar { get; init; }
-
-    /// <summary><c>prebreakout_consolidation_min_bars</c>: candles of consolidation near the level before a breakout, 1-500.</summary>
-    public required int PrebreakoutConsolidationMinBars { get; init; }
 
     internal static LevelsRules Read(PresetObjectReader json) => new()
     {
@@ -34,8 +28,6 @@ public sealed record LevelsRules
         RoundStepCandidates = ReadRoundSteps(json) ?? [],
         CascadeMinLevels = json.Int("cascade_min_levels", new IntRange(2, 20), PresetUnits.Levels),
         CascadeRadiusBps = json.Decimal("cascade_radius_bps", DecimalRange.AboveUpTo(0m, 1000m), PresetUnits.Bps),
-        ApproachSlopeMaxPctPerBar = json.Decimal("approach_slope_max_pct_per_bar", DecimalRange.AboveUpTo(0m, 100m), PresetUnits.PercentPerBar),
-        PrebreakoutConsolidationMinBars = json.Int("prebreakout_consolidation_min_bars", new IntRange(1, 500), PresetUnits.Bars),
     };
 
     private static List<decimal>? ReadRoundSteps(PresetObjectReader json)

@@ -26,9 +26,6 @@ public sealed record SignalConfig
     /// <summary><c>vwap_gap_max_atr</c>: largest |price − VWAP| at entry, multiple of ATR(14) in (0, 10].</summary>
     public required decimal VwapGapMaxAtr { get; init; }
 
-    /// <summary><c>prelevel_limit_offset_bps</c>: offset of a limit order placed in front of the level, basis points in [0, 100].</summary>
-    public required decimal PrelevelLimitOffsetBps { get; init; }
-
     /// <summary><c>enter_on_density_eat_ratio</c>: share of an order-book density that must be eaten before entering, fraction in (0, 1].</summary>
     public required decimal EnterOnDensityEatRatio { get; init; }
 
@@ -54,7 +51,6 @@ public sealed record SignalConfig
         RetestMaxPierceAtr = json.Decimal("retest_max_pierce_atr", DecimalRange.AboveUpTo(0m, 5m), PresetUnits.AtrMultiple),
         L2ImbalanceThreshold = json.Decimal("l2_imbalance_threshold", DecimalRange.FromBelow(0m, 1m), PresetUnits.Imbalance),
         VwapGapMaxAtr = json.Decimal("vwap_gap_max_atr", DecimalRange.AboveUpTo(0m, 10m), PresetUnits.AtrMultiple),
-        PrelevelLimitOffsetBps = json.Decimal("prelevel_limit_offset_bps", DecimalRange.Closed(0m, 100m), PresetUnits.Bps),
         EnterOnDensityEatRatio = json.Decimal("enter_on_density_eat_ratio", DecimalRange.AboveUpTo(0m, 1m), PresetUnits.Fraction),
         TpmOnTouchFrac = json.Decimal("tpm_on_touch_frac", DecimalRange.AboveUpTo(0m, 1m), PresetUnits.Fraction),
         EntryRules = json.Section("entry_rules", EntryRulesConfig.Read)!,

@@ -12,10 +12,20 @@ public sealed record LevelDetectionRules
     public required int MinTouches { get; init; }
 
     /// <summary>
-    /// Merge and touch tolerance as a fraction of the level price (<c>levels_rules.cascade_radius_bps</c> / 10⁴):
-    /// candidates closer than a cascade radius are one level. The larger of this and <see cref="ToleranceAtr"/> applies.
+    /// Merge and touch tolerance as a fraction of the level price; the larger of this and <see cref="ToleranceAtr"/>
+    /// applies. 0 by default: the ATR alone, as the original detector measured it (it used to be the cascade radius,
+    /// which is a different thing).
     /// </summary>
-    public required decimal ToleranceFraction { get; init; }
+    public decimal ToleranceFraction { get; init; }
+
+    /// <summary>Price steps that count as round (<c>levels_rules.round_step_candidates</c>, ascending); empty = no round-number bonus (<c>prefer_round_numbers</c> false).</summary>
+    public IReadOnlyList<decimal> RoundSteps { get; init; } = [];
+
+    /// <summary>Validated levels within <see cref="CascadeRadiusFraction"/> that make a cascade (<c>levels_rules.cascade_min_levels</c>); 0 = no cascade bonus.</summary>
+    public int CascadeMinLevels { get; init; }
+
+    /// <summary>Radius of a cascade, fraction of the level price (<c>levels_rules.cascade_radius_bps</c> / 10⁴).</summary>
+    public decimal CascadeRadiusFraction { get; init; }
 
     /// <summary>Merge and touch tolerance as a multiple of ATR.</summary>
     public decimal ToleranceAtr { get; init; } = 0.5m;
@@ -47,7 +57,9 @@ public sealed record LevelDetectionRules
         return new LevelDetectionRules
         {
             MinTouches = rules.MinTouches,
-            ToleranceFraction = rules.CascadeRadiusBps / 10_000m,
+            RoundSteps = rules.PreferRoundNumbers ? rules.RoundStepCandidates : [],
+            CascadeMinLevels = rules.CascadeMinLevels,
+            CascadeRadiusFraction = rules.CascadeRadiusBps / 10_000m,
         };
     }
 }

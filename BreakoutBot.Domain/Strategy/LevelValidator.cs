@@ -46,6 +46,7 @@ internal static class LevelValidator
                 }
             }
 
+            LevelBonuses.Apply(levels.AsSpan(0, validated), rules, atr);
             return Separate(levels.AsSpan(0, validated), order, rules.MinSeparationAtr * atr);
         }
         finally

@@ -5,6 +5,8 @@ using BreakoutBot.ServiceDefaults;
 using BreakoutBot.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using BreakoutBot.Domain.Presets;
@@ -73,6 +75,35 @@ public sealed class MigrationRunTests(LocalPostgresServer postgres)
         Assert.Equal(1, await RunAsync(refused));
         await using var database = Open(connectionString);
         Assert.NotEmpty(await DatabaseSchema.PendingMigrationsAsync(database, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task PresetVersionStoredWithFieldsTheSchemaDropped_IsStrippedByTheMigration_AndLoadsAgain()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        var shipped = ShippedPresets.All().Single(preset => preset.Name == "breakout_v1");
+        var old = System.Text.Json.Nodes.JsonNode.Parse(shipped.Json)!.AsObject();
+        old["signal_config"]!["prelevel_limit_offset_bps"] = 2.0;
+        old["levels_rules"]!["approach_slope_max_pct_per_bar"] = 1.5;
+        old["levels_rules"]!["prebreakout_consolidation_min_bars"] = 3;
+        await using (var database = Open(connectionString))
+        {
+            // The schema as it was before the fields were dropped, with a version stored then.
+            await database.Database.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261207110439_BacktestRuns", TestContext.Current.CancellationToken);
+            database.PresetVersions.Add(new() { Name = "breakout_v1", Version = 1, Json = old.ToJsonString(), CreatedAt = DateTimeOffset.UnixEpoch, CreatedBy = "test" });
+            await database.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.False(PresetLoader.Load(old.ToJsonString(), "breakout_v1.json").IsValid);
+        Assert.Equal(0, await RunAsync(connectionString));
+
+        await using (var database = Open(connectionString))
+        {
+            var stored = await database.PresetVersions.SingleAsync(preset => preset.Name == "breakout_v1" && preset.Version == 1, TestContext.Current.CancellationToken);
+            Assert.DoesNotContain("prelevel_limit_offset_bps", stored.Json, StringComparison.Ordinal);
+            Assert.DoesNotContain("approach_slope_max_pct_per_bar", stored.Json, StringComparison.Ordinal);
+            Assert.True(PresetLoader.Load(stored.Json, "breakout_v1.json").IsValid);
+        }
     }
 
     private static async Task<int> RunAsync(string connectionString, params string[] settings)

@@ -31,7 +31,7 @@ public sealed class CloseEvaluatorRecordedOutputTests
         // preset's market-quality filters and entry rules were wired in (new rejections, fewer signals: a change of
         // meaning, not of speed).
         var hash = Hash(text);
-        const string Recorded = "1065FC9D1EF7D22F34A9CCD6C99BFCA581D361E92D02BDBDED50DB26F001654B";
+        const string Recorded = "6CCB975F0164B73F807ACAC5AB9F3BED54233E78055F063AFF340A1589B50E3D";
         if (hash != Recorded)
         {
             var path = Path.Combine(Path.GetTempPath(), "close-evaluator-actual.txt");

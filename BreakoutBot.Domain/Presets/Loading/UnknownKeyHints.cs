@@ -26,6 +26,12 @@ internal static class UnknownKeyHints
         ["fill_or_kill"] = "not supported for entries",
         ["twap_enabled"] = "use enable_twap",
         ["twap_duration_seconds"] = "use twap_interval_seconds (the pause between slices) and deadman_timeout_ms (the time limit of one entry)",
+        ["prelevel_limit_offset_bps"] =
+            "removed: entries are taken after a breakout bar closes, never resting in front of the level before it; passive entry slices rest execution_config.limit_offset_bps behind the touch",
+        ["approach_slope_max_pct_per_bar"] =
+            "removed from levels_rules: it repeated signal_config.entry_rules.approach_max_slope_pct, which is what decides (with validate_approach); set the value there",
+        ["prebreakout_consolidation_min_bars"] =
+            "removed from levels_rules: it repeated signal_config.entry_rules.approach_min_consolidation_bars, which is what decides (with validate_approach); set the value there",
         ["limit_timeout_seconds"] = "use deadman_timeout_ms (the time limit of one entry, in milliseconds)",
     };
 

@@ -43,6 +43,10 @@ public class OriginalPresetsTests
         { "video_strategy_swing", "$.execution_config.twap_enabled", "use enable_twap" },
         { "video_strategy_swing", "$.scanner_config.score_weights.level_quality", "unknown score component" },
         { "video_strategy_swing", "$.position_config.fsm_config", "removed" },
+        // Fields with no meaning of their own are refused with where to go instead.
+        { "video_strategy_swing", "$.signal_config.prelevel_limit_offset_bps", "execution_config.limit_offset_bps" },
+        { "high_percent_breakout", "$.levels_rules.approach_slope_max_pct_per_bar", "entry_rules.approach_max_slope_pct" },
+        { "high_percent_breakout", "$.levels_rules.prebreakout_consolidation_min_bars", "entry_rules.approach_min_consolidation_bars" },
     };
 
     [Theory]
@@ -78,6 +82,7 @@ public class OriginalPresetsTests
                 "$.volatility_filters.bb_width_percentile_max",
                 "$.signal_config.retest_pierce_tolerance",
                 "$.signal_config.l2_imbalance_threshold",
+                "$.signal_config.prelevel_limit_offset_bps",
                 "$.position_config.sl_r",
                 "$.position_config.fsm_config",
                 "$.position_config.max_hold_time_hours",
@@ -101,6 +106,8 @@ public class OriginalPresetsTests
                 "$.execution_config.post_only",
                 "$.execution_config.twap_enabled",
                 "$.execution_config.twap_duration_seconds",
+                "$.levels_rules.approach_slope_max_pct_per_bar",
+                "$.levels_rules.prebreakout_consolidation_min_bars",
             ],
             PresetFixtures.ErrorPaths(result));
     }
