@@ -148,4 +148,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Levels and book of {Symbol} could not be read for smart take-profit placement ({Reason}); the ladder is placed without them")]
     public static partial void TakeProfitMarketUnavailable(ILogger logger, string symbol, string reason);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Position {PositionId}: added {Quantity} at about {Price} (add_on_enabled)")]
+    public static partial void AddedToPosition(ILogger logger, string positionId, decimal quantity, decimal price);
 }

@@ -38,12 +38,34 @@ public sealed partial class BacktestRunner
         var record = new BacktestTrade(
             position.Symbol, position.Direction, position.OpenedAt, closedAt, position.EntryPrice,
             trade.ExitQuantity == 0 ? position.EntryPrice : trade.ExitNotional / trade.ExitQuantity,
-            position.OriginalQuantity, position.InitialStop, trade.GrossPnl, trade.Fees, trade.Funding,
+            position.OriginalQuantity + trade.AddedQuantity, position.InitialStop, trade.GrossPnl, trade.Fees, trade.Funding,
             RMultiple: 0m, trade.LastExitReason, trade.Bars);
-        var risk = position.InitialRiskPerUnit * position.OriginalQuantity;
-        record = record with { RMultiple = risk > 0 ? record.NetPnl / risk : 0m };
+        record = record with { RMultiple = trade.FirstRisk > 0 ? record.NetPnl / trade.FirstRisk : 0m };
         _trades.Add(record);
         _risk.RecordTradeResult(record.NetPnl);
+    }
+
+    /// <summary>
+    /// The add-on rule at this bar's close (<see cref="AddOnRule"/>): a market buy (sell for a short) at the close, worse by
+    /// the slippage, paying the taker fee; once per trade.
+    /// </summary>
+    private void MaybeAddOn(SymbolCursor cursor, OpenTrade trade, Candle bar)
+    {
+        var config = settings.Preset.PositionConfig;
+        if (!config.AddOnEnabled || trade.AddedQuantity > 0 || trade.Position.Status == PositionStatus.Closed
+            || AddOnRule.Quantity(trade.Position, bar.Close, AddOnRule.EmaOf(cursor.History), config, cursor.Instrument, alreadyAdded: false) is not { } quantity)
+        {
+            return;
+        }
+
+        var direction = trade.Position.Direction;
+        var slipped = bar.Close * (1 + (direction.Sign() * settings.SlippageBps / 10_000m));
+        var price = direction == PositionDirection.Long ? cursor.Instrument.CeilingPriceToTick(slipped) : cursor.Instrument.FloorPriceToTick(slipped);
+        var fee = Money(price * quantity * TakerFee);
+        _cash -= fee;
+        trade.Fees += fee;
+        trade.AddedQuantity = quantity;
+        trade.Position = AddOnRule.Added(trade.Position, quantity, price);
     }
 
     private void SettleFunding(DateTimeOffset closeTime)

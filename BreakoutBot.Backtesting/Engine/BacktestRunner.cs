@@ -249,7 +249,10 @@ public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<
         if (trade.Position.Status == PositionStatus.Closed || trade.Position.OpenQuantity == 0)
         {
             Finish(trade, bar.CloseTime);
+            return;
         }
+
+        MaybeAddOn(cursor, trade, bar);
     }
 
     /// <summary>The bars the executor trails from: the last 2 × lookback + 2 closed bars (what it fetches per round).</summary>

@@ -12,6 +12,12 @@ internal sealed class OpenTrade(ManagedPosition position, decimal entryFee, IEnu
 
     public ManagedPosition Position { get; set; } = position;
 
+    /// <summary>The first entry's 1 R in cash: what the trade's R multiple is measured against, an add-on or not.</summary>
+    public decimal FirstRisk { get; } = position.InitialRiskPerUnit * position.OriginalQuantity;
+
+    /// <summary>Quantity added to the winner (<c>add_on_enabled</c>); 0 when never added to.</summary>
+    public decimal AddedQuantity { get; set; }
+
     public decimal GrossPnl { get; set; }
 
     public decimal Fees { get; set; } = entryFee;

@@ -41,7 +41,7 @@ public sealed record PositionConfig
     /// <summary><c>exit_rules</c>: time stops and early exits.</summary>
     public required ExitRulesConfig ExitRules { get; init; }
 
-    /// <summary><c>add_on_enabled</c>: allow one add to a winning position.</summary>
+    /// <summary><c>add_on_enabled</c>: add once to a winning position that pulled back to its EMA(9) (see <see cref="Positions.AddOnRule"/>), within the first 1 R of risk.</summary>
     public required bool AddOnEnabled { get; init; }
 
     /// <summary><c>add_on_max_size_pct</c>: size of the add-on as a FRACTION of the open position's quantity, [0, 1] (0.3 = 30 %); &gt; 0 when add-on is enabled.</summary>

@@ -240,7 +240,7 @@ public sealed class OrderRouter(
             return UnshownOrderAction.Wait;
         }
 
-        return order.Purpose == OrderPurposes.Entry ? UnshownOrderAction.Cancel : UnshownOrderAction.SendAgain;
+        return order.Purpose is OrderPurposes.Entry or OrderPurposes.AddOn ? UnshownOrderAction.Cancel : UnshownOrderAction.SendAgain;
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ public sealed partial class TradingEngine
     {
         position.Fees += fee;
         position.RealizedPnl -= fee;
-        if (order.Purpose == OrderPurposes.Entry)
+        if (order.Purpose is OrderPurposes.Entry or OrderPurposes.AddOn)
         {
             position.OpenedAt = position.OpenQuantity == 0 ? at : position.OpenedAt;
             position.AddEntryFill(quantity, price);

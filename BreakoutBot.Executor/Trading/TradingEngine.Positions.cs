@@ -6,6 +6,7 @@ using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Presets;
 using BreakoutBot.Domain.Trading;
+using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Persistence;
 using BreakoutBot.Messaging.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -279,6 +280,36 @@ public sealed partial class TradingEngine
         }
     }
 
+    /// <summary>
+    /// The add-on rule at a bar's close (<see cref="AddOnRule"/>): one market order on the entry side, only while the engine
+    /// takes entries and the kill switch is not tripped; its fill grows the position, and the stop is resized to cover it
+    /// at once. The orderLinkId is the position's one add-on id, so a bar applied again after a restart never adds twice.
+    /// </summary>
+    private async Task MaybeAddOnAsync(
+        TradingDbContext database, PositionRecord position, Instrument instrument, PositionConfig config, Candle bar, decimal? ema, string correlationId,
+        CancellationToken cancellationToken)
+    {
+        if (!config.AddOnEnabled || position.Status != PositionStatuses.Open || !EngineStateMachine.AcceptsEntries(_state) || _risk.BlocksEntries)
+        {
+            return;
+        }
+
+        var orderId = TradingIds.AddOn(position.PositionId);
+        var alreadyAdded = await database.Orders.AnyAsync(order => order.OrderId == orderId, cancellationToken);
+        if (AddOnRule.Quantity(Managed(position, instrument), bar.Close, ema, config, instrument, alreadyAdded) is not { } quantity)
+        {
+            return;
+        }
+
+        var placement = new OrderPlacement(instrument.Symbol, position.Direction.OpeningSide(), IsMarket: true, quantity, orderId);
+        if (await PlaceAsync(database, position, placement, OrderPurposes.AddOn, correlationId, cancellationToken) is not null)
+        {
+            Log.AddedToPosition(logger, position.PositionId, quantity, bar.Close);
+            await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
+            await database.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Local stop watch and the position rules on newly closed bars.</summary>
     private async Task WatchPositionAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
     {
@@ -318,7 +349,8 @@ public sealed partial class TradingEngine
         {
             _lastBarOpen[position.PositionId] = bar.OpenTime;
             var history = closed.Where(candidate => candidate.OpenTime <= bar.OpenTime).ToList();
-            var measures = new BarMeasures(TrailingInputs.From(history, position.Direction, lookback), ExitInputs.From(history, preset.PositionConfig.ExitRules));
+            var measures = new BarMeasures(
+                TrailingInputs.From(history, position.Direction, lookback), ExitInputs.From(history, preset.PositionConfig.ExitRules), AddOnRule.EmaOf(history));
             if (await ApplyBarAsync(database, position, instrument, preset.PositionConfig, bar, measures, correlationId, cancellationToken))
             {
                 return;
@@ -356,7 +388,21 @@ public sealed partial class TradingEngine
             await database.SaveChangesAsync(cancellationToken);
         }
 
+        await MaybeAddOnAsync(database, position, instrument, config, bar, measures.Ema, correlationId, cancellationToken);
+
         return false;
+    }
+
+    /// <summary>
+    /// The average price of the entry proper (an add-on excluded): the trade's 1 R is measured from it, as the backtester
+    /// does, so an add-on does not change what R means.
+    /// </summary>
+    private static async Task<decimal> FirstEntryPriceAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken)
+    {
+        var entryOrders = database.Orders.Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.Entry).Select(order => order.OrderId);
+        var fills = await database.Fills.Where(fill => entryOrders.Contains(fill.OrderId)).ToListAsync(cancellationToken);
+        var quantity = fills.Sum(fill => fill.Quantity);
+        return quantity > 0 ? fills.Sum(fill => fill.Price * fill.Quantity) / quantity : position.EntryPrice;
     }
 
     /// <summary>Nothing is open any more: cancels what still rests, and writes the trade.</summary>
@@ -365,7 +411,7 @@ public sealed partial class TradingEngine
         await CancelWorkingOrdersAsync(database, position, null, correlationId, cancellationToken);
         var now = clock.GetUtcNow();
         var exitOrders = await database.Orders
-            .Where(order => order.PositionId == position.PositionId && order.Purpose != OrderPurposes.Entry)
+            .Where(order => order.PositionId == position.PositionId && order.Purpose != OrderPurposes.Entry && order.Purpose != OrderPurposes.AddOn)
             .Select(order => order.OrderId)
             .ToListAsync(cancellationToken);
         var exits = await database.Fills.Where(fill => exitOrders.Contains(fill.OrderId)).ToListAsync(cancellationToken);
@@ -379,7 +425,10 @@ public sealed partial class TradingEngine
             OrderPurposes.StopLoss => StopReason(position.StopKind).ToString(),
             _ => "Closed",
         };
-        var initialRisk = Math.Abs(position.EntryPrice - position.InitialStop) * position.OriginalQuantity;
+        var addOnId = TradingIds.AddOn(position.PositionId);
+        var addedOn = await database.Orders.Where(order => order.OrderId == addOnId).Select(order => order.FilledQuantity).FirstOrDefaultAsync(cancellationToken);
+        var firstEntryPrice = addedOn > 0 ? await FirstEntryPriceAsync(database, position, cancellationToken) : position.EntryPrice;
+        var initialRisk = Math.Abs(firstEntryPrice - position.InitialStop) * position.OriginalQuantity;
         var closedAt = lastExit?.ExecutedAt ?? now;
 
         position.Status = PositionStatuses.Closed;
@@ -399,7 +448,7 @@ public sealed partial class TradingEngine
                 Strategy = await database.Signals.Where(signal => signal.SignalId == position.SignalId).Select(signal => signal.Strategy).FirstOrDefaultAsync(cancellationToken) ?? position.Origin,
                 EntryPrice = position.EntryPrice,
                 ExitPrice = exitPrice,
-                Quantity = position.OriginalQuantity,
+                Quantity = position.OriginalQuantity + addedOn,
                 RealizedPnl = position.RealizedPnl,
                 Fees = position.Fees,
                 Funding = position.Funding,

@@ -35,6 +35,9 @@ internal static class TradingIds
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var slice) && slice > 0 ? (slice, isFallback) : null;
     }
 
+    /// <summary>The add-on order of a position: one per position, so the id itself says whether it was added to.</summary>
+    public static string AddOn(string positionId) => positionId + "-a1";
+
     public static string TakeProfit(string positionId, int rung) => positionId + "-t" + rung.ToString(CultureInfo.InvariantCulture);
 
     public static string Stop(string positionId, int sequence) => positionId + "-s" + sequence.ToString(CultureInfo.InvariantCulture);
