@@ -5,13 +5,13 @@ namespace BreakoutBot.Domain.Presets;
 /// <summary>Order-book density detection (<c>density_config</c>): a bucket of resting size this many times the median is a density.</summary>
 public sealed record DensityConfig
 {
-    /// <summary><c>k_density</c>: bucket size / median bucket size that counts as a density, ratio in (0, 100].</summary>
+    /// <summary><c>k_density</c>: bucket size / median bucket size that counts as a density for smart take-profit placement (the signal's confirmation uses <c>entry_rules.density_confirmation_threshold</c>), ratio in (0, 100].</summary>
     public required decimal KDensity { get; init; }
 
     /// <summary><c>bucket_ticks</c>: width of one order-book bucket in price ticks, 1-1000.</summary>
     public required int BucketTicks { get; init; }
 
-    /// <summary><c>lookback_window_s</c>: window for the median bucket size, seconds in [10, 86400].</summary>
+    /// <summary><c>lookback_window_s</c>: the signal engine's baseline is the median bucket size of the books seen in this window, and walls seen in it count for the confirmation; seconds in [10, 86400].</summary>
     public required int LookbackWindowS { get; init; }
 
     internal static DensityConfig Read(PresetObjectReader json) => new()

@@ -11,10 +11,15 @@ public sealed record EntryRulesConfig
     /// <summary><c>volume_confirmation_multiplier</c>: breakout volume / average volume, multiple in [1, 20].</summary>
     public required decimal VolumeConfirmationMultiplier { get; init; }
 
-    /// <summary><c>require_density_confirmation</c>: an order-book density at the level must be present (and eaten).</summary>
+    /// <summary>
+    /// <c>require_density_confirmation</c>: a momentum breakout needs an order-book wall on the side it breaks, within 0.5 %
+    /// of the level, in a book given with an earlier close within <c>density_config.lookback_window_s</c>, and
+    /// <c>enter_on_density_eat_ratio</c> of it gone at the breakout's close. Not measurable without books (a backtest over
+    /// klines says so).
+    /// </summary>
     public required bool RequireDensityConfirmation { get; init; }
 
-    /// <summary><c>density_confirmation_threshold</c>: density size / median bucket size, multiple in [1, 50].</summary>
+    /// <summary><c>density_confirmation_threshold</c>: what counts as a wall for the confirmation: bucket size / the baseline bucket size (<c>density_config</c>), multiple in [1, 50].</summary>
     public required decimal DensityConfirmationThreshold { get; init; }
 
     /// <summary><c>require_momentum</c>: a momentum breakout's close must have moved <see cref="MomentumMinSlopePct"/> percent in the trade's direction over <see cref="MomentumCheckBars"/> bars.</summary>

@@ -26,7 +26,7 @@ public sealed record SignalConfig
     /// <summary><c>vwap_gap_max_atr</c>: largest |price − VWAP| at entry, multiple of ATR(14) in (0, 10].</summary>
     public required decimal VwapGapMaxAtr { get; init; }
 
-    /// <summary><c>enter_on_density_eat_ratio</c>: share of an order-book density that must be eaten before entering, fraction in (0, 1].</summary>
+    /// <summary><c>enter_on_density_eat_ratio</c>: share of the wall at the level (see <c>entry_rules.require_density_confirmation</c>) that must be gone from the book when a momentum breakout closes, fraction in (0, 1].</summary>
     public required decimal EnterOnDensityEatRatio { get; init; }
 
     /// <summary>
