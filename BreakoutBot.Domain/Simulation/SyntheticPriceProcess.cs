@@ -58,7 +58,7 @@ public sealed class SyntheticPriceProcess
 
     private (double Close, double Range, double VolumeMultiple) RangeBar(double open)
     {
-        var volatility = open * 0.002;
+        var volatility = open * _symbol.BarVolatility;
         return (open + (Normal() * volatility), volatility, 1.0);
     }
 
@@ -83,7 +83,7 @@ public sealed class SyntheticPriceProcess
 
     private (double Close, double Range, double VolumeMultiple) TrendBar(double open)
     {
-        var volatility = open * 0.002;
+        var volatility = open * _symbol.BarVolatility;
         var drift = _trendFails ? -_trendDirection * volatility * 0.8 : _trendDirection * volatility * 0.6;
         return (open + drift + (Normal() * volatility * 0.6), volatility, 1.5);
     }
@@ -125,7 +125,7 @@ public sealed class SyntheticPriceProcess
     {
         Regime = MarketRegime.Consolidation;
         _barsLeft = _random.Next(25, 60);
-        var halfWidth = _price * (0.003 + (0.004 * _random.NextDouble()));
+        var halfWidth = _price * (0.003 + (0.004 * _random.NextDouble())) * (_symbol.BarVolatility / SyntheticSymbol.DefaultBarVolatility);
         _consolidationHigh = _price + halfWidth;
         _consolidationLow = _price - halfWidth;
         _trendDirection = _random.NextDouble() < 0.5 ? 1 : -1;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BreakoutBot.Backtesting.Engine;
-using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Presets;
 using BreakoutBot.Domain.Simulation;
 
@@ -74,22 +73,7 @@ internal static class PresetFieldEffects
         },
     };
 
-    private static List<SymbolSeries> Market()
-    {
-        var universe = SyntheticUniverse.Default.Take(Symbols).ToList();
-        var market = new SyntheticMarket(Seed, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), universe, CandleInterval.FiveMinutes);
-        var bars = universe.Select(_ => new List<Candle>(BarsPerSymbol)).ToArray();
-        for (var bar = 0; bar < BarsPerSymbol; bar++)
-        {
-            var next = market.NextBars();
-            for (var i = 0; i < next.Count; i++)
-            {
-                bars[i].Add(next[i]);
-            }
-        }
-
-        return [.. market.Instruments.Select((instrument, i) => new SymbolSeries(instrument, bars[i]))];
-    }
+    private static List<SymbolSeries> Market() => SyntheticSeries.Of([.. SyntheticUniverse.Default.Take(Symbols)], BarsPerSymbol, Seed);
 
     /// <summary>"trades · net PnL · win rate" of one backtest, for the reference table.</summary>
     public static string Figures(BacktestResult result)
