@@ -1,3 +1,5 @@
+using BreakoutBot.Domain.MarketData;
+
 namespace BreakoutBot.Domain.Indicators;
 
 /// <summary>True range: <c>max(H − L, |H − C₋₁|, |L − C₋₁|)</c>; undefined (NaN) without a previous close.</summary>
@@ -14,6 +16,13 @@ public static class TrueRanges
         var highClose = Math.Abs(bar.High - previousClose);
         var lowClose = Math.Abs(bar.Low - previousClose);
         return Math.Max(highLow, Math.Max(highClose, lowClose));
+    }
+
+    /// <summary>The exact (decimal) true range of a candle, for rules that compare prices rather than feed indicators.</summary>
+    public static decimal Of(Candle bar, decimal previousClose)
+    {
+        ArgumentNullException.ThrowIfNull(bar);
+        return Math.Max(bar.High - bar.Low, Math.Max(Math.Abs(bar.High - previousClose), Math.Abs(bar.Low - previousClose)));
     }
 
     /// <summary>True range of every bar; the first is NaN.</summary>

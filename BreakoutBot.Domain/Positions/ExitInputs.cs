@@ -1,3 +1,4 @@
+using BreakoutBot.Domain.Indicators;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Presets;
 
@@ -64,13 +65,10 @@ public readonly record struct ExitInputs(decimal? ActivityDrop, decimal? Volatil
         var sum = 0m;
         for (var i = history.Count - 1 - AtrPeriod; i < history.Count - 1; i++)
         {
-            sum += TrueRange(history[i], history[i - 1].Close);
+            sum += TrueRanges.Of(history[i], history[i - 1].Close);
         }
 
         var mean = sum / AtrPeriod;
-        return mean > 0 ? TrueRange(history[^1], history[^2].Close) / mean : null;
+        return mean > 0 ? TrueRanges.Of(history[^1], history[^2].Close) / mean : null;
     }
-
-    private static decimal TrueRange(Candle bar, decimal previousClose) =>
-        Math.Max(bar.High - bar.Low, Math.Max(Math.Abs(bar.High - previousClose), Math.Abs(bar.Low - previousClose)));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BreakoutBot.Domain.Indicators;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Trading;
 
@@ -223,9 +224,7 @@ public sealed partial class SignalEngine
         var sum = 0m;
         for (var age = 0; age < bars; age++)
         {
-            var bar = _history[age];
-            var previousClose = _history[age + 1].Close;
-            sum += Math.Max(bar.High - bar.Low, Math.Max(Math.Abs(bar.High - previousClose), Math.Abs(bar.Low - previousClose)));
+            sum += TrueRanges.Of(_history[age], _history[age + 1].Close);
         }
 
         return sum / bars;

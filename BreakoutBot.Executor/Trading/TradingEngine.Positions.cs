@@ -350,7 +350,8 @@ public sealed partial class TradingEngine
             _lastBarOpen[position.PositionId] = bar.OpenTime;
             var history = closed.Where(candidate => candidate.OpenTime <= bar.OpenTime).ToList();
             var measures = new BarMeasures(
-                TrailingInputs.From(history, position.Direction, lookback), ExitInputs.From(history, preset.PositionConfig.ExitRules), AddOnRule.EmaOf(history));
+                TrailingInputs.From(history, position.Direction, lookback), ExitInputs.From(history, preset.PositionConfig.ExitRules),
+                preset.PositionConfig.AddOnEnabled ? AddOnRule.EmaOf(history) : null);
             if (await ApplyBarAsync(database, position, instrument, preset.PositionConfig, bar, measures, correlationId, cancellationToken))
             {
                 return;
