@@ -19,9 +19,12 @@ public sealed class ShippedPresetTradesTests
     private const double SmallCapVolatility = 0.006;
 
     /// <summary>
-    /// Presets that do not trade on this market yet: no symbol passes their scanner filters within the 1,500 bars (the
-    /// gainers/losers rankings, the liquidity floors and the BTC/ETH-only whitelists of the video presets). Open work:
-    /// they are checked to load, and listed here so that making one trade means moving it out of this list.
+    /// Presets that do not trade on this market yet, and why: their scanner volatility filters ask for a 1 h volume surge
+    /// (median of the last 12 bars against the 12 before), a 5 m surge, a Bollinger squeeze percentile and an ATR floor
+    /// at the very close a breakout or retest signals, a conjunction this generator's symbols almost never show. Everything
+    /// else in them is live: with those filters opened they trade (checked below), and as shipped they do not (so a preset
+    /// that starts trading must leave this list). Open work: a synthetic market whose volume and volatility regimes make
+    /// such closes occur.
     /// </summary>
     private static readonly HashSet<string> NotTradingYet =
     [
@@ -40,16 +43,32 @@ public sealed class ShippedPresetTradesTests
         Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors.Select(error => $"{error.Path}: {error.Message}")));
         var preset = loaded.Preset!;
 
-        if (NotTradingYet.Contains(name))
+        var result = Backtest(preset);
+        if (!NotTradingYet.Contains(name))
         {
+            Assert.True(result.Trades.Count > 0, $"{name}: no trade from {result.Signals} signals; refused: "
+                + string.Join(", ", result.Rejections.Select(pair => $"{pair.Key} {pair.Value}")));
             return;
         }
 
-        var result = new BacktestRunner(new BacktestSettings { Preset = preset }).Run(Market(preset), TestContext.Current.CancellationToken);
-
-        Assert.True(result.Trades.Count > 0, $"{name}: no trade from {result.Signals} signals; refused: "
-            + string.Join(", ", result.Rejections.Select(pair => $"{pair.Key} {pair.Value}")));
+        Assert.True(result.Trades.Count == 0, $"{name} trades now ({result.Trades.Count}): take it out of {nameof(NotTradingYet)}");
+        var opened = Backtest(preset with { VolatilityFilters = Opened(preset.VolatilityFilters) });
+        Assert.True(opened.Trades.Count > 0, $"{name}: no trade even with its volatility filters opened, from {opened.Signals} signals; refused: "
+            + string.Join(", ", opened.Rejections.Select(pair => $"{pair.Key} {pair.Value}")));
     }
+
+    private static BacktestResult Backtest(TradingPreset preset) =>
+        new BacktestRunner(new BacktestSettings { Preset = preset }).Run(Market(preset), TestContext.Current.CancellationToken);
+
+    /// <summary>The scanner's volatility filters let everything through; liquidity, rankings, signals, risk and exits stay as shipped.</summary>
+    private static VolatilityFilters Opened(VolatilityFilters filters) => filters with
+    {
+        AtrRangeMin = 0.000001m,
+        AtrRangeMax = 1m,
+        BbWidthPercentileMax = 100m,
+        VolumeSurge1hMin = 0m,
+        VolumeSurge5mMin = 0m,
+    };
 
     private static List<SymbolSeries> Market(TradingPreset preset)
     {
