@@ -40,6 +40,13 @@ public sealed class ScannerOptions : IValidatableObject
     [AllowedValues(1, 50, 200, 1000)]
     public int OrderBookDepth { get; set; } = 50;
 
+    /// <summary>
+    /// How often, per symbol, a streamed book is handed to the signal engine's density memory between closes (the
+    /// <c>density_config</c> baseline and walls): at most once per this much book time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan DensitySampleInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public CandleInterval ParsedInterval =>
         CandleInterval.TryParseWireName(Interval, out var interval)
             ? interval

@@ -43,6 +43,7 @@ public static class ScannerServiceExtensions
         services.AddSingleton(provider => new CloseBatcher(
             provider.GetRequiredService<ScannerOptions>().CloseBatchWindow, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MarketStreamPump>();
+        services.AddSingleton<BookDensityFeed>();
         services.AddSingleton<EngineStateReader>();
         services.AddSingleton<PresetSource>();
         services.AddSingleton<ScanPublisher>();

@@ -25,6 +25,7 @@ public sealed class ScannerWorker(
     MarketDataStore store,
     CloseBatcher closes,
     MarketStreamPump pump,
+    BookDensityFeed densities,
     EngineStateReader engineState,
     PresetSource presets,
     ScanPublisher publisher,
@@ -113,6 +114,7 @@ public sealed class ScannerWorker(
             if (current is null || preset.Name != current.Name || preset.Version != current.Version)
             {
                 _evaluator = new CloseEvaluator(preset, _options.LevelWindowBars, clock);
+                densities.Use(_evaluator);
                 Log.PresetActivated(logger, preset.Name, preset.Version);
             }
         }
@@ -127,6 +129,7 @@ public sealed class ScannerWorker(
         foreach (var symbol in removed)
         {
             _evaluator.Forget(symbol);
+            densities.Forget(symbol);
             foreach (var topic in (string[])[BybitTopics.Kline(symbol, _options.ParsedInterval), BybitTopics.Ticker(symbol), BybitTopics.OrderBook(symbol, _options.OrderBookDepth), BybitTopics.Trades(symbol)])
             {
                 await feed.UnsubscribeAsync(topic, cancellationToken);

@@ -5,8 +5,9 @@ using BreakoutBot.Domain.Trading;
 namespace BreakoutBot.Domain.Strategy;
 
 /// <summary>
-/// The density confirmation (<c>entry_rules.require_density_confirmation</c>): the books given with earlier closes are
-/// searched for a wall — a bucket of <c>density_config.bucket_ticks</c> ticks holding
+/// The density confirmation (<c>entry_rules.require_density_confirmation</c>): the books given with earlier closes, and
+/// those streamed in between (<see cref="ObserveBook(OrderBookSnapshot)"/>), are searched for a wall — a bucket of
+/// <c>density_config.bucket_ticks</c> ticks holding
 /// <c>density_confirmation_threshold</c> times the baseline (<see cref="DensityTracker"/>, over
 /// <c>lookback_window_s</c>) — on the side being broken, within the approach band of the level; a momentum breakout
 /// is confirmed when at least <c>enter_on_density_eat_ratio</c> of that wall is gone from the book at its close.
@@ -22,6 +23,17 @@ public sealed partial class SignalEngine
         rules is { EntryRules.RequireDensityConfirmation: true, Density: { } density }
             ? new DensityTracker(instrument.TickSize, density with { KDensity = rules.EntryRules.DensityConfirmationThreshold })
             : null;
+
+    /// <summary>
+    /// Remembers the walls of a book seen between closes (the scanner samples the book stream), at the book's own time.
+    /// Only books older than the close being judged count as "before the breakout"; without a density confirmation in
+    /// the rules this does nothing.
+    /// </summary>
+    public void ObserveBook(OrderBookSnapshot book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ObserveBook(book.Time, book);
+    }
 
     /// <summary>Remembers the walls of the book given with this close (after the close was judged against the earlier ones).</summary>
     private void ObserveBook(DateTimeOffset time, OrderBookSnapshot? book)
@@ -62,7 +74,7 @@ public sealed partial class SignalEngine
         DensityZone? wall = null;
         foreach (var (seen, candidate) in _walls)
         {
-            if (time - seen <= window && candidate.Side == side && candidate.High >= low && candidate.Low <= high && (wall is null || candidate.Quantity > wall.Quantity))
+            if (seen < time && time - seen <= window && candidate.Side == side && candidate.High >= low && candidate.Low <= high && (wall is null || candidate.Quantity > wall.Quantity))
             {
                 wall = candidate;
             }

@@ -7,7 +7,7 @@ namespace BreakoutBot.Scanner.Market;
 
 /// <summary>
 /// Moves the public stream into the <see cref="MarketDataStore"/>: closed klines (a gap is back-filled over REST),
-/// tickers, books and trades; after a reconnect every symbol's candles are re-read over REST, since pushes were
+/// tickers, books (also sampled into the signal engines' density memory, <see cref="BookDensityFeed"/>) and trades; after a reconnect every symbol's candles are re-read over REST, since pushes were
 /// missed. A symbol is reported to the <see cref="CloseBatcher"/> as closed once both its closed kline and a book
 /// at least as new as the close have arrived: the strategy reads the book (imbalance, entry price), and the book of
 /// the previous bar would judge a breakout by stale liquidity. The batch window still bounds the wait.
@@ -17,6 +17,7 @@ public sealed class MarketStreamPump(
     BybitMarketClient rest,
     MarketDataStore store,
     CloseBatcher closes,
+    BookDensityFeed densities,
     ScannerOptions options,
     ScannerMetrics metrics,
     TimeProvider clock,
@@ -67,6 +68,7 @@ public sealed class MarketStreamPump(
                 break;
             case OrderBookChanged book:
                 store.Update(book.Book.Symbol, data => data.OrderBook = book.Book);
+                densities.Offer(book.Book);
                 if (_awaitingBook.TryGetValue(book.Book.Symbol, out var waiting) && book.Book.Time >= waiting.CloseTime)
                 {
                     _awaitingBook.Remove(book.Book.Symbol);

@@ -9,7 +9,8 @@ namespace BreakoutBot.Domain.Scanning.Evaluation;
 /// One closed candle for the whole universe, with one preset: metrics → filters → score → rank (Domain
 /// <see cref="MarketScan"/>), then levels and the signal engine for every symbol that closed the bar. The signal
 /// engines keep per-symbol memory (recorded breakouts for retests, cooldowns), so one evaluator lives as long as its
-/// preset; a preset change creates a new one. Only candidates' signals are emitted.
+/// preset; a preset change creates a new one. Only candidates' signals are emitted. Books streamed between closes may be
+/// handed in from another thread (<see cref="TryObserveBook"/>); the engines are guarded by one lock.
 /// </summary>
 /// <param name="filtersNotEvaluated">Filters the caller's data cannot feed (a backtest over klines): they pass, reported as not evaluated.</param>
 public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, TimeProvider clock, IReadOnlySet<string>? filtersNotEvaluated = null)
@@ -17,6 +18,7 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
     private static readonly InstrumentSymbol Btc = InstrumentSymbol.Parse("BTCUSDT");
     private const int WarmUpBars = 150;
     private readonly Dictionary<InstrumentSymbol, SignalEngine> _engines = [];
+    private readonly Lock _gate = new();
     private readonly LevelDetectionRules _levelRules = LevelDetectionRules.FromPreset(preset?.Preset.LevelsRules ?? throw new ArgumentNullException(nameof(preset)));
     private readonly SignalRules _signalRules = SignalRules.FromPreset(preset.Preset);
 
@@ -25,6 +27,43 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
     public ScanOutcome Evaluate(DateTimeOffset candleOpenTime, IReadOnlyList<SymbolInputs> universe)
     {
         ArgumentNullException.ThrowIfNull(universe);
+        lock (_gate)
+        {
+            return EvaluateGuarded(candleOpenTime, universe);
+        }
+    }
+
+    /// <summary>
+    /// Hands a book seen between closes to the symbol's signal engine (its density memory), unless an evaluation holds
+    /// the engines right now: the stream is sampled, so a skipped book costs nothing, and the stream is never held up.
+    /// Returns whether the book was taken. A symbol without an engine yet (before its first close) has no memory to feed.
+    /// </summary>
+    public bool TryObserveBook(OrderBookSnapshot book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        if (!_gate.TryEnter())
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!_engines.TryGetValue(book.Symbol, out var engine))
+            {
+                return false;
+            }
+
+            engine.ObserveBook(book);
+            return true;
+        }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
+    private ScanOutcome EvaluateGuarded(DateTimeOffset candleOpenTime, IReadOnlyList<SymbolInputs> universe)
+    {
         var started = clock.GetTimestamp();
         var closed = universe.Where(inputs => inputs.Candles.Count > 0 && inputs.Candles[^1].OpenTime == candleOpenTime).ToList();
         var btcCandles = closed.FirstOrDefault(inputs => inputs.Instrument.Symbol == Btc)?.Candles;
@@ -130,5 +169,11 @@ public sealed class CloseEvaluator(ActivePreset preset, int levelWindowBars, Tim
     }
 
     /// <summary>Drops the memory of symbols that left the universe.</summary>
-    public void Forget(InstrumentSymbol symbol) => _engines.Remove(symbol);
+    public void Forget(InstrumentSymbol symbol)
+    {
+        lock (_gate)
+        {
+            _engines.Remove(symbol);
+        }
+    }
 }

@@ -73,6 +73,29 @@ public sealed class DensityConfirmationTests
     }
 
     [Fact]
+    public void Evaluate_WallStreamedBetweenClosesAndEatenByTheBreakout_Signals()
+    {
+        var path = BreakoutPath();
+        var midBar = path[30].OpenTime.AddMinutes(2);
+
+        var streamed = Run(Rules(), before: null, after: BookAround(100.25m), streamed: BookAround(99.8m, wallPrice: 100.00m, wall: 20m, time: midBar));
+        var notStreamed = Run(Rules(), before: null, after: BookAround(100.25m));
+
+        Assert.True(streamed.HasSignal, Describe(streamed));
+        Assert.True(notStreamed.WasRejectedFor(SignalRejectionCode.NoDensityAtLevel), Describe(notStreamed));
+    }
+
+    [Fact]
+    public void Evaluate_WallFirstSeenAtTheClose_IsNotAWallBeforeTheBreakout()
+    {
+        var closeTime = BreakoutPath()[30].CloseTime;
+
+        var outcome = Run(Rules(), before: null, after: BookAround(100.25m), streamed: BookAround(100.1m, wallPrice: 100.30m, wall: 20m, time: closeTime));
+
+        Assert.True(outcome.WasRejectedFor(SignalRejectionCode.NoDensityAtLevel), Describe(outcome));
+    }
+
+    [Fact]
     public void Evaluate_NoBookEver_SignalsAndSaysTheRuleWasNotChecked()
     {
         var outcome = Run(Rules(), before: null, after: null);
@@ -93,14 +116,26 @@ public sealed class DensityConfirmationTests
         };
     }
 
-    private static SignalEvaluation Run(SignalRules rules, OrderBookSnapshot? before, OrderBookSnapshot? after)
+    private static List<Candle> BreakoutPath()
     {
-        var engine = new SignalEngine(TestInstrument, rules);
         var path = ConsolidationBelow();
         path.Add(BreakoutBar(30));
+        return path;
+    }
+
+    /// <param name="streamed">A book seen from the stream before the breakout bar is evaluated (at its own time).</param>
+    private static SignalEvaluation Run(SignalRules rules, OrderBookSnapshot? before, OrderBookSnapshot? after, OrderBookSnapshot? streamed = null)
+    {
+        var engine = new SignalEngine(TestInstrument, rules);
+        var path = BreakoutPath();
         SignalEvaluation? last = null;
         for (var i = 0; i < path.Count; i++)
         {
+            if (i == 30 && streamed is not null)
+            {
+                engine.ObserveBook(streamed);
+            }
+
             var book = i == 29 ? before : i == 30 ? after : null;
             last = engine.Evaluate(path[i], OneLevel, new SignalContext(Book: book));
         }
@@ -109,7 +144,7 @@ public sealed class DensityConfirmationTests
     }
 
     /// <summary>Ten one-lot levels a side around <paramref name="mid"/>, a tick apart, plus an ask of <paramref name="wall"/> at <paramref name="wallPrice"/>.</summary>
-    private static OrderBookSnapshot BookAround(decimal mid, decimal? wallPrice = null, decimal wall = 0m)
+    private static OrderBookSnapshot BookAround(decimal mid, decimal? wallPrice = null, decimal wall = 0m, DateTimeOffset? time = null)
     {
         var asks = Enumerable.Range(1, 10).Select(i => new PriceLevel(mid + (0.01m * i), 1m)).Where(level => level.Price != wallPrice).ToList();
         if (wallPrice is { } price && wall > 0)
@@ -117,7 +152,7 @@ public sealed class DensityConfirmationTests
             asks.Add(new PriceLevel(price, wall));
         }
 
-        return new OrderBookSnapshot(TestInstrument.Symbol, Enumerable.Range(1, 10).Select(i => new PriceLevel(mid - (0.01m * i), 1m)), asks, Start);
+        return new OrderBookSnapshot(TestInstrument.Symbol, Enumerable.Range(1, 10).Select(i => new PriceLevel(mid - (0.01m * i), 1m)), asks, time ?? Start);
     }
 
     private static string Describe(SignalEvaluation outcome) =>
