@@ -41,8 +41,9 @@ public sealed class LatencyTests
             await client.PlaceOrderAsync(new OrderPlacement(InstrumentSymbol.Parse("ADAUSDT"), Domain.Trading.OrderSide.Buy, IsMarket: true, 100m, "latency-1"), TestContext.Current.CancellationToken);
             order.Stop();
 
-            // A lower bound only (the venue must not answer before its latency); how much longer a loaded machine takes is not asserted.
-            Assert.True(order.Elapsed >= TimeSpan.FromMilliseconds(400), $"the order was answered after {order.Elapsed.TotalMilliseconds} ms");
+            // A lower bound only (the venue must not answer before its latency); how much longer a loaded machine takes is not
+            // asserted. The stopwatch and the venue's timer read different clocks: a few milliseconds of slack, not a 0 ms answer.
+            Assert.True(order.Elapsed >= TimeSpan.FromMilliseconds(400 - 10), $"the order was answered after {order.Elapsed.TotalMilliseconds} ms");
         }
         finally
         {
