@@ -18,6 +18,12 @@ public sealed class ExecutorFaultTests(LocalPostgresServer postgres)
     public async Task LostAcksRateLimitsAndServerErrors_NoDuplicateOrder_EveryPositionProtected()
     {
         await using var stack = await TradingStack.StartAsync(postgres, speed: 1, faults: true);
+
+        // The positions must stay open for the test: no bar-close rule may end one early (a test signal's level is its
+        // entry, so the failed-breakout exit would fire on the first 1-minute close below it).
+        await stack.StorePresetAsync(
+            ("position_config.exit_rules.failed_breakout_enabled", false),
+            ("position_config.exit_rules.weak_impulse_enabled", false));
         await using var executor = await stack.StartExecutorAsync("a", autoStart: true);
         await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
         var signals = new List<SignalDetected>();

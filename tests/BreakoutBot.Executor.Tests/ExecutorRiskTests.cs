@@ -158,6 +158,12 @@ public sealed class ExecutorRiskTests(LocalPostgresServer postgres)
     public async Task KillWithFlatten_LeavesNoOpenPositionOrOrder()
     {
         await using var stack = await TradingStack.StartAsync(postgres, speed: 1);
+
+        // The positions must stay open for the test: no bar-close rule may end one early (a test signal's level is its
+        // entry, so the failed-breakout exit would fire on the first 1-minute close below it).
+        await stack.StorePresetAsync(
+            ("position_config.exit_rules.failed_breakout_enabled", false),
+            ("position_config.exit_rules.weak_impulse_enabled", false));
         await using var executor = await stack.StartExecutorAsync("a", autoStart: true);
         await Eventually.UntilAsync(() => Task.FromResult(executor.State == EngineState.Running), "the automatic start");
         foreach (var symbol in Symbols[..2])
