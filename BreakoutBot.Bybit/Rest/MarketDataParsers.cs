@@ -124,8 +124,10 @@ public static class MarketDataParsers
                 item.TryGetProperty("isBlockTrade", out var block) && block.ValueKind == JsonValueKind.True));
         }
 
-        trades.Sort((a, b) => a.Time.CompareTo(b.Time));
-        return trades;
+        // The venue lists newest first; prints of one millisecond keep the venue's order between them (a stable sort of
+        // the reversed list), so several prints of one match stay in the order they printed.
+        trades.Reverse();
+        return [.. trades.OrderBy(trade => trade.Time)];
     }
 
     private static IEnumerable<PriceLevel> Levels(JsonElement levels) =>

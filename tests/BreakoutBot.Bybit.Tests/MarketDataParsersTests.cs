@@ -77,4 +77,17 @@ public class MarketDataParsersTests
         Assert.True(trades.Zip(trades.Skip(1)).All(pair => pair.First.Time <= pair.Second.Time));
         Assert.Contains(trades, trade => trade.TradeId == "6a3f1a74-4c1e-5a0b-9b3f-2a1c1e7d6b10" && trade.TakerSide == TakerSide.Sell && trade.Size == 0.012m);
     }
+
+    [Fact]
+    public void ParseRecentTrades_PrintsOfOneMillisecond_KeepTheirOrder()
+    {
+        // Newest first, as the venue lists them: three prints of one match share a millisecond.
+        var items = Enumerable.Range(1, 40).Reverse().Select(id =>
+            $$"""{"execId":"t{{id}}","symbol":"XRPUSDT","price":"0.5","size":"1","side":"Buy","time":"{{1700000000000 + (id / 3)}}","isBlockTrade":false}""");
+        using var result = System.Text.Json.JsonDocument.Parse($$"""{"category":"linear","list":[{{string.Join(',', items)}}]}""");
+
+        var trades = MarketDataParsers.ParseRecentTrades(result.RootElement);
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(id => $"t{id}"), trades.Select(trade => trade.TradeId));
+    }
 }

@@ -115,11 +115,13 @@ public sealed class PublicStreamTests(StreamingSimulator simulator) : IClassFixt
         await using var client = NewClient(probe);
 
         await client.SubscribeTradesAsync(xrp, Cancellation);
-        var pushed = await WaitForAsync<TradesReceived>(client.Events);
+        var pushed = await WaitForAsync<TradesReceived>(client.Events, push => push.Trades.Count >= 2);
         var recent = await new BybitMarketClient(simulator.Http, TimeProvider.System).GetRecentTradesAsync(xrp, 1000, Cancellation);
 
         Assert.NotEmpty(pushed.Trades);
         Assert.All(pushed.Trades, trade => Assert.Equal(xrp, trade.Symbol));
+
+        // Both oldest first, prints of the same millisecond included (the client keeps the venue's order among them).
         Assert.Equal(pushed.Trades.Select(trade => trade.TradeId), recent.Where(trade => pushed.Trades.Any(p => p.TradeId == trade.TradeId)).Select(trade => trade.TradeId));
     }
 
