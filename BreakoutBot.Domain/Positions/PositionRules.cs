@@ -137,13 +137,31 @@ public static class PositionRules
         }
 
         var target = BreakevenPrice(position, bufferBps, instrument);
-        var sign = position.Direction.Sign();
-        if ((marketPrice - target) * sign <= 0)
+        if ((marketPrice - target) * position.Direction.Sign() <= 0)
         {
             return (position, null, $"the market {marketPrice} is not beyond the breakeven price {target}; the stop would fill at once");
         }
 
-        if ((target - position.Stop) * sign <= 0)
+        return BreakevenAfterTakeProfit(position, bufferBps, instrument);
+    }
+
+    /// <summary>
+    /// The automatic move after the first take-profit fills: the stop goes to the entry plus <paramref name="bufferBps"/>
+    /// wherever the market is. A level the price has already passed is the breakeven stop being hit, so the executor exits
+    /// at market where it would place that stop. Refused only when the stop is already at or beyond breakeven.
+    /// </summary>
+    public static (ManagedPosition Position, StopMove? Move, string? Refusal) BreakevenAfterTakeProfit(
+        ManagedPosition position, decimal bufferBps, Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        ArgumentNullException.ThrowIfNull(instrument);
+        if (position.Status == PositionStatus.Closed)
+        {
+            return (position, null, "the position is already closed");
+        }
+
+        var target = BreakevenPrice(position, bufferBps, instrument);
+        if ((target - position.Stop) * position.Direction.Sign() <= 0)
         {
             return (position, null, $"the stop {position.Stop} is already at or beyond breakeven {target}");
         }

@@ -98,7 +98,10 @@ public sealed partial class TradingEngine
         PositionEvent(database, position);
     }
 
-    /// <summary>After the first take-profit fills, the stop goes to breakeven (when the preset enables it).</summary>
+    /// <summary>
+    /// After the first take-profit fills, the stop goes to breakeven (when the preset enables it); when the price is
+    /// already back through breakeven, that stop is hit: the position exits at market (<see cref="MoveStopAsync"/>).
+    /// </summary>
     private async Task AfterTakeProfitAsync(TradingDbContext database, PositionRecord position, int rung, string correlationId, CancellationToken cancellationToken)
     {
         if (rung != 1 || position.OpenQuantity <= 0 || venueFacts.InstrumentOf(position.Symbol) is not { } instrument
@@ -107,8 +110,7 @@ public sealed partial class TradingEngine
             return;
         }
 
-        var price = (await venue.GetTickerAsync(instrument.Symbol, cancellationToken))?.LastPrice ?? position.EntryPrice;
-        var (_, move, refusal) = PositionRules.MoveStopToBreakeven(Managed(position, instrument), price, preset.PositionConfig.BreakevenBufferBps, instrument);
+        var (_, move, refusal) = PositionRules.BreakevenAfterTakeProfit(Managed(position, instrument), preset.PositionConfig.BreakevenBufferBps, instrument);
         if (move is not null)
         {
             await MoveStopAsync(database, position, instrument, move, correlationId, cancellationToken);

@@ -188,6 +188,28 @@ public class PositionRulesTests
     }
 
     [Fact]
+    public void BreakevenAfterTakeProfit_WhereverTheMarketIs_MovesStopToEntryPlusBuffer()
+    {
+        // No market price: a breakeven level the price has already passed is moved to all the same, and the executor
+        // exits at market where it would place that stop.
+        var (position, move, refusal) = PositionRules.BreakevenAfterTakeProfit(Long(Config()), 10m, Btc);
+
+        Assert.Null(refusal);
+        Assert.Equal(new StopMove(59_400m, 60_060m, StopKind.Breakeven), move);
+        Assert.Equal(60_060m, position.Stop);
+    }
+
+    [Fact]
+    public void BreakevenAfterTakeProfit_StopAlreadyBeyondBreakeven_IsRefused()
+    {
+        var (position, move, refusal) = PositionRules.BreakevenAfterTakeProfit(Long(Config()) with { Stop = 60_100m }, 10m, Btc);
+
+        Assert.Null(move);
+        Assert.Equal(60_100m, position.Stop);
+        Assert.Contains("already at or beyond breakeven 60060", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ApplyBar_RandomPaths_ExitsNeverExceedOriginalAndStopNeverLoosens()
     {
         var config = Config();
