@@ -123,20 +123,30 @@ public sealed class DistributedAppFixture : IAsyncLifetime
         Task.FromResult(_redis ?? throw new InvalidOperationException("The application has not started."));
 
     /// <summary>
-    /// Starts the engine unless it runs: tests stop, kill and reset it, and the scanner emits signals (the executor
-    /// trades them) only while it runs.
+    /// Starts the engine unless it runs or is starting: tests stop, kill and reset it, and the scanner emits signals (the
+    /// executor trades them) only while it runs. An engine in Emergency (a test's kill, or the preset's own kill switch:
+    /// the simulated market can deal five losses in a row) has its kill switch reset first. Tests that wait for trading
+    /// call this on every poll, so a kill switch tripping mid-wait does not end the wait's trading.
     /// </summary>
     public async Task EnsureEngineRunningAsync()
     {
         var redis = await RedisAsync();
-        var state = await redis.GetDatabase().StringGetAsync(RedisKeys.EngineState);
-        if (state.HasValue && JsonDocument.Parse(state.ToString()).RootElement.GetProperty("state").GetString() == "Running")
+        var stored = await redis.GetDatabase().StringGetAsync(RedisKeys.EngineState);
+        var state = stored.HasValue ? JsonDocument.Parse(stored.ToString()).RootElement.GetProperty("state").GetString() : null;
+        if (state is "Running" or "Starting")
         {
             return;
         }
 
-        var command = new EngineCommand(Guid.NewGuid().ToString("N"), EngineCommandKind.Start, DateTimeOffset.UtcNow, "integration-test");
-        await new RedisStreamPublisher(redis, TimeProvider.System).PublishAsync(StreamNames.Commands, command, command.CommandId);
+        var publisher = new RedisStreamPublisher(redis, TimeProvider.System);
+        if (state == "Emergency")
+        {
+            var reset = new EngineCommand(Guid.NewGuid().ToString("N"), EngineCommandKind.ResetKillSwitch, DateTimeOffset.UtcNow, "integration-test");
+            await publisher.PublishAsync(StreamNames.Commands, reset, reset.CommandId);
+        }
+
+        var start = new EngineCommand(Guid.NewGuid().ToString("N"), EngineCommandKind.Start, DateTimeOffset.UtcNow, "integration-test");
+        await publisher.PublishAsync(StreamNames.Commands, start, start.CommandId);
     }
 
     /// <summary>

@@ -101,7 +101,11 @@ public sealed class ScannerTests(DistributedAppFixture fixture)
     {
         var database = await RedisAsync();
         return await WaitForAsync(
-            async () => await ReadSignalsAsync(database) is { } signals && signals.Count >= count ? signals : null,
+            async () =>
+            {
+                await fixture.EnsureEngineRunningAsync();
+                return await ReadSignalsAsync(database) is { } signals && signals.Count >= count ? signals : null;
+            },
             SignalWait);
     }
 

@@ -27,6 +27,7 @@ public class TradingTests(DistributedAppFixture fixture)
         string? positionId = null;
         while (positionId is null && waited.Elapsed < PositionWait)
         {
+            await fixture.EnsureEngineRunningAsync();
             positionId = await ScalarAsync<string>(database, """
                 SELECT p.position_id FROM positions p JOIN signals s ON s.signal_id = p.signal_id
                 WHERE s.outcome = 'Approved' AND p.status IN ('Open', 'Closed') AND p.original_quantity > 0

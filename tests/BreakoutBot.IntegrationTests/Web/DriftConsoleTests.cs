@@ -28,6 +28,7 @@ public class DriftConsoleTests(DistributedAppFixture fixture)
         var waited = Stopwatch.StartNew();
         while (cancelled is null && waited.Elapsed < PositionWait)
         {
+            await fixture.EnsureEngineRunningAsync();
             if (await WorkingStopAsync(database) is { } stop)
             {
                 try
