@@ -104,7 +104,7 @@ build_bases() {
       | podman import --change 'ENV APP_UID=1654' --change 'ENV LANG=C.UTF-8' - "$runtime_deps" >/dev/null
     podman push --quiet --tls-verify=false "$runtime_deps" >/dev/null
   fi
-  if ! skopeo inspect --tls-verify=false "docker://$aspnet" 2>/dev/null | grep -q "ASPNET_VERSION=$runtime"; then
+  if ! grep -q "ASPNET_VERSION=$runtime" <<<"$(skopeo inspect --tls-verify=false "docker://$aspnet" 2>/dev/null || true)"; then
     say "importing $aspnet (runtime $runtime)"
     local dotnet_root
     dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
@@ -146,10 +146,11 @@ verify() {
       problems+=("$image is not in the registry: $config")
       continue
     fi
-    echo "$config" | grep -q '"User": "1654"' || problems+=("$image does not run as user 1654")
-    echo "$config" | grep -q "\"org.opencontainers.image.version\": \"$version\"" || problems+=("$image has no version label $version")
-    [ -z "$revision" ] || echo "$config" | grep -q "\"org.opencontainers.image.revision\": \"$revision\"" || problems+=("$image has no revision label $revision")
-    echo "$config" | grep -q 'ASPNETCORE_HTTP_PORTS=8080' || problems+=("$image does not set ASPNETCORE_HTTP_PORTS=8080")
+    # grep reads a here-string, not a pipe: with pipefail, grep -q leaving early would fail the echo (SIGPIPE) and so the check.
+    grep -q '"User": "1654"' <<<"$config" || problems+=("$image does not run as user 1654")
+    grep -q "\"org.opencontainers.image.version\": \"$version\"" <<<"$config" || problems+=("$image has no version label $version")
+    [ -z "$revision" ] || grep -q "\"org.opencontainers.image.revision\": \"$revision\"" <<<"$config" || problems+=("$image has no revision label $revision")
+    grep -q 'ASPNETCORE_HTTP_PORTS=8080' <<<"$config" || problems+=("$image does not set ASPNETCORE_HTTP_PORTS=8080")
   done
 
   # The simulator needs nothing else: it must start, serve its health endpoint and run as the app user.
