@@ -120,12 +120,21 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"positions {positions.Count}, longest exposure {positions.Max(position => position.LongestUnprotectedSeconds)} s, total {positions.Sum(position => position.UnprotectedSeconds)} s");
         // The one exposure allowed is the window between a position's entry fill and its first confirmed stop: each
-        // position has at most one episode (all its exposure is its longest), however slow or faulty the venue was.
+        // position has at most one episode (all its exposure is its longest), however slow or faulty the venue was. The
+        // exception is the market's, not ours: an entry slice resting on the book that fills in the very move that fired
+        // the stop (after it) is a new entry fill into a flat position whose stop level is passed; it exits at market.
         foreach (var position in positions.Where(position => position.UnprotectedSeconds > position.LongestUnprotectedSeconds))
         {
-            var orders = await db.Orders.AsNoTracking().Where(order => order.PositionId == position.PositionId).OrderBy(order => order.CreatedAt)
-                .Select(order => $"{order.OrderId} {order.OrderType} {order.Status} {order.Quantity} created {order.CreatedAt:HH:mm:ss.fff} updated {order.UpdatedAt:HH:mm:ss.fff}")
+            var ordered = await db.Orders.AsNoTracking().Where(order => order.PositionId == position.PositionId).OrderBy(order => order.CreatedAt)
                 .ToListAsync(TestContext.Current.CancellationToken);
+            var stoppedOut = ordered.Where(order => order.Purpose == "StopLoss" && order.OrderType == "Stop" && order.Status == "Filled").Select(order => order.UpdatedAt).DefaultIfEmpty().Min();
+            if (stoppedOut != default && ordered.Any(order => order.Purpose == "Entry" && order.FilledQuantity > 0 && order.UpdatedAt >= stoppedOut)
+                && ordered.Any(order => order.OrderType == "Market" && order.ReduceOnly && order.CreatedAt >= stoppedOut))
+            {
+                continue;
+            }
+
+            var orders = ordered.Select(order => $"{order.OrderId} {order.OrderType} {order.Status} {order.Quantity} created {order.CreatedAt:HH:mm:ss.fff} updated {order.UpdatedAt:HH:mm:ss.fff}");
             Assert.Fail($"{position.PositionId} was without a working stop more than once ({position.UnprotectedSeconds} s in all, longest {position.LongestUnprotectedSeconds} s; opened {position.OpenedAt:HH:mm:ss.fff}); its orders: {string.Join("; ", orders)}");
         }
         Assert.All(positions.Where(position => position.Status == "Closed"), position => Assert.Null(position.UnprotectedSince));

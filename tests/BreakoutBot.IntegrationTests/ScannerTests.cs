@@ -29,13 +29,15 @@ public sealed class ScannerTests(DistributedAppFixture fixture)
         using var exchange = fixture.App.CreateHttpClient("exchange-sim");
         foreach (var signal in signals)
         {
+            // The stop is beyond the level and the entry. The entry is the book's executable price when the signal is made
+            // (the ask for a long, the bid for a short), which may have come back across the level since the close.
             if (signal.Side == PositionDirection.Long)
             {
-                Assert.True(signal.Stop < signal.LevelPrice && signal.LevelPrice <= signal.Entry, $"long {signal.SignalId}: stop {signal.Stop}, level {signal.LevelPrice}, entry {signal.Entry}");
+                Assert.True(signal.Stop < signal.LevelPrice && signal.Stop < signal.Entry, $"long {signal.SignalId}: stop {signal.Stop}, level {signal.LevelPrice}, entry {signal.Entry}");
             }
             else
             {
-                Assert.True(signal.Stop > signal.LevelPrice && signal.LevelPrice >= signal.Entry, $"short {signal.SignalId}: stop {signal.Stop}, level {signal.LevelPrice}, entry {signal.Entry}");
+                Assert.True(signal.Stop > signal.LevelPrice && signal.Stop > signal.Entry, $"short {signal.SignalId}: stop {signal.Stop}, level {signal.LevelPrice}, entry {signal.Entry}");
             }
 
             if (signal.Strategy == BreakoutStrategy.Momentum)
