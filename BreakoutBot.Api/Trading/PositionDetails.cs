@@ -26,7 +26,7 @@ internal sealed class PositionDetails
     public static async Task<PositionDetails> LoadAsync(TradingDbContext database, IReadOnlyCollection<PositionRecord> positions, CancellationToken cancellationToken)
     {
         var ids = positions.Select(position => position.PositionId).ToList();
-        var planned = positions.Where(position => position.EntryPlanJson is not null).Select(position => position.PositionId).ToList();
+        var planned = positions.Where(position => position.EntryPlan is not null).Select(position => position.PositionId).ToList();
         var entryOrders = await database.Orders.AsNoTracking()
             .Where(order => order.PositionId != null && planned.Contains(order.PositionId) && order.Purpose == "Entry")
             .GroupBy(order => order.PositionId!)
@@ -48,12 +48,11 @@ internal sealed class PositionDetails
 
     private EntryPlanView? EntryOf(PositionRecord row)
     {
-        if (row.EntryPlanJson is null)
+        if (row.EntryPlan is not { } plan)
         {
             return null;
         }
 
-        var plan = EntryProgress.Read(row.EntryPlanJson, row.OriginalQuantity, row.OpenedAt, TimeSpan.Zero);
         var (sent, filled) = _entryOrders.GetValueOrDefault(row.PositionId);
         return new EntryPlanView(
             plan.Slices.Count, plan.Slices.Sum(), sent, filled, plan.PassiveAllowed, plan.StartedAt, plan.StartedAt + plan.Deadline, plan.StoppedReason);

@@ -1,8 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using BreakoutBot.Api.Commands;
 using BreakoutBot.Api.Errors;
-using BreakoutBot.Api.Json;
 using BreakoutBot.Api.Market;
 using BreakoutBot.Api.Paging;
 using BreakoutBot.Api.Security;
@@ -11,7 +9,6 @@ using BreakoutBot.Contracts.Paging;
 using BreakoutBot.Contracts.Trading;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
-using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -313,7 +310,7 @@ public static class TradingApi
         decimal? unrealizedR = unrealized is { } pnl && initialRisk > 0 ? pnl / initialRisk : null;
         return new PositionView(
             row.PositionId, row.SignalId, row.Symbol, row.Direction, row.Status, row.Origin, row.EntryPrice, row.InitialStop, row.Stop, row.StopKind,
-            row.OriginalQuantity, row.OpenQuantity, mark, unrealized, unrealizedR, initialRisk, row.RealizedPnl, row.Fees, Targets(row.TargetsJson),
+            row.OriginalQuantity, row.OpenQuantity, mark, unrealized, unrealizedR, initialRisk, row.RealizedPnl, row.Fees, row.Targets,
             row.BarsHeld, row.OpenedAt, row.ClosedAt, row.ExitReason, row.Status == "Closed" ? null : row.UnprotectedSince, ProtectionReport.UnprotectedSeconds(row, now),
             AgeSeconds: (decimal)Math.Max(0, ((row.ClosedAt ?? venueNow) - row.OpenedAt).TotalSeconds));
     }
@@ -325,17 +322,4 @@ public static class TradingApi
     internal static TradeView ToView(TradeRecord trade) => new(
         trade.TradeId, trade.PositionId, trade.SignalId, trade.Symbol, trade.Direction, trade.Strategy, trade.EntryPrice, trade.ExitPrice, trade.Quantity,
         trade.RealizedPnl, trade.Fees, trade.RMultiple, trade.InitialRisk, trade.ExitReason, trade.OpenedAt, trade.ClosedAt);
-
-    /// <summary>The ladder as the Executor stored it; one that does not read as targets (every field present) is shown as none rather than failing the whole list.</summary>
-    private static List<TakeProfitTarget> Targets(string json)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(json) ? [] : JsonSerializer.Deserialize<List<TakeProfitTarget>>(json, ApiJson.Options) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
 }

@@ -834,7 +834,7 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("direction");
 
-                    b.Property<string>("EntryPlanJson")
+                    b.Property<string>("EntryPlan")
                         .HasColumnType("jsonb")
                         .HasColumnName("entry_plan_json");
 
@@ -920,7 +920,7 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("symbol");
 
-                    b.Property<string>("TargetsJson")
+                    b.Property<string>("Targets")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("targets_json");

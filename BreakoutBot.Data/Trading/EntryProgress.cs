@@ -1,10 +1,9 @@
-using System.Text.Json;
 using BreakoutBot.Domain.Execution;
 
 namespace BreakoutBot.Data.Trading;
 
 /// <summary>
-/// An entry's plan as persisted on its position (<c>entry_plan_json</c>): the slices, their timing, when the entry
+/// An entry's plan as persisted on its position (<see cref="PositionRecord.EntryPlan"/>, column <c>entry_plan_json</c>): the slices, their timing, when the entry
 /// started, the price it was sized on (for slippage), the risk budget later slices are cut to, why it stopped starting
 /// slices early (if it did), the operator's close asked for during the entry (the position exits once the entry is
 /// final), and the trace of the signal that opened it (later slices and the protection continue that trace). The slices sent so far are the entry orders in the
@@ -25,8 +24,6 @@ public sealed record EntryProgress(
     string? CloseCommandId = null,
     decimal? MakerFeeRate = null)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public EntryPlan Plan => new(Slices, SliceInterval, PassiveWindow, Deadline, PassiveAllowed);
 
     /// <summary>What the entry may still risk (<see cref="RiskBudget"/>: risk_per_trade of equity at approval); null for plans stored without one.</summary>
@@ -39,9 +36,7 @@ public sealed record EntryProgress(
     public double? SlippageBps(decimal averageEntry, int directionSign) =>
         SizedPrice is { } sized && sized > 0 ? (double)((averageEntry - sized) / sized * 10_000m * directionSign) : null;
 
-    /// <summary>The stored plan; a position without one was entered by one market order.</summary>
-    public static EntryProgress Read(string? json, decimal quantity, DateTimeOffset openedAt, TimeSpan deadline) =>
-        json is null ? Start(EntryPlan.SingleMarket(quantity, deadline), openedAt) : JsonSerializer.Deserialize<EntryProgress>(json, Json)!;
-
-    public string Write() => JsonSerializer.Serialize(this, Json);
+    /// <summary>A position's stored plan; a position without one was entered by one market order.</summary>
+    public static EntryProgress Of(EntryProgress? stored, decimal quantity, DateTimeOffset openedAt, TimeSpan deadline) =>
+        stored ?? Start(EntryPlan.SingleMarket(quantity, deadline), openedAt);
 }

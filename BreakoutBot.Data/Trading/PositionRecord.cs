@@ -1,3 +1,4 @@
+using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 
 namespace BreakoutBot.Data.Trading;
@@ -40,11 +41,14 @@ public sealed class PositionRecord : IModeScoped
 
     public int BarsHeld { get; set; }
 
-    /// <summary>The take-profit ladder with each target's filled state, JSON.</summary>
-    public required string TargetsJson { get; set; }
+    /// <summary>
+    /// The take-profit ladder with each target's filled state (column <c>targets_json</c>). Replace the list to change
+    /// it: the records are immutable.
+    /// </summary>
+    public IReadOnlyList<TakeProfitTarget> Targets { get; set; } = [];
 
-    /// <summary>How the entry is being executed (slices, windows, deadline, start), JSON; null for a single market entry.</summary>
-    public string? EntryPlanJson { get; set; }
+    /// <summary>How the entry is being executed (column <c>entry_plan_json</c>); null for a single market entry (<see cref="EntryProgress.Of"/>).</summary>
+    public EntryProgress? EntryPlan { get; set; }
 
     /// <summary>Realised PnL net of fees and funding, in USDT.</summary>
     public decimal RealizedPnl { get; set; }

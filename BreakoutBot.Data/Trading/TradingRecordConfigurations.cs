@@ -1,3 +1,5 @@
+using BreakoutBot.Data.Json;
+using BreakoutBot.Domain.Positions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -44,8 +46,10 @@ internal sealed class PositionRecordConfiguration : IEntityTypeConfiguration<Pos
     {
         builder.ToTable("positions");
         builder.HasKey(position => position.PositionId);
-        builder.Property(position => position.TargetsJson).HasColumnType("jsonb");
-        builder.Property(position => position.EntryPlanJson).HasColumnType("jsonb");
+        builder.Property(position => position.Targets).HasColumnName("targets_json").HasColumnType("jsonb")
+            .HasConversion(JsonColumn.TolerantListConverter<TakeProfitTarget>(), JsonColumn.Comparer<IReadOnlyList<TakeProfitTarget>>());
+        builder.Property(position => position.EntryPlan).HasColumnName("entry_plan_json").HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<EntryProgress?>(), JsonColumn.Comparer<EntryProgress?>());
         // PostgreSQL's system column xmin changes on every row update: a concurrency token without a column of our own.
         builder.Property(position => position.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         builder.HasIndex(position => position.Status);

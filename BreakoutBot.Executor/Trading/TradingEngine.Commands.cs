@@ -244,7 +244,7 @@ public sealed partial class TradingEngine
                 }
                 else
                 {
-                    position.EntryPlanJson = asked.Write();
+                    position.EntryPlan = asked;
                     await database.SaveChangesAsync(cancellationToken);
                 }
 

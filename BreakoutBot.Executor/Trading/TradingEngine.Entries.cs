@@ -34,7 +34,7 @@ public sealed partial class TradingEngine
     }
 
     private EntryProgress ProgressOf(PositionRecord position) =>
-        EntryProgress.Read(position.EntryPlanJson, position.OriginalQuantity, position.OpenedAt, _options.LostOrderTimeout);
+        EntryProgress.Of(position.EntryPlan, position.OriginalQuantity, position.OpenedAt, _options.LostOrderTimeout);
 
     /// <summary>
     /// Moves an Opening position's entry along; true once the entry is complete (every entry order final, no slice
@@ -155,7 +155,7 @@ public sealed partial class TradingEngine
     private async Task<EntryProgress> StopEntryAsync(TradingDbContext database, PositionRecord position, EntryProgress progress, string reason, CancellationToken cancellationToken)
     {
         var stopped = progress with { StoppedReason = reason };
-        position.EntryPlanJson = stopped.Write();
+        position.EntryPlan = stopped;
         await database.SaveChangesAsync(cancellationToken);
         Log.EntryStopped(logger, position.PositionId, reason);
         return stopped;

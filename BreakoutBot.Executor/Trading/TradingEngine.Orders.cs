@@ -86,11 +86,10 @@ public sealed partial class TradingEngine
         position.ReduceByFill(Math.Min(quantity, position.OpenQuantity), price);
         if (order.Purpose == OrderPurposes.TakeProfit && TradingIds.RungOf(order.OrderId) is { } rung)
         {
-            var targets = Targets(position);
+            var targets = position.Targets;
             if (rung - 1 < targets.Count && !targets[rung - 1].IsFilled)
             {
-                targets[rung - 1] = targets[rung - 1] with { IsFilled = true };
-                position.TargetsJson = System.Text.Json.JsonSerializer.Serialize(targets, TargetJson);
+                position.Targets = [.. targets.Select((target, index) => index == rung - 1 ? target with { IsFilled = true } : target)];
                 await AfterTakeProfitAsync(database, position, rung, correlationId, cancellationToken);
             }
         }
@@ -180,9 +179,6 @@ public sealed partial class TradingEngine
             position.OriginalQuantity, position.OpenQuantity, position.Stop, position.StopKind, position.RealizedPnl, position.OpenedAt, now), position.SignalId ?? position.PositionId, now);
     }
 
-    private static List<TakeProfitTarget> Targets(PositionRecord position) =>
-        System.Text.Json.JsonSerializer.Deserialize<List<TakeProfitTarget>>(position.TargetsJson, TargetJson) ?? [];
-
     private static ManagedPosition Managed(PositionRecord position, Instrument instrument) => new()
     {
         Id = position.PositionId,
@@ -195,7 +191,7 @@ public sealed partial class TradingEngine
         OriginalQuantity = position.OriginalQuantity,
         OpenQuantity = position.OpenQuantity,
         OpenedAt = position.OpenedAt,
-        Targets = Targets(position),
+        Targets = position.Targets,
         BreakoutLevel = position.BreakoutLevel,
         BestPrice = position.BestPrice,
         BarsHeld = position.BarsHeld,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
@@ -221,7 +220,7 @@ public sealed partial class TradingEngine
             : ((TakeProfitSmartPlacement, TakeProfitMarket)?)null;
         var managed = PositionOpening.Open(position.PositionId, instrument, position.Direction, position.EntryPrice, position.InitialStop, position.OpenQuantity,
             position.OpenedAt, ladder, position.BreakoutLevel, smartPlacement);
-        position.TargetsJson = JsonSerializer.Serialize(managed.Targets, TargetJson);
+        position.Targets = [.. managed.Targets];
         await database.SaveChangesAsync(cancellationToken);
         var stop = await ProtectOrExitAsync(database, position, instrument, correlationId, cancellationToken);
         if (stop is StopSync.Crossed or StopSync.Refused)

@@ -95,7 +95,6 @@ public sealed partial class TradingEngine
             Symbol = venuePosition.Symbol.Value,
             Status = PositionStatuses.External,
             Origin = "External",
-            TargetsJson = "[]",
             StopKind = nameof(StopKind.Initial),
             OpenedAt = now,
         };

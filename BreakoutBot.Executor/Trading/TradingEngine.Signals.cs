@@ -185,14 +185,13 @@ public sealed partial class TradingEngine
             OpenQuantity = 0,
             BestPrice = entry,
             BreakoutLevel = signal.LevelPrice,
-            TargetsJson = "[]",
-            EntryPlanJson = (EntryProgress.Start(plan, now, entry) with
+            EntryPlan = EntryProgress.Start(plan, now, entry) with
             {
                 TraceParent = Activity.Current?.Id,
                 RiskBudget = wallet.Equity * _presets.Active.Risk.RiskPerTrade,
                 TakerFeeRate = execution.TakerFeeBps / 10_000m,
                 MakerFeeRate = execution.MakerFeeBps / 10_000m,
-            }).Write(),
+            },
             OpenedAt = now,
             PresetName = _presets.Name,
             PresetVersion = _presets.Version,

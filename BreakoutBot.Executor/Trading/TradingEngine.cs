@@ -49,7 +49,7 @@ public sealed partial class TradingEngine(
 
     /// <summary>Book levels per side read for the densities smart take-profit placement avoids.</summary>
     private const int TakeProfitBookDepth = 200;
-    private static readonly JsonSerializerOptions TargetJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions AuditDetailsJson = new(JsonSerializerDefaults.Web);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
@@ -243,7 +243,7 @@ public sealed partial class TradingEngine(
             Actor = actor,
             Action = action,
             Outcome = outcome,
-            DetailsJson = details is null ? null : JsonSerializer.Serialize(details, TargetJson),
+            DetailsJson = details is null ? null : JsonSerializer.Serialize(details, AuditDetailsJson),
             CorrelationId = correlationId,
         });
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BreakoutBot.Api.Json;
 using BreakoutBot.Data.Trading;
+using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 
 namespace BreakoutBot.Api.Tests;
@@ -30,7 +31,7 @@ internal static class TestData
         OriginalQuantity = 2m,
         OpenQuantity = status == "Closed" ? 0m : 2m,
         BestPrice = 100m,
-        TargetsJson = """[{"name":"tp1","rewardMultiple":1.0,"price":110.0,"quantity":1.0,"isFilled":true},{"name":"tp2","rewardMultiple":2.0,"price":120.0,"quantity":1.0,"isFilled":false}]""",
+        Targets = [new TakeProfitTarget("tp1", 1.0m, 110.0m, 1.0m, IsFilled: true), new TakeProfitTarget("tp2", 2.0m, 120.0m, 1.0m)],
         OpenedAt = Base,
         ClosedAt = status == "Closed" ? Base.AddHours(2) : null,
     };

@@ -5,8 +5,10 @@ using BreakoutBot.Contracts.Paging;
 using BreakoutBot.Contracts.Trading;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Execution;
+using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
+using Microsoft.EntityFrameworkCore;
 
 namespace BreakoutBot.Api.Tests;
 
@@ -98,11 +100,14 @@ public sealed class TradingApiTests(ApiFixture api)
     public async Task Position_WithAnUnreadableLadder_IsServedWithNoTargets()
     {
         var position = TestData.Position(TestData.NewSymbol());
-        position.TargetsJson = """[{"price":110.0}]""";
         await using (var database = api.CreateDatabase())
         {
             database.Positions.Add(position);
             await database.SaveChangesAsync(TestData.Cancel);
+
+            // Damaged outside the model: a ladder whose targets lack their fields.
+            await database.Database.ExecuteSqlAsync(
+                $"UPDATE positions SET targets_json = '[{{\"price\":110.0}}]'::jsonb WHERE position_id = {position.PositionId}", TestData.Cancel);
         }
 
         using var client = api.Client();
@@ -110,6 +115,29 @@ public sealed class TradingApiTests(ApiFixture api)
 
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
         Assert.Equal(0, (await found.JsonAsync()).GetProperty("targets").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Position_LadderAsTheExecutorWroteItBeforeTheTypedColumn_ReadsAsItsTargets()
+    {
+        var position = TestData.Position(TestData.NewSymbol());
+        await using (var database = api.CreateDatabase())
+        {
+            database.Positions.Add(position);
+            await database.SaveChangesAsync(TestData.Cancel);
+            await database.Database.ExecuteSqlAsync($$"""
+                UPDATE positions SET targets_json = '[{"name":"tp1","rewardMultiple":1.5,"price":107.5,"quantity":0.5,"isFilled":true},{"name":"tp2","rewardMultiple":3.0,"price":115.0,"quantity":1.5,"isFilled":false}]'::jsonb
+                WHERE position_id = {{position.PositionId}}
+                """, TestData.Cancel);
+        }
+
+        await using (var database = api.CreateDatabase())
+        {
+            var stored = await database.Positions.SingleAsync(row => row.PositionId == position.PositionId, TestData.Cancel);
+            Assert.Equal(
+                new[] { new TakeProfitTarget("tp1", 1.5m, 107.5m, 0.5m, IsFilled: true), new TakeProfitTarget("tp2", 3.0m, 115.0m, 1.5m) },
+                stored.Targets);
+        }
     }
 
     [Fact]
@@ -138,7 +166,7 @@ public sealed class TradingApiTests(ApiFixture api)
         var symbol = TestData.NewSymbol();
         var position = TestData.Position(symbol, status: "Opening");
         var plan = new EntryPlan([0.4m, 0.4m, 0.2m], TimeSpan.FromSeconds(5), TimeSpan.Zero, TimeSpan.FromSeconds(30), PassiveAllowed: false);
-        position.EntryPlanJson = EntryProgress.Start(plan, TestData.Base).Write();
+        position.EntryPlan = EntryProgress.Start(plan, TestData.Base);
         var first = TestData.Order(symbol, "Entry", TestData.Base, position.PositionId);
         var second = TestData.Order(symbol, "Entry", TestData.Base.AddSeconds(5), position.PositionId);
         (first.Quantity, first.FilledQuantity, second.Quantity, second.FilledQuantity, second.Status) = (0.4m, 0.4m, 0.4m, 0.1m, "PartiallyFilled");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Matching;
@@ -36,7 +35,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         Assert.Equal(position.OpenQuantity, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(InstrumentSymbol.Parse("BTCUSDT"))!.Quantity));
 
         // However the price moved between slices, a stop-out loses no more than the budget the entry was sized to.
-        var budget = EntryProgress.Read(position.EntryPlanJson, position.OriginalQuantity, position.OpenedAt, TimeSpan.FromSeconds(15)).Budget(position.InitialStop);
+        var budget = EntryProgress.Of(position.EntryPlan, position.OriginalQuantity, position.OpenedAt, TimeSpan.FromSeconds(15)).Budget(position.InitialStop);
         Assert.NotNull(budget);
         Assert.True(position.OpenQuantity * budget.RiskPerUnit(position.EntryPrice) <= budget.Budget, $"entry risk within {budget.Budget}");
 
@@ -62,7 +61,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         Assert.Equal(3, measurements.Values("breakoutbot.executor.order_to_ack", "purpose", "Entry").Count);
         Assert.Single(measurements.Values("breakoutbot.executor.signal_to_order"));
         var slippage = Assert.Single(measurements.Values("breakoutbot.executor.entry_slippage"));
-        var sized = JsonDocument.Parse(position.EntryPlanJson!).RootElement.GetProperty("sizedPrice").GetDecimal();
+        var sized = position.EntryPlan!.SizedPrice!.Value;
         Assert.Equal((double)((position.EntryPrice - sized) / sized * 10_000m), slippage, 6);
 
         // Every order of the position, the later slices and the protection sent in management rounds included, is in
@@ -105,7 +104,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         Assert.Equal(position.OpenQuantity, passive.FilledQuantity + completion.FilledQuantity);
 
         // The completion takes the rest of the slice, cut only as far as the price it met leaves room in the risk budget.
-        var budget = EntryProgress.Read(position.EntryPlanJson, position.OriginalQuantity, position.OpenedAt, TimeSpan.FromSeconds(15)).Budget(position.InitialStop)!;
+        var budget = EntryProgress.Of(position.EntryPlan, position.OriginalQuantity, position.OpenedAt, TimeSpan.FromSeconds(15)).Budget(position.InitialStop)!;
         Assert.True(completion.Quantity <= passive.Quantity - passive.FilledQuantity);
         Assert.True(position.OpenQuantity * budget.RiskPerUnit(position.EntryPrice) <= budget.Budget, $"entry risk within {budget.Budget}");
         Assert.True(completion.Quantity == passive.Quantity - passive.FilledQuantity

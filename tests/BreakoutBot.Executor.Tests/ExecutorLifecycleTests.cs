@@ -175,7 +175,7 @@ public sealed class ExecutorLifecycleTests(LocalPostgresServer postgres)
             {
                 PositionId = positionId, SignalId = signal.SignalId, Symbol = signal.Symbol, Direction = PositionDirection.Long, Status = "Opening", Origin = "Strategy",
                 EntryPrice = signal.Entry, InitialStop = signal.Stop, Stop = signal.Stop, StopKind = nameof(StopKind.Initial), OriginalQuantity = Quantity,
-                BestPrice = signal.Entry, BreakoutLevel = signal.LevelPrice, TargetsJson = "[]", OpenedAt = now,
+                BestPrice = signal.Entry, BreakoutLevel = signal.LevelPrice, OpenedAt = now,
             });
             database.Orders.Add(new OrderRecord
             {

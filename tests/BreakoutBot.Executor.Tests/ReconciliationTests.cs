@@ -89,7 +89,6 @@ public sealed class ReconciliationTests
         Status = status,
         Origin = "Strategy",
         StopKind = "Initial",
-        TargetsJson = "[]",
         Direction = direction,
         OpenQuantity = quantity,
     };
