@@ -19,6 +19,10 @@ public sealed class BacktesterOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often the data directory is looked at for data sets added or removed (the catalog the Api reads).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan DataSetScanInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often a running backtest records its progress (its heartbeat) and checks for a cancel.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);

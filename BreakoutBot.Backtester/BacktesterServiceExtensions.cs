@@ -5,7 +5,7 @@ using BreakoutBot.Data.Presets;
 
 namespace BreakoutBot.Backtester;
 
-/// <summary>The backtester's registrations: options, PostgreSQL (the run queue and the presets), the worker.</summary>
+/// <summary>The backtester's registrations: options, PostgreSQL (the run queue, the presets, the data-set catalog), the workers.</summary>
 public static class BacktesterServiceExtensions
 {
     public static IHostApplicationBuilder AddBacktesterServices(this IHostApplicationBuilder builder)
@@ -19,10 +19,12 @@ public static class BacktesterServiceExtensions
             .ValidateOnStart();
         builder.AddNpgsqlDbContext<TradingDbContext>(TradingDbContext.ConnectionName);
         services.AddScoped<BacktestRunBook>();
+        services.AddScoped<BacktestDataSetCatalog>();
         services.AddScoped<PresetStore>();
         services.AddSingleton<MarketDataSets>();
         services.AddScoped<BacktestExecution>();
         services.AddHostedService<BacktestWorker>();
+        services.AddHostedService<DataSetCatalogWorker>();
         return builder;
     }
 }

@@ -26,4 +26,10 @@ internal static partial class Log
 
     [LoggerMessage(7207, LogLevel.Error, "Backtest {RunId} stopped with an unexpected error")]
     public static partial void RunCrashed(ILogger logger, Exception exception, Guid runId);
+
+    [LoggerMessage(7208, LogLevel.Information, "Data sets in {Directory}: {Count} ({Names})")]
+    public static partial void DataSetsListed(ILogger logger, string directory, int count, string names);
+
+    [LoggerMessage(7209, LogLevel.Warning, "The data sets could not be listed or published ({Error}); retrying")]
+    public static partial void DataSetsUnavailable(ILogger logger, string error);
 }

@@ -57,6 +57,8 @@ public sealed class TradingDbContext(DbContextOptions<TradingDbContext> options)
 
     public DbSet<BacktestRunRecord> BacktestRuns => Set<BacktestRunRecord>();
 
+    public DbSet<BacktestDataSetRecord> BacktestDataSets => Set<BacktestDataSetRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -27,6 +27,37 @@ internal sealed class MarketDataSets(IOptions<BacktesterOptions> options, ILogge
         };
     }
 
+    /// <summary>
+    /// The data sets in the data directory: each folder with a valid name and at least one kline file
+    /// (<c>SYMBOL.csv</c>; trade tapes <c>SYMBOL.trades.csv</c> are not counted), with its number of kline files.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Find()
+    {
+        var root = options.Value.DataDirectory;
+        var found = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        if (!Directory.Exists(root))
+        {
+            return found;
+        }
+
+        foreach (var folder in Directory.GetDirectories(root))
+        {
+            var name = Path.GetFileName(folder);
+            if (!BacktestMarketChoice.IsValidDataSetName(name))
+            {
+                continue;
+            }
+
+            var klineFiles = Directory.EnumerateFiles(folder, "*.csv").Count(file => !file.EndsWith(".trades.csv", StringComparison.OrdinalIgnoreCase));
+            if (klineFiles > 0)
+            {
+                found[name] = klineFiles;
+            }
+        }
+
+        return found;
+    }
+
     private static string DataSet(string root, string? name)
     {
         if (!BacktestMarketChoice.IsValidDataSetName(name))

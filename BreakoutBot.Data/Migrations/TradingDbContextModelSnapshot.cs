@@ -75,6 +75,26 @@ namespace BreakoutBot.Data.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("BreakoutBot.Data.Backtests.BacktestDataSetRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("ListedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("listed_at");
+
+                    b.Property<int>("Symbols")
+                        .HasColumnType("integer")
+                        .HasColumnName("symbols");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("backtest_data_sets", (string)null);
+                });
+
             modelBuilder.Entity("BreakoutBot.Data.Backtests.BacktestRunRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -54,6 +54,7 @@ public sealed class BacktesterHost : IAsyncDisposable
             $"--Backtester:DataDirectory={DataDirectory}",
             "--Backtester:PollInterval=00:00:00.200",
             "--Backtester:ProgressInterval=00:00:00.200",
+            "--Backtester:DataSetScanInterval=00:00:00.200",
         ]);
         await _app.StartAsync(TestContext.Current.CancellationToken);
     }

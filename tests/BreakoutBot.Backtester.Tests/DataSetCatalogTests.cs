@@ -1,0 +1,55 @@
+using BreakoutBot.Data.Backtests;
+using BreakoutBot.Testing;
+
+namespace BreakoutBot.Backtester.Tests;
+
+/// <summary>The backtester keeps the catalog of its data sets (what the Api accepts and the console offers) equal to its data directory.</summary>
+public sealed class DataSetCatalogTests(LocalPostgresServer postgres)
+{
+    [Fact]
+    public async Task DataDirectory_FoldersOfKlineFiles_AreListed_AddedAndRemovedAsTheFolderChanges()
+    {
+        await using var host = await BacktesterHost.PrepareAsync(postgres);
+        Folder(host, "recorded-paper", "BTCUSDT.csv", "ETHUSDT.csv", "BTCUSDT.trades.csv");
+        Folder(host, "empty-folder", "notes.txt");
+        Folder(host, "synthetic", "BTCUSDT.csv");
+        Folder(host, "bad name", "BTCUSDT.csv");
+        await host.StartWorkerAsync();
+
+        // Kline files only (a trade tape is not a symbol); no folder without one, the generated markets' folder or a bad name.
+        await UntilListedAsync(host, [("recorded-paper", 2)]);
+
+        Folder(host, "downloaded-2025", "SOLUSDT.csv");
+        await UntilListedAsync(host, [("downloaded-2025", 1), ("recorded-paper", 2)]);
+
+        Directory.Delete(Path.Combine(host.DataDirectory, "recorded-paper"), recursive: true);
+        await UntilListedAsync(host, [("downloaded-2025", 1)]);
+    }
+
+    private static void Folder(BacktesterHost host, string name, params string[] files)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(host.DataDirectory, name)).FullName;
+        foreach (var file in files)
+        {
+            File.WriteAllText(Path.Combine(folder, file), "timestamp,open,high,low,close,volume,turnover\n");
+        }
+    }
+
+    private static async Task UntilListedAsync(BacktesterHost host, (string Name, int Symbols)[] expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            await using var database = host.Database();
+            var listed = (await new BacktestDataSetCatalog(database, TimeProvider.System).ListAsync(TestContext.Current.CancellationToken))
+                .Select(dataSet => (dataSet.Name, dataSet.Symbols)).ToList();
+            if (listed.SequenceEqual(expected))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"listed {string.Join(", ", listed)}, expected {string.Join(", ", expected)}");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+}
