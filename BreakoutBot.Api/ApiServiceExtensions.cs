@@ -71,6 +71,7 @@ public static class ApiServiceExtensions
         builder.AddRedisClient(RedisConnectionName);
         builder.Services.AddScoped<PresetStore>();
         builder.Services.AddScoped<BacktestRunBook>();
+        builder.Services.AddScoped<BacktestDataSetCatalog>();
         builder.Services.AddScoped<EngineStatusReader>();
         builder.Services.AddScoped<EngineCommandSender>();
         builder.Services.AddSingleton<RedisStreamPublisher>();

@@ -32,6 +32,7 @@ public static class BacktestsApi
     {
         var group = endpoints.MapGroup("/api/backtests").WithTags("Backtests");
         group.MapGet("/", List).WithName("ListBacktests").RequireReader();
+        group.MapGet("/data-sets", DataSets).WithName("ListBacktestDataSets").RequireReader();
         group.MapGet("/{id:guid}", Get).WithName("GetBacktest").RequireReader();
         group.MapGet("/{id:guid}/report", Report).WithName("GetBacktestReport").RequireReader();
         group.MapPost("/", Start).WithName("StartBacktest").RequireOperator();
@@ -40,11 +41,13 @@ public static class BacktestsApi
     }
 
     public static async Task<Results<Accepted<BacktestRunSummary>, ProblemHttpResult, ValidationProblem>> Start(
-        StartBacktestRequest request, HttpContext context, PresetStore presets, BacktestRunBook book, TradingDbContext database, TimeProvider clock, CancellationToken cancellationToken)
+        StartBacktestRequest request, HttpContext context, PresetStore presets, BacktestRunBook book, BacktestDataSetCatalog dataSets, TradingDbContext database, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(presets);
         ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(dataSets);
         ArgumentNullException.ThrowIfNull(context);
         if (!PresetsNaming.IsValidName(request.Preset))
         {
@@ -70,6 +73,12 @@ public static class BacktestsApi
             return Problems.Validation(errors, "The backtest request is not valid; each error is keyed by its JSONPath in the request.");
         }
 
+        if (resolved.Market is { Source: BacktestMarketChoice.DataSetSource, DataSet: { } dataSetName }
+            && await UnknownDataSetAsync(dataSets, dataSetName, cancellationToken) is { } unknown)
+        {
+            return Problems.Validation("$.market.dataSet", unknown);
+        }
+
         var actor = context.CallerName();
         var run = new BacktestRunRecord
         {
@@ -83,6 +92,28 @@ public static class BacktestsApi
         await book.EnqueueAsync(run, cancellationToken);
         await AuditAsync(database, clock, actor, "backtest.start", $"queued {run.Id}", new { run.Id, preset.Name, preset.Version }, cancellationToken);
         return TypedResults.Accepted($"/api/backtests/{run.Id}", Summary(run));
+    }
+
+    /// <summary>The data sets the backtester holds (what <c>market.dataSet</c> may name), by name.</summary>
+    public static async Task<Ok<List<BacktestDataSetView>>> DataSets(BacktestDataSetCatalog dataSets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSets);
+        var listed = await dataSets.ListAsync(cancellationToken);
+        return TypedResults.Ok(listed.Select(dataSet => new BacktestDataSetView(dataSet.Name, dataSet.Symbols, dataSet.ListedAt)).ToList());
+    }
+
+    /// <summary>Why <paramref name="name"/> cannot be backtested (not among the backtester's data sets), or null when it can.</summary>
+    private static async Task<string?> UnknownDataSetAsync(BacktestDataSetCatalog dataSets, string name, CancellationToken cancellationToken)
+    {
+        var listed = await dataSets.ListAsync(cancellationToken);
+        if (listed.Any(dataSet => dataSet.Name == name))
+        {
+            return null;
+        }
+
+        return listed.Count == 0
+            ? $"no data set '{name}': the backtester reports none (put a folder of SYMBOL.csv kline files in its data directory)"
+            : $"no data set '{name}'; the backtester has: {string.Join(", ", listed.Select(dataSet => dataSet.Name))}";
     }
 
     public static async Task<Results<Ok<Page<BacktestRunSummary>>, ValidationProblem>> List(

@@ -79,6 +79,10 @@ public sealed class BreakoutBotApiClient(HttpClient http, IConsolePeople people,
     public Task<ApiResult<Page<BacktestRunSummary>>> BacktestsAsync(string? preset, int page, int pageSize, CancellationToken cancellationToken = default) =>
         GetAsync<Page<BacktestRunSummary>>($"/api/backtests{Query(("preset", preset), ("page", page), ("pageSize", pageSize))}", cancellationToken);
 
+    /// <summary>The data sets the backtester holds, for a run's <c>market.dataSet</c>.</summary>
+    public Task<ApiResult<List<BacktestDataSetView>>> BacktestDataSetsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<List<BacktestDataSetView>>("/api/backtests/data-sets", cancellationToken);
+
     public Task<ApiResult<BacktestRunDetails>> BacktestAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<BacktestRunDetails>($"/api/backtests/{id}", cancellationToken);
 

@@ -52,6 +52,27 @@ public sealed class BacktestsApiTests(ApiFixture api)
         Assert.Equal(before, await database.BacktestRuns.CountAsync(TestData.Cancel));
     }
 
+    [Fact]
+    public async Task DataSets_AreTheBacktestersCatalog_AndAStartNamingAnotherIsRefusedNamingThem()
+    {
+        await using (var database = api.CreateDatabase())
+        {
+            await new BacktestDataSetCatalog(database, TimeProvider.System)
+                .ReplaceAsync(new Dictionary<string, int> { ["recorded-paper"] = 2, ["downloaded-2025"] = 5 }, TestData.Cancel);
+        }
+
+        using var client = api.Client(ApiFixture.OperatorKey);
+        var listed = await (await api.Client().GetAsync("/api/backtests/data-sets", TestData.Cancel)).JsonAsync();
+        using var unknown = await client.PostAsJsonAsync("/api/backtests", new { preset = "sim_breakout", market = new { source = "data-set", dataSet = "elsewhere" } }, TestData.Cancel);
+        using var known = await client.PostAsJsonAsync("/api/backtests", new { preset = "sim_breakout", market = new { source = "data-set", dataSet = "recorded-paper" } }, TestData.Cancel);
+
+        Assert.Equal(["downloaded-2025", "recorded-paper"], listed.EnumerateArray().Select(dataSet => dataSet.GetProperty("name").GetString()));
+        Assert.Equal(5, listed[0].GetProperty("symbols").GetInt32());
+        var problem = await unknown.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation);
+        Assert.Contains("no data set 'elsewhere'; the backtester has: downloaded-2025, recorded-paper", problem.ErrorsAt("$.market.dataSet"));
+        Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"preset": "bad name"}""", "$.preset")]
     [InlineData("""{"preset": "sim_breakout", "presetVersion": 0}""", "$.presetVersion")]
