@@ -36,7 +36,7 @@ public sealed class SecurityTests(ApiFixture api)
     {
         using var anonymous = api.AnonymousClient();
 
-        foreach (var path in (string[])["/api/info", "/api/engine/status", "/api/presets", "/api/trading/positions", "/api/trading/protection", "/api/audit", "/api/events"])
+        foreach (var path in (string[])["/api/info", "/api/engine/status", "/api/presets", "/api/trading/positions", "/api/trading/protection", "/api/audit", "/api/events", "/api/backtests/data-sets"])
         {
             using var refused = await anonymous.GetAsync(path, TestData.Cancel);
             await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);

@@ -26,6 +26,24 @@ public sealed class DataSetCatalogTests(LocalPostgresServer postgres)
         await UntilListedAsync(host, [("downloaded-2025", 1)]);
     }
 
+    [Fact]
+    public async Task DataDirectory_MissingAtStart_ListsNothing_ThenWhatAppearsInIt()
+    {
+        await using var host = await BacktesterHost.PrepareAsync(postgres);
+        await using (var database = host.Database())
+        {
+            // A list left by an earlier backtester whose folder is gone now.
+            await new BacktestDataSetCatalog(database, TimeProvider.System).ReplaceAsync(new Dictionary<string, int> { ["left-behind"] = 3 }, TestContext.Current.CancellationToken);
+        }
+
+        Directory.Delete(host.DataDirectory, recursive: true);
+        await host.StartWorkerAsync();
+        await UntilListedAsync(host, []);
+
+        Folder(host, "recorded-paper", "BTCUSDT.csv");
+        await UntilListedAsync(host, [("recorded-paper", 1)]);
+    }
+
     private static void Folder(BacktesterHost host, string name, params string[] files)
     {
         var folder = Directory.CreateDirectory(Path.Combine(host.DataDirectory, name)).FullName;

@@ -52,4 +52,17 @@ public class BacktestsPageTests : ConsoleContext
         page.WaitForAssertion(() => Assert.Contains("put a folder of SYMBOL.csv kline files in its data directory", page.Find("[data-testid=no-data-sets]").TextContent, StringComparison.Ordinal));
         Assert.Empty(page.FindAll("select[aria-label='Data set name']"));
     }
+
+    [Fact]
+    public void DataSetMarket_ListUnreadable_SaysSoAndOffersNothing()
+    {
+        Api.Get("/api/backtests/data-sets", """{"title":"The backtester's catalog is unavailable","status":503}""", System.Net.HttpStatusCode.ServiceUnavailable);
+
+        var page = Render<Backtests>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("select[aria-label='Backtest market']")));
+        page.Find("select[aria-label='Backtest market']").Change("data-set");
+
+        page.WaitForAssertion(() => Assert.Contains("the data sets could not be read: HTTP 503", page.Find("[data-testid=no-data-sets]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("select[aria-label='Data set name']"));
+    }
 }
