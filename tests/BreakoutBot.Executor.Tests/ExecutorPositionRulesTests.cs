@@ -53,8 +53,10 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
         await using var stack = await TradingStack.StartAsync(postgres);
         await using var executor = await stack.StartExecutorAsync("a");
 
-        // Breakeven early (0.3 R, no buffer) frees the risk an add-on needs; far targets and no early exits keep the position
-        // open for its hour.
+        // Breakeven just below the add-on's 0.5 R (0.45 R, no buffer) frees the risk an add-on needs, and a position that
+        // reached it usually goes on to 0.5 R; far targets and no early exits keep the position open for its hour. A try
+        // that misses closes at breakeven less fees, a small loss: the loss limits are raised so eight of them in a row
+        // do not trip the kill switch (five did, at the default max_consecutive_losses).
         const decimal addOnMaxSizePct = 0.5m;
         await stack.StorePresetAsync(
             ("position_config.add_on_enabled", true),
@@ -62,7 +64,10 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
             ("position_config.tp_levels.0.reward_multiple", 6m),
             ("position_config.tp_levels.1.reward_multiple", 9m),
             ("position_config.breakeven_enabled", true),
-            ("position_config.breakeven_trigger_r", 0.3m),
+            ("position_config.breakeven_trigger_r", 0.45m),
+            ("risk.max_consecutive_losses", 20),
+            ("risk.daily_risk_limit", 0.5m),
+            ("risk.kill_switch_loss_limit", 0.5m),
             ("position_config.breakeven_buffer_bps", 0m),
             ("position_config.trailing_enabled", false),
             ("position_config.exit_rules.weak_impulse_enabled", false),
