@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.ServiceDefaults;
 
 namespace BreakoutBot.Executor;
@@ -51,16 +52,16 @@ public sealed class ExecutorMetrics
 
     public void Signal(string outcome) => _signals.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
-    public void Order(string purpose, string outcome) =>
-        _orders.Add(1, new KeyValuePair<string, object?>("purpose", purpose), new KeyValuePair<string, object?>("outcome", outcome));
+    public void Order(OrderPurpose purpose, string outcome) =>
+        _orders.Add(1, new KeyValuePair<string, object?>("purpose", purpose.ToString()), new KeyValuePair<string, object?>("outcome", outcome));
 
-    public void Fill(string purpose) => _fills.Add(1, new KeyValuePair<string, object?>("purpose", purpose));
+    public void Fill(OrderPurpose purpose) => _fills.Add(1, new KeyValuePair<string, object?>("purpose", purpose.ToString()));
 
     public void EntrySlippage(double bps) => _slippage.Record(bps);
 
     public void SignalToOrder(double milliseconds) => _signalToOrder.Record(milliseconds);
 
-    public void OrderToAck(double milliseconds, string purpose) => _orderToAck.Record(milliseconds, new KeyValuePair<string, object?>("purpose", purpose));
+    public void OrderToAck(double milliseconds, OrderPurpose purpose) => _orderToAck.Record(milliseconds, new KeyValuePair<string, object?>("purpose", purpose.ToString()));
 
     public void PositionRoundFailed(string symbol) => _positionRoundFailures.Add(1, new KeyValuePair<string, object?>("symbol", symbol));
 

@@ -1,3 +1,4 @@
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
@@ -64,6 +65,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1042, Level = LogLevel.Warning, Message = "Order {OrderId}: outcome unknown; it will be looked up by its orderLinkId")]
     public static partial void OrderOutcomeUnknown(ILogger logger, string orderId, Exception exception);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Order {OrderId}: the venue reported status '{VenueStatus}', which is not one we know; its fills are booked, its status stays {Status}")]
+    public static partial void UnknownVenueOrderStatus(ILogger logger, string orderId, string venueStatus, OrderRecordStatus status);
 
     [LoggerMessage(EventId = 1043, Level = LogLevel.Information, Message = "Position {PositionId}: exit {Reason} for {Quantity}")]
     public static partial void ExitSent(ILogger logger, string positionId, ExitReason reason, decimal quantity);

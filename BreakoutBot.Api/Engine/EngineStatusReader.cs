@@ -5,6 +5,7 @@ using BreakoutBot.Contracts.Engine;
 using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Presets;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
@@ -31,7 +32,7 @@ public sealed class EngineStatusReader(
         var now = clock.GetUtcNow();
         var (state, redisUp) = await ReadStateAsync(cancellationToken);
         var risk = await database.RiskStates.AsNoTracking().OrderByDescending(row => row.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
-        var openPositions = await database.Positions.AsNoTracking().CountAsync(position => position.Status != "Closed", cancellationToken);
+        var openPositions = await database.Positions.AsNoTracking().CountAsync(position => position.Status != PositionRecordStatus.Closed, cancellationToken);
         // "Today" is the venue's day, as the trades' close times are on its clock (the simulator's runs ahead of ours).
         await venue.MarkPricesAsync(cancellationToken);
         var venueNow = venue.VenueTime;

@@ -5,6 +5,7 @@ using BreakoutBot.Api.Security;
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Contracts.Market;
 using BreakoutBot.Data;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -88,7 +89,7 @@ public static class MarketApi
             .Join(database.Orders.AsNoTracking(), fill => fill.OrderId, order => order.OrderId, (fill, order) => new { fill, order.Purpose })
             .ToListAsync(cancellationToken);
         var markers = fills.Select(row => new TradeMarker(
-            row.fill.ExecutedAt, row.Purpose is "Entry" or "AddOn" ? "entry" : "exit", row.Purpose, row.fill.Side, row.fill.Price, row.fill.Quantity, row.fill.OrderId, row.fill.PositionId)).ToList();
+            row.fill.ExecutedAt, row.Purpose is OrderPurpose.Entry or OrderPurpose.AddOn ? "entry" : "exit", row.Purpose.ToString(), row.fill.Side, row.fill.Price, row.fill.Quantity, row.fill.OrderId, row.fill.PositionId)).ToList();
 
         var levels = (await snapshots.ScanLatestAsync())?.Symbols.FirstOrDefault(row => row.Symbol == symbol)?.Levels;
 

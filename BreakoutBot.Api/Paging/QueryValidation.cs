@@ -100,7 +100,7 @@ public sealed partial class QueryValidation
             return null;
         }
 
-        if (value.Length > 0 && char.IsAsciiLetter(value[0]) && System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed))
+        if (value.Length > 0 && char.IsAsciiLetter(value[0]) && value.All(char.IsAsciiLetterOrDigit) && System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed))
         {
             return parsed;
         }

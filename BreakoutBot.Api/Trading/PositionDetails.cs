@@ -28,7 +28,7 @@ internal sealed class PositionDetails
         var ids = positions.Select(position => position.PositionId).ToList();
         var planned = positions.Where(position => position.EntryPlan is not null).Select(position => position.PositionId).ToList();
         var entryOrders = await database.Orders.AsNoTracking()
-            .Where(order => order.PositionId != null && planned.Contains(order.PositionId) && order.Purpose == "Entry")
+            .Where(order => order.PositionId != null && planned.Contains(order.PositionId) && order.Purpose == OrderPurpose.Entry)
             .GroupBy(order => order.PositionId!)
             .Select(group => new { PositionId = group.Key, Sent = group.Count(), Filled = group.Sum(order => order.FilledQuantity) })
             .ToDictionaryAsync(row => row.PositionId, row => (row.Sent, row.Filled), cancellationToken);

@@ -12,7 +12,7 @@ namespace BreakoutBot.Api.Trading;
 public static class ProtectionReport
 {
     /// <summary>Statuses after which the venue changes nothing about an order (Bybit's, and our Rejected).</summary>
-    private static readonly string[] TerminalStatuses = ["Filled", "Cancelled", "Rejected", "Deactivated", "PartiallyFilledCanceled"];
+    private static readonly OrderRecordStatus[] TerminalStatuses = [.. Enum.GetValues<OrderRecordStatus>().Where(status => status.IsTerminal())];
 
     public static async Task<Results<Ok<ProtectionView>, ValidationProblem>> Protection(
         TradingDbContext database, TimeProvider clock, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public static class ProtectionReport
             return Problems.Validation(validation.Errors);
         }
 
-        var positions = database.Positions.AsNoTracking().Where(position => position.Origin != "External");
+        var positions = database.Positions.AsNoTracking().Where(position => position.Origin != PositionOrigin.External);
         positions = start is null ? positions : positions.Where(position => position.OpenedAt >= start);
         positions = end is null ? positions : positions.Where(position => position.OpenedAt <= end);
         var rows = await positions
@@ -36,12 +36,12 @@ public static class ProtectionReport
         var running = rows.Select(row => RunningSeconds(row.Status, row.UnprotectedSince, now)).ToList();
 
         var working = database.Orders.AsNoTracking().Where(order => !TerminalStatuses.Contains(order.Status));
-        var orphans = await working.CountAsync(order => order.Status != "Pending"
-            && (order.PositionId == null || database.Positions.Any(position => position.PositionId == order.PositionId && position.Status == "Closed")), cancellationToken);
-        var unknown = await working.CountAsync(order => order.Status == "Pending", cancellationToken);
+        var orphans = await working.CountAsync(order => order.Status != OrderRecordStatus.Pending
+            && (order.PositionId == null || database.Positions.Any(position => position.PositionId == order.PositionId && position.Status == PositionRecordStatus.Closed)), cancellationToken);
+        var unknown = await working.CountAsync(order => order.Status == OrderRecordStatus.Pending, cancellationToken);
         return TypedResults.Ok(new ProtectionView(
             rows.Count,
-            rows.Count(row => row.UnprotectedSince is not null && row.Status != "Closed"),
+            rows.Count(row => row.UnprotectedSince is not null && row.Status != PositionRecordStatus.Closed),
             rows.Count == 0 ? 0 : rows.Select((row, i) => Math.Max(row.LongestUnprotectedSeconds, running[i])).Max(),
             rows.Sum(row => row.UnprotectedSeconds) + running.Sum(),
             orphans,
@@ -53,6 +53,6 @@ public static class ProtectionReport
         position.UnprotectedSeconds + RunningSeconds(position.Status, position.UnprotectedSince, now);
 
     /// <summary>How long the exposure running now has lasted (zero when none runs or the position is closed).</summary>
-    private static decimal RunningSeconds(string status, DateTimeOffset? since, DateTimeOffset now) =>
-        since is { } start && status != "Closed" ? Math.Max(0m, (decimal)(now - start).TotalSeconds) : 0m;
+    private static decimal RunningSeconds(PositionRecordStatus status, DateTimeOffset? since, DateTimeOffset now) =>
+        since is { } start && status != PositionRecordStatus.Closed ? Math.Max(0m, (decimal)(now - start).TotalSeconds) : 0m;
 }

@@ -59,13 +59,13 @@ public static class TradingApi
         var query = database.Positions.AsNoTracking();
         query = status switch
         {
-            "closed" => query.Where(position => position.Status == "Closed"),
+            "closed" => query.Where(position => position.Status == PositionRecordStatus.Closed),
             "all" => query,
-            _ => query.Where(position => position.Status != "Closed"),
+            _ => query.Where(position => position.Status != PositionRecordStatus.Closed),
         };
         query = symbol is null ? query : query.Where(position => position.Symbol == symbol);
         var rows = await query.OrderByDescending(position => position.OpenedAt).Take(1_000).ToListAsync(cancellationToken);
-        var marks = rows.Any(row => row.Status != "Closed")
+        var marks = rows.Any(row => row.Status != PositionRecordStatus.Closed)
             ? await venue.MarkPricesAsync(cancellationToken)
             : new Dictionary<string, decimal>();
         var details = await PositionDetails.LoadAsync(database, rows, cancellationToken);
@@ -89,7 +89,7 @@ public static class TradingApi
             return Problems.NotFound($"position '{positionId}' does not exist");
         }
 
-        var marks = row.Status == "Closed" ? new Dictionary<string, decimal>() : await venue.MarkPricesAsync(cancellationToken);
+        var marks = row.Status == PositionRecordStatus.Closed ? new Dictionary<string, decimal>() : await venue.MarkPricesAsync(cancellationToken);
         var details = await PositionDetails.LoadAsync(database, [row], cancellationToken);
         return TypedResults.Ok(details.Complete(ToView(row, marks, clock.GetUtcNow(), venue.VenueTime ?? clock.GetUtcNow()), row));
     }
@@ -126,8 +126,8 @@ public static class TradingApi
         ArgumentNullException.ThrowIfNull(database);
         var validation = new QueryValidation();
         validation.Symbol(symbol);
-        validation.Word(status, nameof(status));
-        validation.Word(purpose, nameof(purpose));
+        var statusFilter = validation.Enum<OrderRecordStatus>(status, nameof(status));
+        var purposeFilter = validation.Enum<OrderPurpose>(purpose, nameof(purpose));
         validation.Word(positionId, nameof(positionId));
         var (start, end) = validation.Range(from, to);
         var (number, size) = validation.Paging(page, pageSize);
@@ -138,8 +138,8 @@ public static class TradingApi
 
         var query = database.Orders.AsNoTracking();
         query = symbol is null ? query : query.Where(order => order.Symbol == symbol);
-        query = status is null ? query : query.Where(order => order.Status == status);
-        query = purpose is null ? query : query.Where(order => order.Purpose == purpose);
+        query = statusFilter is not { } wantedStatus ? query : query.Where(order => order.Status == wantedStatus);
+        query = purposeFilter is not { } wantedPurpose ? query : query.Where(order => order.Purpose == wantedPurpose);
         query = positionId is null ? query : query.Where(order => order.PositionId == positionId);
         // from/to are on the venue's clock, like every time the console shows; an order the venue never showed counts at its record time.
         query = start is null ? query : query.Where(order => (order.PlacedAt ?? order.CreatedAt) >= start);
@@ -272,13 +272,13 @@ public static class TradingApi
         }
 
         var status = await database.Positions.AsNoTracking().Where(position => position.PositionId == positionId)
-            .Select(position => position.Status).SingleOrDefaultAsync(cancellationToken);
+            .Select(position => (PositionRecordStatus?)position.Status).SingleOrDefaultAsync(cancellationToken);
         if (status is null)
         {
             return Problems.NotFound($"position '{positionId}' does not exist");
         }
 
-        if (status == "Closed")
+        if (status == PositionRecordStatus.Closed)
         {
             return Problems.Conflict($"position '{positionId}' is already closed");
         }
@@ -305,19 +305,19 @@ public static class TradingApi
     internal static PositionView ToView(PositionRecord row, IReadOnlyDictionary<string, decimal> marks, DateTimeOffset now, DateTimeOffset venueNow)
     {
         var initialRisk = Math.Abs(row.EntryPrice - row.InitialStop) * row.OriginalQuantity;
-        decimal? mark = row.Status != "Closed" && marks.TryGetValue(row.Symbol, out var price) ? price : null;
+        decimal? mark = row.Status != PositionRecordStatus.Closed && marks.TryGetValue(row.Symbol, out var price) ? price : null;
         decimal? unrealized = mark is { } m ? row.UnrealisedPnlAt(m) : null;
         decimal? unrealizedR = unrealized is { } pnl && initialRisk > 0 ? pnl / initialRisk : null;
         return new PositionView(
-            row.PositionId, row.SignalId, row.Symbol, row.Direction, row.Status, row.Origin, row.EntryPrice, row.InitialStop, row.Stop, row.StopKind,
+            row.PositionId, row.SignalId, row.Symbol, row.Direction, row.Status.ToString(), row.Origin.ToString(), row.EntryPrice, row.InitialStop, row.Stop, row.StopKind.ToString(),
             row.OriginalQuantity, row.OpenQuantity, mark, unrealized, unrealizedR, initialRisk, row.RealizedPnl, row.Fees, row.Targets,
-            row.BarsHeld, row.OpenedAt, row.ClosedAt, row.ExitReason, row.Status == "Closed" ? null : row.UnprotectedSince, ProtectionReport.UnprotectedSeconds(row, now),
+            row.BarsHeld, row.OpenedAt, row.ClosedAt, row.ExitReason, row.Status == PositionRecordStatus.Closed ? null : row.UnprotectedSince, ProtectionReport.UnprotectedSeconds(row, now),
             AgeSeconds: (decimal)Math.Max(0, ((row.ClosedAt ?? venueNow) - row.OpenedAt).TotalSeconds));
     }
 
     internal static OrderView ToView(OrderRecord order) => new(
-        order.OrderId, order.VenueOrderId, order.PositionId, order.SignalId, order.Symbol, order.Side, order.Purpose, order.OrderType, order.Price,
-        order.TriggerPrice, order.Quantity, order.FilledQuantity, order.AveragePrice, order.ReduceOnly, order.Status, order.RejectReason, order.CreatedAt, order.UpdatedAt, order.PlacedAt);
+        order.OrderId, order.VenueOrderId, order.PositionId, order.SignalId, order.Symbol, order.Side, order.Purpose.ToString(), order.OrderType.ToString(), order.Price,
+        order.TriggerPrice, order.Quantity, order.FilledQuantity, order.AveragePrice, order.ReduceOnly, order.Status.ToString(), order.RejectReason, order.CreatedAt, order.UpdatedAt, order.PlacedAt);
 
     internal static TradeView ToView(TradeRecord trade) => new(
         trade.TradeId, trade.PositionId, trade.SignalId, trade.Symbol, trade.Direction, trade.Strategy, trade.EntryPrice, trade.ExitPrice, trade.Quantity,

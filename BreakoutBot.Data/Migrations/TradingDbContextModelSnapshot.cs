@@ -751,7 +751,8 @@ namespace BreakoutBot.Data.Migrations
 
                     b.Property<string>("OrderType")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("order_type");
 
                     b.Property<DateTimeOffset?>("PlacedAt")
@@ -768,7 +769,8 @@ namespace BreakoutBot.Data.Migrations
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("purpose");
 
                     b.Property<decimal>("Quantity")
@@ -795,7 +797,8 @@ namespace BreakoutBot.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
                     b.Property<string>("Symbol")
@@ -898,7 +901,8 @@ namespace BreakoutBot.Data.Migrations
 
                     b.Property<string>("Origin")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("origin");
 
                     b.Property<decimal>("OriginalQuantity")
@@ -923,7 +927,8 @@ namespace BreakoutBot.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
                     b.Property<decimal>("Stop")
@@ -932,7 +937,8 @@ namespace BreakoutBot.Data.Migrations
 
                     b.Property<string>("StopKind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("stop_kind");
 
                     b.Property<string>("Symbol")

@@ -21,11 +21,9 @@ public sealed class OrderRecord : IModeScoped
 
     public OrderSide Side { get; set; }
 
-    /// <summary>Entry, StopLoss, TakeProfit or Exit.</summary>
-    public required string Purpose { get; set; }
+    public OrderPurpose Purpose { get; set; }
 
-    /// <summary>Market, Limit, or Stop (conditional market).</summary>
-    public required string OrderType { get; set; }
+    public OrderStyle OrderType { get; set; }
 
     public decimal? Price { get; set; }
 
@@ -39,8 +37,7 @@ public sealed class OrderRecord : IModeScoped
 
     public bool ReduceOnly { get; set; }
 
-    /// <summary>Pending (not yet acknowledged), New, PartiallyFilled, Filled, Cancelled, Rejected, Untriggered, Triggered.</summary>
-    public required string Status { get; set; }
+    public OrderRecordStatus Status { get; set; }
 
     public string? RejectReason { get; set; }
 

@@ -17,11 +17,9 @@ public sealed class PositionRecord : IModeScoped
 
     public PositionDirection Direction { get; set; }
 
-    /// <summary>Opening, Open, Closing, Closed.</summary>
-    public required string Status { get; set; }
+    public PositionRecordStatus Status { get; set; }
 
-    /// <summary>Strategy (ours), Adopted (found on the venue at reconciliation) or External.</summary>
-    public required string Origin { get; set; }
+    public PositionOrigin Origin { get; set; }
 
     public decimal EntryPrice { get; set; }
 
@@ -29,7 +27,7 @@ public sealed class PositionRecord : IModeScoped
 
     public decimal Stop { get; set; }
 
-    public required string StopKind { get; set; }
+    public StopKind StopKind { get; set; }
 
     public decimal OriginalQuantity { get; set; }
 

@@ -15,7 +15,7 @@ internal static class EntryAlgorithm
 {
     /// <summary>Why the entry stops starting slices because of its own orders (a market entry order the venue refused), or null.</summary>
     public static string? RefusalStop(IEnumerable<OrderRecord> entries) =>
-        entries.FirstOrDefault(order => order.OrderType == OrderTypes.Market && order.Status == OrderStatuses.Rejected) is { } refused
+        entries.FirstOrDefault(order => order.OrderType == OrderStyle.Market && order.Status == OrderRecordStatus.Rejected) is { } refused
             ? $"the venue refused entry order {refused.OrderId}: {refused.RejectReason}"
             : null;
 
@@ -27,7 +27,7 @@ internal static class EntryAlgorithm
     {
         ArgumentNullException.ThrowIfNull(progress);
         var elapsed = now - progress.StartedAt;
-        return [.. entries.Where(order => order.OrderType == OrderTypes.Limit && !OrderStatuses.IsTerminal(order.Status)
+        return [.. entries.Where(order => order.OrderType == OrderStyle.Limit && !order.Status.IsTerminal()
             && (!sending || now - order.CreatedAt >= progress.PassiveWindow || elapsed >= progress.Deadline))];
     }
 
@@ -56,7 +56,7 @@ internal static class EntryAlgorithm
         ArgumentNullException.ThrowIfNull(progress);
         var slicesDone = progress.StoppedReason is not null || !acceptsEntries || StartedSlices(entries) >= progress.Slices.Count || now - progress.StartedAt >= progress.Deadline;
         var completionDue = CompletionsDue(progress, entries, instrument, now, acceptsEntries && progress.StoppedReason is null).Count > 0;
-        return slicesDone && !completionDue && entries.All(order => OrderStatuses.IsTerminal(order.Status));
+        return slicesDone && !completionDue && entries.All(order => order.Status.IsTerminal());
     }
 
     /// <summary>The highest slice number started so far (market completions not counted); 0 before the first.</summary>
@@ -67,7 +67,7 @@ internal static class EntryAlgorithm
     public static IEnumerable<(int Slice, decimal Quantity)> CutSlices(IReadOnlyList<OrderRecord> entries, Instrument instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        foreach (var order in entries.Where(order => order.OrderType == OrderTypes.Limit && OrderStatuses.IsTerminal(order.Status)))
+        foreach (var order in entries.Where(order => order.OrderType == OrderStyle.Limit && order.Status.IsTerminal()))
         {
             var rest = instrument.FloorQuantityToStep(order.Quantity - order.FilledQuantity);
             if (TradingIds.SliceOf(order.OrderId) is { IsFallback: false } id

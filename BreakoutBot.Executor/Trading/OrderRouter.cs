@@ -36,7 +36,7 @@ public sealed class OrderRouter(
     /// committing it. Null when this executor does not hold the account lease (nothing recorded, nothing sent).
     /// </summary>
     public async Task<OrderStep?> PlaceAsync(
-        TradingDbContext database, PositionRecord? position, OrderPlacement placement, string purpose, string correlationId, CancellationToken cancellationToken)
+        TradingDbContext database, PositionRecord? position, OrderPlacement placement, OrderPurpose purpose, string correlationId, CancellationToken cancellationToken)
     {
         if (!lease.IsHeld)
         {
@@ -80,7 +80,7 @@ public sealed class OrderRouter(
         catch (BybitApiException exception)
         {
             metrics.Order(purpose, "rejected");
-            order.Status = OrderStatuses.Rejected;
+            order.Status = OrderRecordStatus.Rejected;
             order.RejectReason = $"{exception.RetCode}: {exception.Message}";
             order.UpdatedAt = clock.GetUtcNow();
             Publish(database, order, correlationId);
@@ -92,11 +92,18 @@ public sealed class OrderRouter(
 
     /// <summary>
     /// Books what the venue reports about an order: its status, and any quantity executed since the last report as one
-    /// fill (recorded once, whatever number of times the same report arrives). Returns that fill, or null.
+    /// fill (recorded once, whatever number of times the same report arrives). Returns that fill, or null. A status we do
+    /// not know is logged and not booked (the order keeps the one it had), so it can neither end the order nor revive it.
     /// </summary>
     public async Task<OrderFill?> ApplyAsync(TradingDbContext database, OrderRecord order, VenueOrder venueOrder, string correlationId, CancellationToken cancellationToken)
     {
-        var changed = order.Status != venueOrder.Status || order.FilledQuantity != venueOrder.FilledQuantity;
+        var status = OrderRecordStatusExtensions.FromVenue(venueOrder.Status);
+        if (status is null)
+        {
+            Log.UnknownVenueOrderStatus(logger, order.OrderId, venueOrder.Status, order.Status);
+        }
+
+        var changed = (status is { } reported && order.Status != reported) || order.FilledQuantity != venueOrder.FilledQuantity;
         OrderFill? fill = null;
         var newQuantity = venueOrder.FilledQuantity - order.FilledQuantity;
         if (newQuantity > 0)
@@ -109,13 +116,13 @@ public sealed class OrderRouter(
             if (await database.Fills.FindAsync([fillId], cancellationToken) is null)
             {
                 fill = new OrderFill(fillId, price, newQuantity, venueOrder.Fee - feesSoFar, venueOrder.UpdatedTime ?? clock.GetUtcNow());
-                RecordFill(database, order, fill, order.OrderType == OrderTypes.Limit ? LiquidityRole.Maker : LiquidityRole.Taker, correlationId);
+                RecordFill(database, order, fill, order.OrderType == OrderStyle.Limit ? LiquidityRole.Maker : LiquidityRole.Taker, correlationId);
             }
         }
 
         order.VenueOrderId = venueOrder.OrderId;
         order.PlacedAt ??= venueOrder.CreatedTime;
-        order.Status = venueOrder.Status;
+        order.Status = status ?? order.Status;
         order.FilledQuantity = venueOrder.FilledQuantity;
         order.AveragePrice = venueOrder.AveragePrice;
         order.RejectReason = venueOrder.Reason.Length > 0 ? venueOrder.Reason : order.RejectReason;
@@ -165,7 +172,7 @@ public sealed class OrderRouter(
             return await ApplyAsync(database, order, venueOrder, correlationId, cancellationToken);
         }
 
-        if (order.Status == OrderStatuses.Pending && !venueHadIt && IsPastLostOrderTimeout(order.CreatedAt))
+        if (order.Status == OrderRecordStatus.Pending && !venueHadIt && IsPastLostOrderTimeout(order.CreatedAt))
         {
             // An unanswered order ends here only once the venue has had time to show it and still says "no such order":
             // a new order is shown a moment late, and one that filled at once answers a cancel with "not found" too.
@@ -184,8 +191,8 @@ public sealed class OrderRouter(
     public async Task ResolveLeftoversAsync(TradingDbContext database, CancellationToken cancellationToken)
     {
         var leftovers = await database.Orders
-            .Where(order => order.Status == OrderStatuses.Pending
-                && (order.PositionId == null || database.Positions.Any(position => position.PositionId == order.PositionId && position.Status == PositionStatuses.Closed)))
+            .Where(order => order.Status == OrderRecordStatus.Pending
+                && (order.PositionId == null || database.Positions.Any(position => position.PositionId == order.PositionId && position.Status == PositionRecordStatus.Closed)))
             .ToListAsync(cancellationToken);
         foreach (var order in leftovers.Where(_ => lease.IsHeld))
         {
@@ -194,7 +201,7 @@ public sealed class OrderRouter(
             if (await venue.GetOrderAsync(symbol, order.OrderId, cancellationToken) is { } venueOrder)
             {
                 await ApplyAsync(database, order, venueOrder, correlationId, cancellationToken);
-                if (!OrderStatuses.IsTerminal(order.Status) && order.PositionId is not null)
+                if (!order.Status.IsTerminal() && order.PositionId is not null)
                 {
                     await venue.CancelOrderAsync(symbol, order.OrderId, cancellationToken);
                 }
@@ -225,7 +232,7 @@ public sealed class OrderRouter(
     public UnshownOrderAction DecideUnshown(OrderRecord order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (order.Status != OrderStatuses.Pending)
+        if (order.Status != OrderRecordStatus.Pending)
         {
             return UnshownOrderAction.Wait;
         }
@@ -240,7 +247,7 @@ public sealed class OrderRouter(
             return UnshownOrderAction.Wait;
         }
 
-        return order.Purpose is OrderPurposes.Entry or OrderPurposes.AddOn ? UnshownOrderAction.Cancel : UnshownOrderAction.SendAgain;
+        return order.Purpose is OrderPurpose.Entry or OrderPurpose.AddOn ? UnshownOrderAction.Cancel : UnshownOrderAction.SendAgain;
     }
 
     /// <summary>
@@ -249,7 +256,7 @@ public sealed class OrderRouter(
     /// </summary>
     public void EndUnseen(TradingDbContext database, OrderRecord order, string correlationId)
     {
-        order.Status = OrderStatuses.Cancelled;
+        order.Status = OrderRecordStatus.Cancelled;
         order.RejectReason = "never shown by the venue; a cancel by its orderLinkId found nothing";
         order.UpdatedAt = clock.GetUtcNow();
         Publish(database, order, correlationId);
@@ -260,13 +267,13 @@ public sealed class OrderRouter(
     {
         var now = clock.GetUtcNow();
         Outbox.Event(database, new Messaging.Messages.OrderUpdated(TradingIds.NewEventId(), order.OrderId, order.VenueOrderId, order.PositionId, order.SignalId, order.Symbol, order.Side,
-            order.Purpose, order.OrderType, order.Price, order.TriggerPrice, order.Quantity, order.FilledQuantity, order.AveragePrice, order.Status, order.RejectReason, now), correlationId, now);
+            order.Purpose.ToString(), order.OrderType.ToString(), order.Price, order.TriggerPrice, order.Quantity, order.FilledQuantity, order.AveragePrice, order.Status.ToString(), order.RejectReason, now), correlationId, now);
     }
 
     /// <summary>Whether the venue has had <c>Executor:LostOrderTimeout</c> since <paramref name="since"/> to show an order.</summary>
     private bool IsPastLostOrderTimeout(DateTimeOffset since) => clock.GetUtcNow() - since > options.Value.LostOrderTimeout;
 
-    private static OrderRecord NewRecord(PositionRecord? position, OrderPlacement placement, string purpose, DateTimeOffset now) => new()
+    private static OrderRecord NewRecord(PositionRecord? position, OrderPlacement placement, OrderPurpose purpose, DateTimeOffset now) => new()
     {
         OrderId = placement.OrderLinkId,
         PositionId = position?.PositionId,
@@ -274,12 +281,12 @@ public sealed class OrderRouter(
         Symbol = placement.Symbol.Value,
         Side = placement.Side,
         Purpose = purpose,
-        OrderType = placement.TriggerPrice is not null ? OrderTypes.Stop : placement.IsMarket ? OrderTypes.Market : OrderTypes.Limit,
+        OrderType = placement.TriggerPrice is not null ? OrderStyle.Stop : placement.IsMarket ? OrderStyle.Market : OrderStyle.Limit,
         Price = placement.LimitPrice,
         TriggerPrice = placement.TriggerPrice,
         Quantity = placement.Quantity,
         ReduceOnly = placement.ReduceOnly,
-        Status = OrderStatuses.Pending,
+        Status = OrderRecordStatus.Pending,
         CreatedAt = now,
         UpdatedAt = now,
     };

@@ -39,8 +39,8 @@ internal static class PositionComparison
         foreach (var venuePosition in held)
         {
             var symbol = venuePosition.Symbol.Value;
-            var mine = ours.Where(position => position.Symbol == symbol && (PositionStatuses.IsActive(position.Status) || position.Status == PositionStatuses.External)).ToList();
-            var managed = mine.Where(position => position.Status != PositionStatuses.External).ToList();
+            var mine = ours.Where(position => position.Symbol == symbol && (position.Status.IsActive() || position.Status == PositionRecordStatus.External)).ToList();
+            var managed = mine.Where(position => position.Status != PositionRecordStatus.External).ToList();
             var managedQuantity = managed.Sum(position => position.OpenQuantity * position.Direction.Sign());
             var venueQuantity = venuePosition.Size * venuePosition.Direction.Sign();
             if (managedQuantity == venueQuantity)
@@ -48,7 +48,7 @@ internal static class PositionComparison
                 continue;
             }
 
-            var external = mine.FirstOrDefault(position => position.Status == PositionStatuses.External);
+            var external = mine.FirstOrDefault(position => position.Status == PositionRecordStatus.External);
             findings.Add(mine.Count > 0 && external is null
                 ? new ReconciliationFinding(ReconciliationFindingKind.SizeDiffers, symbol, managedQuantity, venueQuantity, managed[0], venuePosition)
                 : new ReconciliationFinding(ReconciliationFindingKind.External, symbol, managedQuantity, venueQuantity, external, venuePosition));
@@ -58,8 +58,8 @@ internal static class PositionComparison
         {
             var kind = position.Status switch
             {
-                PositionStatuses.Open or PositionStatuses.Closing => ReconciliationFindingKind.ClosedOutside,
-                PositionStatuses.External => ReconciliationFindingKind.ExternalEnded,
+                PositionRecordStatus.Open or PositionRecordStatus.Closing => ReconciliationFindingKind.ClosedOutside,
+                PositionRecordStatus.External => ReconciliationFindingKind.ExternalEnded,
                 _ => (ReconciliationFindingKind?)null,
             };
             if (kind is { } found)

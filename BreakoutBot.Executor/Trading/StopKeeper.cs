@@ -26,7 +26,7 @@ internal static class StopKeeper
 
         var stops = await orders.StopsAsync(cancellationToken);
         var wanted = WantedStop(stops, target);
-        if (wanted is null || wanted.Status == OrderStatuses.Pending)
+        if (wanted is null || wanted.Status == OrderRecordStatus.Pending)
         {
             // Nothing is sent at a level the price has passed, a stop sent again included (the venue would refuse it,
             // or fire it at once): the position exits at market instead.
@@ -38,18 +38,18 @@ internal static class StopKeeper
             wanted = await orders.PlaceAsync(Placement(target, wanted?.OrderId ?? TradingIds.Stop(target.PositionId, stops.Count + 1)), cancellationToken);
         }
 
-        if (wanted is null || wanted.Status == OrderStatuses.Pending)
+        if (wanted is null || wanted.Status == OrderRecordStatus.Pending)
         {
             return StopSync.Unconfirmed;
         }
 
-        if (!OrderStatuses.IsWorking(wanted.Status))
+        if (!wanted.Status.IsWorking())
         {
             return StopSync.Refused;
         }
 
         await orders.ConfirmedAsync(cancellationToken);
-        foreach (var stale in stops.Where(order => order.OrderId != wanted.OrderId && !OrderStatuses.IsTerminal(order.Status)).ToList())
+        foreach (var stale in stops.Where(order => order.OrderId != wanted.OrderId && !order.Status.IsTerminal()).ToList())
         {
             await orders.CancelAsync(stale, cancellationToken);
         }
@@ -59,19 +59,19 @@ internal static class StopKeeper
 
     /// <summary>The stop already standing for the target (working or still unanswered), or null when one has to be placed.</summary>
     public static OrderRecord? WantedStop(IEnumerable<OrderRecord> stops, StopTarget target) =>
-        stops.FirstOrDefault(order => !OrderStatuses.IsTerminal(order.Status) && order.TriggerPrice == target.Level && order.Quantity == target.Quantity);
+        stops.FirstOrDefault(order => !order.Status.IsTerminal() && order.TriggerPrice == target.Level && order.Quantity == target.Quantity);
 
     /// <summary>Whether a confirmed working stop stands at <paramref name="level"/> for at least <paramref name="quantity"/>.</summary>
     public static bool IsCovered(IEnumerable<OrderRecord> stops, decimal level, decimal quantity) =>
-        stops.Any(order => OrderStatuses.IsWorking(order.Status) && order.TriggerPrice == level && order.Quantity >= quantity);
+        stops.Any(order => order.Status.IsWorking() && order.TriggerPrice == level && order.Quantity >= quantity);
 
     /// <summary>
     /// Whether the venue took the stop away: our stops are replaced place-then-cancel, so a cancelled (or deactivated)
     /// last stop with none working or pending was not cancelled by us.
     /// </summary>
     public static bool WasRemovedAtVenue(IReadOnlyList<OrderRecord> stops) =>
-        stops.Count > 0 && !stops.Any(order => order.Status == OrderStatuses.Pending || OrderStatuses.IsWorking(order.Status))
-        && stops[^1].Status is OrderStatuses.Cancelled or "Deactivated";
+        stops.Count > 0 && !stops.Any(order => order.Status == OrderRecordStatus.Pending || order.Status.IsWorking())
+        && stops[^1].Status is OrderRecordStatus.Cancelled or OrderRecordStatus.Deactivated;
 
     /// <summary>The reduce-only conditional market order on the closing side that is the position's stop.</summary>
     public static OrderPlacement Placement(StopTarget target, string orderLinkId) =>

@@ -1,6 +1,7 @@
 using BreakoutBot.Data;
 using BreakoutBot.Data.Engine;
 using BreakoutBot.Data.Presets;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
@@ -134,10 +135,10 @@ public sealed partial class TradingEngine
         await database.SaveChangesAsync(cancellationToken);
 
         // Entries still working are cancelled; open positions stay protected and managed.
-        var opening = await database.Positions.Where(position => position.Status == PositionStatuses.Opening).ToListAsync(cancellationToken);
+        var opening = await database.Positions.Where(position => position.Status == PositionRecordStatus.Opening).ToListAsync(cancellationToken);
         foreach (var position in opening)
         {
-            await CancelWorkingOrdersAsync(database, position, OrderPurposes.Entry, correlationId, cancellationToken);
+            await CancelWorkingOrdersAsync(database, position, OrderPurpose.Entry, correlationId, cancellationToken);
         }
 
         await CloseSessionAsync(database, $"stopped by {command.IssuedBy}", cancellationToken);
@@ -224,13 +225,13 @@ public sealed partial class TradingEngine
         {
             case null:
                 return $"position '{command.PositionId}' does not exist";
-            case PositionStatuses.Closing:
+            case PositionRecordStatus.Closing:
                 return $"position '{command.PositionId}' is already closing ({position.ExitReason})";
-            case PositionStatuses.Closed:
+            case PositionRecordStatus.Closed:
                 return $"position '{command.PositionId}' is already closed";
-            case PositionStatuses.Opening when (command.Percent ?? 100m) < 100m:
+            case PositionRecordStatus.Opening when (command.Percent ?? 100m) < 100m:
                 return $"position '{command.PositionId}' is still entering: only a full close (100%) can stop an entry";
-            case PositionStatuses.Opening:
+            case PositionRecordStatus.Opening:
                 var progress = ProgressOf(position);
                 if (progress.CloseCommandId is not null)
                 {

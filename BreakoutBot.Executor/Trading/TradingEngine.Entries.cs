@@ -20,7 +20,7 @@ public sealed partial class TradingEngine
 {
     /// <summary>The order placement an entry order record stands for (post-only when it is a limit).</summary>
     private static OrderPlacement EntryPlacement(OrderRecord order, Instrument instrument) =>
-        order.OrderType == OrderTypes.Limit
+        order.OrderType == OrderStyle.Limit
             ? new OrderPlacement(instrument.Symbol, order.Side, IsMarket: false, order.Quantity, order.OrderId, order.Price, TimeInForce: "PostOnly")
             : new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId);
 
@@ -56,7 +56,7 @@ public sealed partial class TradingEngine
         }
 
         if (progress.StoppedReason is null && await database.Orders.AnyAsync(
-                order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.StopLoss && order.FilledQuantity > 0, cancellationToken))
+                order => order.PositionId == position.PositionId && order.Purpose == OrderPurpose.StopLoss && order.FilledQuantity > 0, cancellationToken))
         {
             progress = await StopEntryAsync(database, position, progress, "the stop was hit during the entry", cancellationToken);
         }
@@ -81,7 +81,7 @@ public sealed partial class TradingEngine
                 }
 
                 var fallback = new OrderPlacement(instrument.Symbol, position.Direction.OpeningSide(), IsMarket: true, quantity, TradingIds.EntryFallback(position.PositionId, slice));
-                await PlaceAsync(database, position, fallback, OrderPurposes.Entry, correlationId, cancellationToken);
+                await PlaceAsync(database, position, fallback, OrderPurpose.Entry, correlationId, cancellationToken);
             }
         }
 
@@ -131,7 +131,7 @@ public sealed partial class TradingEngine
             ? new OrderPlacement(instrument.Symbol, side, IsMarket: false, quantity, TradingIds.EntrySlice(position.PositionId, slice), choice.LimitPrice, TimeInForce: "PostOnly")
             : new OrderPlacement(instrument.Symbol, side, IsMarket: true, quantity, TradingIds.EntrySlice(position.PositionId, slice));
         Log.EntrySlice(logger, position.PositionId, slice, progress.Slices.Count, quantity, choice.Reason);
-        await PlaceAsync(database, position, placement, OrderPurposes.Entry, correlationId, cancellationToken);
+        await PlaceAsync(database, position, placement, OrderPurpose.Entry, correlationId, cancellationToken);
         return progress;
     }
 
@@ -144,7 +144,7 @@ public sealed partial class TradingEngine
         PositionRecord position, EntryProgress progress, List<OrderRecord> entries, Instrument instrument, decimal planned, decimal price, bool resting = false) =>
         progress.Budget(position.InitialStop) is { } budget
             ? budget.Room(planned, price, position.OpenQuantity, position.EntryPrice,
-                entries.Where(order => !OrderStatuses.IsTerminal(order.Status)).Select(order => (order.Quantity - order.FilledQuantity, order.Price ?? price, order.OrderType == OrderTypes.Limit)),
+                entries.Where(order => !order.Status.IsTerminal()).Select(order => (order.Quantity - order.FilledQuantity, order.Price ?? price, order.OrderType == OrderStyle.Limit)),
                 instrument, resting)
             : planned;
 
@@ -162,5 +162,5 @@ public sealed partial class TradingEngine
     }
 
     private static Task<List<OrderRecord>> EntryOrdersAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken) =>
-        database.Orders.Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.Entry).ToListAsync(cancellationToken);
+        database.Orders.Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurpose.Entry).ToListAsync(cancellationToken);
 }

@@ -25,16 +25,16 @@ public sealed partial class TradingEngine
         foreach (var settlement in settlements.Where(settlement => !booked.Contains(settlement.Id)).OrderBy(settlement => settlement.Time))
         {
             var symbol = settlement.Symbol.Value;
-            var position = active.FirstOrDefault(candidate => candidate.Symbol == symbol && candidate.Origin != "External")
+            var position = active.FirstOrDefault(candidate => candidate.Symbol == symbol && candidate.Origin != PositionOrigin.External)
                 ?? await database.Positions
-                    .Where(candidate => candidate.Symbol == symbol && candidate.Status == PositionStatuses.Closed && candidate.Origin != "External")
+                    .Where(candidate => candidate.Symbol == symbol && candidate.Status == PositionRecordStatus.Closed && candidate.Origin != PositionOrigin.External)
                     .OrderByDescending(candidate => candidate.ClosedAt)
                     .FirstOrDefaultAsync(cancellationToken);
             if (position is not null)
             {
                 position.Funding += settlement.Funding;
                 position.RealizedPnl += settlement.Funding;
-                if (position.Status == PositionStatuses.Closed
+                if (position.Status == PositionRecordStatus.Closed
                     && await database.Trades.FirstOrDefaultAsync(trade => trade.PositionId == position.PositionId, cancellationToken) is { } trade)
                 {
                     trade.Funding += settlement.Funding;

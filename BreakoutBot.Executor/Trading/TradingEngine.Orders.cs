@@ -18,7 +18,7 @@ public sealed partial class TradingEngine
     /// fill its answer reports into the position and commits. Null when the lease is not held.
     /// </summary>
     private async Task<OrderRecord?> PlaceAsync(
-        TradingDbContext database, PositionRecord? position, OrderPlacement placement, string purpose, string correlationId, CancellationToken cancellationToken)
+        TradingDbContext database, PositionRecord? position, OrderPlacement placement, OrderPurpose purpose, string correlationId, CancellationToken cancellationToken)
     {
         if (await router.PlaceAsync(database, position, placement, purpose, correlationId, cancellationToken) is not { } step)
         {
@@ -33,10 +33,10 @@ public sealed partial class TradingEngine
     /// <summary>The placement an order record stands for, to send it again under its orderLinkId.</summary>
     private static OrderPlacement PlacementOf(OrderRecord order, Instrument instrument) => order.OrderType switch
     {
-        OrderTypes.Stop => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId, ReduceOnly: order.ReduceOnly, TriggerPrice: order.TriggerPrice,
+        OrderStyle.Stop => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId, ReduceOnly: order.ReduceOnly, TriggerPrice: order.TriggerPrice,
             TriggerDirection: order.Side == OrderSide.Sell ? TriggerDirection.FallsTo : TriggerDirection.RisesTo),
-        OrderTypes.Limit when order.Purpose == OrderPurposes.Entry => EntryPlacement(order, instrument),
-        OrderTypes.Limit => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: false, order.Quantity, order.OrderId, order.Price, TimeInForce: "GTC", ReduceOnly: order.ReduceOnly),
+        OrderStyle.Limit when order.Purpose == OrderPurpose.Entry => EntryPlacement(order, instrument),
+        OrderStyle.Limit => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: false, order.Quantity, order.OrderId, order.Price, TimeInForce: "GTC", ReduceOnly: order.ReduceOnly),
         _ => new OrderPlacement(instrument.Symbol, order.Side, IsMarket: true, order.Quantity, order.OrderId, ReduceOnly: order.ReduceOnly),
     };
 
@@ -69,7 +69,7 @@ public sealed partial class TradingEngine
     {
         position.Fees += fee;
         position.RealizedPnl -= fee;
-        if (order.Purpose is OrderPurposes.Entry or OrderPurposes.AddOn)
+        if (order.Purpose is OrderPurpose.Entry or OrderPurpose.AddOn)
         {
             position.OpenedAt = position.OpenQuantity == 0 ? at : position.OpenedAt;
             position.AddEntryFill(quantity, price);
@@ -84,7 +84,7 @@ public sealed partial class TradingEngine
         }
 
         position.ReduceByFill(Math.Min(quantity, position.OpenQuantity), price);
-        if (order.Purpose == OrderPurposes.TakeProfit && TradingIds.RungOf(order.OrderId) is { } rung)
+        if (order.Purpose == OrderPurpose.TakeProfit && TradingIds.RungOf(order.OrderId) is { } rung)
         {
             var targets = position.Targets;
             if (rung - 1 < targets.Count && !targets[rung - 1].IsFilled)
@@ -126,12 +126,12 @@ public sealed partial class TradingEngine
         string? linkId = null)
     {
         var prefix = position.PositionId + "-x";
-        var purpose = reason is ExitReason.StopLoss or ExitReason.BreakevenStop or ExitReason.TrailingStop ? OrderPurposes.StopLoss : OrderPurposes.Exit;
+        var purpose = reason is ExitReason.StopLoss or ExitReason.BreakevenStop or ExitReason.TrailingStop ? OrderPurpose.StopLoss : OrderPurpose.Exit;
         linkId ??= TradingIds.Exit(position.PositionId, await database.Orders.CountAsync(order => order.OrderId.StartsWith(prefix), cancellationToken) + 1);
         var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: true, quantity, linkId, ReduceOnly: true);
         if (quantity >= position.OpenQuantity)
         {
-            position.Status = PositionStatuses.Closing;
+            position.Status = PositionRecordStatus.Closing;
             position.ExitReason ??= reason.ToString();
         }
 
@@ -142,18 +142,18 @@ public sealed partial class TradingEngine
         }
 
         Log.ExitSent(logger, position.PositionId, reason, quantity);
-        return order.Status != OrderStatuses.Rejected ? null
-            : position.Status == PositionStatuses.Closing ? $"the venue refused the exit ({order.RejectReason}); it goes out again until the position is flat, its stop stays meanwhile"
+        return order.Status != OrderRecordStatus.Rejected ? null
+            : position.Status == PositionRecordStatus.Closing ? $"the venue refused the exit ({order.RejectReason}); it goes out again until the position is flat, its stop stays meanwhile"
             : $"the venue refused the exit: {order.RejectReason}";
     }
 
     /// <summary>Cancels the position's working orders (of one purpose, or all) on the venue and books the result.</summary>
-    private async Task CancelWorkingOrdersAsync(TradingDbContext database, PositionRecord position, string? purpose, string correlationId, CancellationToken cancellationToken)
+    private async Task CancelWorkingOrdersAsync(TradingDbContext database, PositionRecord position, OrderPurpose? purpose, string correlationId, CancellationToken cancellationToken)
     {
         var working = await database.Orders
             .Where(order => order.PositionId == position.PositionId && (purpose == null || order.Purpose == purpose))
             .ToListAsync(cancellationToken);
-        foreach (var order in working.Where(order => !OrderStatuses.IsTerminal(order.Status)))
+        foreach (var order in working.Where(order => !order.Status.IsTerminal()))
         {
             if (!lease.IsHeld)
             {
@@ -175,8 +175,8 @@ public sealed partial class TradingEngine
     private void PositionEvent(TradingDbContext database, PositionRecord position)
     {
         var now = clock.GetUtcNow();
-        Outbox.Event(database, new PositionUpdated(TradingIds.NewEventId(), position.PositionId, position.Symbol, position.Direction, position.Status, position.EntryPrice,
-            position.OriginalQuantity, position.OpenQuantity, position.Stop, position.StopKind, position.RealizedPnl, position.OpenedAt, now), position.SignalId ?? position.PositionId, now);
+        Outbox.Event(database, new PositionUpdated(TradingIds.NewEventId(), position.PositionId, position.Symbol, position.Direction, position.Status.ToString(), position.EntryPrice,
+            position.OriginalQuantity, position.OpenQuantity, position.Stop, position.StopKind.ToString(), position.RealizedPnl, position.OpenedAt, now), position.SignalId ?? position.PositionId, now);
     }
 
     private static ManagedPosition Managed(PositionRecord position, Instrument instrument) => new()
@@ -187,7 +187,7 @@ public sealed partial class TradingEngine
         EntryPrice = position.EntryPrice,
         InitialStop = position.InitialStop,
         Stop = position.Stop,
-        StopKind = Enum.Parse<StopKind>(position.StopKind),
+        StopKind = position.StopKind,
         OriginalQuantity = position.OriginalQuantity,
         OpenQuantity = position.OpenQuantity,
         OpenedAt = position.OpenedAt,
@@ -203,7 +203,7 @@ public sealed partial class TradingEngine
         TradingDbContext database, string? positionId, CancellationToken cancellationToken)
     {
         if (positionId is null
-            || await database.Positions.FindAsync([positionId], cancellationToken) is not { Status: PositionStatuses.Open } record
+            || await database.Positions.FindAsync([positionId], cancellationToken) is not { Status: PositionRecordStatus.Open } record
             || venueFacts.InstrumentOf(record.Symbol) is not { } instrument)
         {
             return null;

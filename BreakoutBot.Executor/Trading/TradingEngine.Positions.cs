@@ -34,7 +34,7 @@ public sealed partial class TradingEngine
             await using var scope = scopes.CreateAsyncScope();
             var database = Database(scope);
             var active = await database.Positions
-                .Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing)
+                .Where(row => row.Status == PositionRecordStatus.Opening || row.Status == PositionRecordStatus.Open || row.Status == PositionRecordStatus.Closing)
                 .Select(row => row.PositionId)
                 .ToListAsync(cancellationToken);
             metrics.OpenPositions = active.Count;
@@ -44,7 +44,7 @@ public sealed partial class TradingEngine
             }
 
             await router.ResolveLeftoversAsync(database, cancellationToken);
-            metrics.UnprotectedPositions = await database.Positions.CountAsync(row => row.UnprotectedSince != null && row.Status != PositionStatuses.Closed, cancellationToken);
+            metrics.UnprotectedPositions = await database.Positions.CountAsync(row => row.UnprotectedSince != null && row.Status != PositionRecordStatus.Closed, cancellationToken);
 
             if (_equityDue)
             {
@@ -68,22 +68,22 @@ public sealed partial class TradingEngine
     {
         await using var scope = scopes.CreateAsyncScope();
         var database = Database(scope);
-        if (await database.Positions.FindAsync([positionId], cancellationToken) is not { } position || !PositionStatuses.IsActive(position.Status))
+        if (await database.Positions.FindAsync([positionId], cancellationToken) is not { } position || !position.Status.IsActive())
         {
             return;
         }
 
         var correlationId = position.SignalId ?? position.PositionId;
-        using var entryActivity = position.Status == PositionStatuses.Opening ? StartEntryActivity(position) : null;
+        using var entryActivity = position.Status == PositionRecordStatus.Opening ? StartEntryActivity(position) : null;
         try
         {
             await RefreshPositionAsync(database, position, correlationId, cancellationToken);
-            if (position.Status == PositionStatuses.Open && lease.IsHeld && venueFacts.InstrumentOf(position.Symbol) is { } instrument)
+            if (position.Status == PositionRecordStatus.Open && lease.IsHeld && venueFacts.InstrumentOf(position.Symbol) is { } instrument)
             {
                 await KeepProtectedAsync(database, position, instrument, correlationId, cancellationToken);
             }
 
-            if (position.Status == PositionStatuses.Open && lease.IsHeld)
+            if (position.Status == PositionRecordStatus.Open && lease.IsHeld)
             {
                 await WatchPositionAsync(database, position, correlationId, cancellationToken);
             }
@@ -102,7 +102,7 @@ public sealed partial class TradingEngine
     {
         var orders = await database.Orders.Where(order => order.PositionId == position.PositionId).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var working = orders.Where(order => !OrderStatuses.IsTerminal(order.Status)).ToList();
+        var working = orders.Where(order => !order.Status.IsTerminal()).ToList();
 
         // Several working orders (a take-profit ladder and a stop) are read in one request; only those no longer open
         // are asked for one by one, which keeps a position's round within the venue's rate limit.
@@ -135,7 +135,7 @@ public sealed partial class TradingEngine
         }
 
         await database.SaveChangesAsync(cancellationToken);
-        if (position.Status == PositionStatuses.Opening)
+        if (position.Status == PositionRecordStatus.Opening)
         {
             if (!await AdvanceEntryAsync(database, position, correlationId, cancellationToken))
             {
@@ -151,7 +151,7 @@ public sealed partial class TradingEngine
                 }
 
                 await ProtectAsync(database, position, correlationId, cancellationToken);
-                if (ProgressOf(position).CloseCommandId is { } closeCommand && position.Status == PositionStatuses.Open && venueFacts.InstrumentOf(position.Symbol) is { } closing)
+                if (ProgressOf(position).CloseCommandId is { } closeCommand && position.Status == PositionRecordStatus.Open && venueFacts.InstrumentOf(position.Symbol) is { } closing)
                 {
                     await ExitKeepingStopAsync(database, position, closing, position.OpenQuantity, ExitReason.Manual, correlationId, cancellationToken,
                         TradingIds.CommandExit(position.PositionId, closeCommand));
@@ -168,19 +168,19 @@ public sealed partial class TradingEngine
                 // A stop put on for an entry whose answer was lost outlives an entry that never filled: it goes too.
                 await CancelWorkingOrdersAsync(database, position, null, correlationId, cancellationToken);
                 var entry = (await EntryOrdersAsync(database, position, cancellationToken)).OrderBy(order => order.CreatedAt).LastOrDefault();
-                position.Status = PositionStatuses.Closed;
+                position.Status = PositionRecordStatus.Closed;
                 position.ClosedAt = clock.GetUtcNow();
-                position.ExitReason = "entry not filled: " + (ProgressOf(position).StoppedReason ?? entry?.RejectReason ?? entry?.Status ?? "no entry order");
+                position.ExitReason = "entry not filled: " + (ProgressOf(position).StoppedReason ?? entry?.RejectReason ?? entry?.Status.ToString() ?? "no entry order");
                 PositionEvent(database, position);
                 await database.SaveChangesAsync(cancellationToken);
             }
         }
-        else if (position.Status is PositionStatuses.Open or PositionStatuses.Closing && position.OpenQuantity <= 0)
+        else if (position.Status is PositionRecordStatus.Open or PositionRecordStatus.Closing && position.OpenQuantity <= 0)
         {
             await FinishAsync(database, position, correlationId, cancellationToken);
         }
-        else if (position.Status == PositionStatuses.Closing && lease.IsHeld && venueFacts.InstrumentOf(position.Symbol) is { } instrument
-            && orders.Where(order => order.Purpose is OrderPurposes.Exit or OrderPurposes.StopLoss && order.OrderType == OrderTypes.Market).All(order => OrderStatuses.IsTerminal(order.Status)))
+        else if (position.Status == PositionRecordStatus.Closing && lease.IsHeld && venueFacts.InstrumentOf(position.Symbol) is { } instrument
+            && orders.Where(order => order.Purpose is OrderPurpose.Exit or OrderPurpose.StopLoss && order.OrderType == OrderStyle.Market).All(order => order.Status.IsTerminal()))
         {
             // The closing order ended with quantity left (refused, or the book was too thin): the exit goes out again
             // for what is left, round after round, until the position is flat; its stop stays on meanwhile.
@@ -204,7 +204,7 @@ public sealed partial class TradingEngine
         position.BestPrice = position.EntryPrice;
         if ((position.EntryPrice - position.InitialStop) * position.Direction.Sign() <= 0)
         {
-            position.Status = PositionStatuses.Open;
+            position.Status = PositionRecordStatus.Open;
             PositionEvent(database, position);
             await database.SaveChangesAsync(cancellationToken);
             await SendExitAsync(database, position, instrument, position.OpenQuantity, ExitReason.StopLoss, correlationId, cancellationToken);
@@ -225,7 +225,7 @@ public sealed partial class TradingEngine
         var stop = await ProtectOrExitAsync(database, position, instrument, correlationId, cancellationToken);
         if (stop is StopSync.Crossed or StopSync.Refused)
         {
-            position.Status = position.Status == PositionStatuses.Opening ? PositionStatuses.Open : position.Status;
+            position.Status = position.Status == PositionRecordStatus.Opening ? PositionRecordStatus.Open : position.Status;
             PositionEvent(database, position);
             await database.SaveChangesAsync(cancellationToken);
             if (stop == StopSync.Refused)
@@ -249,10 +249,10 @@ public sealed partial class TradingEngine
 
             var placement = new OrderPlacement(instrument.Symbol, position.Direction.ClosingSide(), IsMarket: false, target.Quantity,
                 TradingIds.TakeProfit(position.PositionId, i + 1), LimitPrice: target.Price, TimeInForce: "GTC", ReduceOnly: true);
-            await PlaceAsync(database, position, placement, OrderPurposes.TakeProfit, correlationId, cancellationToken);
+            await PlaceAsync(database, position, placement, OrderPurpose.TakeProfit, correlationId, cancellationToken);
         }
 
-        position.Status = PositionStatuses.Open;
+        position.Status = PositionRecordStatus.Open;
         PositionEvent(database, position);
         await database.SaveChangesAsync(cancellationToken);
         Log.PositionOpened(logger, position.PositionId, position.Symbol, position.Direction, position.OpenQuantity, position.EntryPrice);
@@ -288,7 +288,7 @@ public sealed partial class TradingEngine
         TradingDbContext database, PositionRecord position, Instrument instrument, PositionConfig config, Candle bar, decimal? ema, string correlationId,
         CancellationToken cancellationToken)
     {
-        if (!config.AddOnEnabled || position.Status != PositionStatuses.Open || !EngineStateMachine.AcceptsEntries(_state) || _risk.BlocksEntries)
+        if (!config.AddOnEnabled || position.Status != PositionRecordStatus.Open || !EngineStateMachine.AcceptsEntries(_state) || _risk.BlocksEntries)
         {
             return;
         }
@@ -301,7 +301,7 @@ public sealed partial class TradingEngine
         }
 
         var placement = new OrderPlacement(instrument.Symbol, position.Direction.OpeningSide(), IsMarket: true, quantity, orderId);
-        if (await PlaceAsync(database, position, placement, OrderPurposes.AddOn, correlationId, cancellationToken) is not null)
+        if (await PlaceAsync(database, position, placement, OrderPurpose.AddOn, correlationId, cancellationToken) is not null)
         {
             Log.AddedToPosition(logger, position.PositionId, quantity, bar.Close);
             await SyncVenueStopAsync(database, position, instrument, correlationId, cancellationToken);
@@ -322,7 +322,7 @@ public sealed partial class TradingEngine
             var crossed = position.Direction == PositionDirection.Long ? ticker.LastPrice <= position.Stop : ticker.LastPrice >= position.Stop;
             if (crossed)
             {
-                await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, StopReason(position.StopKind), correlationId, cancellationToken);
+                await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, PositionRules.StopReason(position.StopKind), correlationId, cancellationToken);
                 return;
             }
         }
@@ -399,7 +399,7 @@ public sealed partial class TradingEngine
     /// </summary>
     private static async Task<decimal> FirstEntryPriceAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken)
     {
-        var entryOrders = database.Orders.Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.Entry).Select(order => order.OrderId);
+        var entryOrders = database.Orders.Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurpose.Entry).Select(order => order.OrderId);
         var fills = await database.Fills.Where(fill => entryOrders.Contains(fill.OrderId)).ToListAsync(cancellationToken);
         var quantity = fills.Sum(fill => fill.Quantity);
         return quantity > 0 ? fills.Sum(fill => fill.Price * fill.Quantity) / quantity : position.EntryPrice;
@@ -411,7 +411,7 @@ public sealed partial class TradingEngine
         await CancelWorkingOrdersAsync(database, position, null, correlationId, cancellationToken);
         var now = clock.GetUtcNow();
         var exitOrders = await database.Orders
-            .Where(order => order.PositionId == position.PositionId && order.Purpose != OrderPurposes.Entry && order.Purpose != OrderPurposes.AddOn)
+            .Where(order => order.PositionId == position.PositionId && order.Purpose != OrderPurpose.Entry && order.Purpose != OrderPurpose.AddOn)
             .Select(order => order.OrderId)
             .ToListAsync(cancellationToken);
         var exits = await database.Fills.Where(fill => exitOrders.Contains(fill.OrderId)).ToListAsync(cancellationToken);
@@ -421,8 +421,8 @@ public sealed partial class TradingEngine
         var lastExitOrder = lastExit is null ? null : await database.Orders.FindAsync([lastExit.OrderId], cancellationToken);
         var reason = position.ExitReason ?? lastExitOrder?.Purpose switch
         {
-            OrderPurposes.TakeProfit => nameof(ExitReason.TakeProfit),
-            OrderPurposes.StopLoss => StopReason(position.StopKind).ToString(),
+            OrderPurpose.TakeProfit => nameof(ExitReason.TakeProfit),
+            OrderPurpose.StopLoss => PositionRules.StopReason(position.StopKind).ToString(),
             _ => "Closed",
         };
         var addOnId = TradingIds.AddOn(position.PositionId);
@@ -431,7 +431,7 @@ public sealed partial class TradingEngine
         var initialRisk = Math.Abs(firstEntryPrice - position.InitialStop) * position.OriginalQuantity;
         var closedAt = lastExit?.ExecutedAt ?? now;
 
-        position.Status = PositionStatuses.Closed;
+        position.Status = PositionRecordStatus.Closed;
         position.ClosedAt = closedAt;
         EndExposure(position);
         position.ExitReason = reason;
@@ -445,7 +445,7 @@ public sealed partial class TradingEngine
                 SignalId = position.SignalId,
                 Symbol = position.Symbol,
                 Direction = position.Direction,
-                Strategy = await database.Signals.Where(signal => signal.SignalId == position.SignalId).Select(signal => signal.Strategy).FirstOrDefaultAsync(cancellationToken) ?? position.Origin,
+                Strategy = await database.Signals.Where(signal => signal.SignalId == position.SignalId).Select(signal => signal.Strategy).FirstOrDefaultAsync(cancellationToken) ?? position.Origin.ToString(),
                 EntryPrice = position.EntryPrice,
                 ExitPrice = exitPrice,
                 Quantity = position.OriginalQuantity + addedOn,
@@ -470,8 +470,6 @@ public sealed partial class TradingEngine
         _equityDue = true;
         await database.SaveChangesAsync(cancellationToken);
     }
-
-    private static ExitReason StopReason(string stopKind) => PositionRules.StopReason(Enum.Parse<StopKind>(stopKind));
 
     /// <summary>
     /// The venue's open orders by orderLinkId. Orders someone placed without one (by hand, Bybit's position TP/SL) have

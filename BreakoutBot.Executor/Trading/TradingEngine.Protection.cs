@@ -25,7 +25,7 @@ public sealed partial class TradingEngine
         if (sync == StopSync.Crossed)
         {
             Log.StopLevelCrossed(logger, position.PositionId, position.Stop);
-            await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, StopReason(position.StopKind), correlationId, cancellationToken);
+            await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, PositionRules.StopReason(position.StopKind), correlationId, cancellationToken);
         }
 
         return sync;
@@ -50,7 +50,7 @@ public sealed partial class TradingEngine
     /// </summary>
     private async Task KeepProtectedAsync(TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId, CancellationToken cancellationToken)
     {
-        if (StopPlacement != StopPlacement.Venue || position.Status != PositionStatuses.Open || position.OpenQuantity <= 0)
+        if (StopPlacement != StopPlacement.Venue || position.Status != PositionRecordStatus.Open || position.OpenQuantity <= 0)
         {
             return;
         }
@@ -68,11 +68,11 @@ public sealed partial class TradingEngine
         }
 
         var sync = await ProtectOrExitAsync(database, position, instrument, correlationId, cancellationToken);
-        if (sync == StopSync.Refused && !stops.Any(order => OrderStatuses.IsWorking(order.Status)))
+        if (sync == StopSync.Refused && !stops.Any(order => order.Status.IsWorking()))
         {
             var refused = (await VenueStopsAsync(database, position, cancellationToken))[^1];
-            Log.StopRefusedPositionClosed(logger, position.PositionId, refused.RejectReason ?? refused.Status);
-            position.ExitReason ??= "no stop could be placed: " + (refused.RejectReason ?? refused.Status);
+            Log.StopRefusedPositionClosed(logger, position.PositionId, refused.RejectReason ?? refused.Status.ToString());
+            position.ExitReason ??= "no stop could be placed: " + (refused.RejectReason ?? refused.Status.ToString());
             await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, ExitReason.StopLoss, correlationId, cancellationToken);
         }
     }
@@ -85,7 +85,7 @@ public sealed partial class TradingEngine
     {
         var (previousStop, previousKind) = (position.Stop, position.StopKind);
         position.Stop = move.To;
-        position.StopKind = move.Kind.ToString();
+        position.StopKind = move.Kind;
         await database.SaveChangesAsync(cancellationToken);
         var sync = await ProtectOrExitAsync(database, position, instrument, correlationId, cancellationToken);
         if (sync == StopSync.Refused)
@@ -93,8 +93,8 @@ public sealed partial class TradingEngine
             var refused = (await VenueStopsAsync(database, position, cancellationToken))[^1];
             (position.Stop, position.StopKind) = (previousStop, previousKind);
             await database.SaveChangesAsync(cancellationToken);
-            Log.StopMoveRefused(logger, position.PositionId, move.From, move.To, refused.RejectReason ?? refused.Status);
-            return $"the venue refused the new stop at {move.To}: {refused.RejectReason ?? refused.Status}; the stop stays at {previousStop}";
+            Log.StopMoveRefused(logger, position.PositionId, move.From, move.To, refused.RejectReason ?? refused.Status.ToString());
+            return $"the venue refused the new stop at {move.To}: {refused.RejectReason ?? refused.Status.ToString()}; the stop stays at {previousStop}";
         }
 
         PositionEvent(database, position);
@@ -115,9 +115,9 @@ public sealed partial class TradingEngine
         if (quantity >= position.OpenQuantity)
         {
             var others = await database.Orders
-                .Where(order => order.PositionId == position.PositionId && !(order.Purpose == OrderPurposes.StopLoss && order.OrderType == OrderTypes.Stop))
+                .Where(order => order.PositionId == position.PositionId && !(order.Purpose == OrderPurpose.StopLoss && order.OrderType == OrderStyle.Stop))
                 .ToListAsync(cancellationToken);
-            foreach (var order in others.Where(order => !OrderStatuses.IsTerminal(order.Status) && order.Purpose != OrderPurposes.StopLoss && order.Purpose != OrderPurposes.Exit))
+            foreach (var order in others.Where(order => !order.Status.IsTerminal() && order.Purpose != OrderPurpose.StopLoss && order.Purpose != OrderPurpose.Exit))
             {
                 if (!lease.IsHeld)
                 {
@@ -143,8 +143,8 @@ public sealed partial class TradingEngine
             return;
         }
 
-        var exposed = PositionStatuses.IsActive(position.Status) && position.OpenQuantity > 0
-            && !(await VenueStopsAsync(database, position, cancellationToken)).Any(order => OrderStatuses.IsWorking(order.Status));
+        var exposed = position.Status.IsActive() && position.OpenQuantity > 0
+            && !(await VenueStopsAsync(database, position, cancellationToken)).Any(order => order.Status.IsWorking());
         if (exposed)
         {
             StartExposure(position);
@@ -194,13 +194,13 @@ public sealed partial class TradingEngine
     /// </summary>
     private static async Task<decimal> StopQuantityAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken)
     {
-        if (position.Status != PositionStatuses.Opening)
+        if (position.Status != PositionRecordStatus.Opening)
         {
             return position.OpenQuantity;
         }
 
         var unbooked = (await EntryOrdersAsync(database, position, cancellationToken))
-            .Where(order => order.Status == OrderStatuses.Pending || (order.OrderType == OrderTypes.Market && !OrderStatuses.IsTerminal(order.Status)))
+            .Where(order => order.Status == OrderRecordStatus.Pending || (order.OrderType == OrderStyle.Market && !order.Status.IsTerminal()))
             .Sum(order => order.Quantity - order.FilledQuantity);
         return position.OpenQuantity + unbooked;
     }
@@ -226,7 +226,7 @@ public sealed partial class TradingEngine
         public Task<bool> LevelCrossedAsync(decimal level, CancellationToken cancellationToken) => engine.PriceThroughAsync(position, instrument, level, cancellationToken);
 
         public Task<OrderRecord?> PlaceAsync(OrderPlacement placement, CancellationToken cancellationToken) =>
-            engine.PlaceAsync(database, position, placement, OrderPurposes.StopLoss, correlationId, cancellationToken);
+            engine.PlaceAsync(database, position, placement, OrderPurpose.StopLoss, correlationId, cancellationToken);
 
         public Task CancelAsync(OrderRecord order, CancellationToken cancellationToken) => engine.CancelOrderAsync(database, position, order, correlationId, cancellationToken);
 

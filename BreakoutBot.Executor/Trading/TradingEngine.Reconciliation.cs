@@ -28,7 +28,7 @@ public sealed partial class TradingEngine
         await using var scope = scopes.CreateAsyncScope();
         var database = Database(scope);
         var active = await database.Positions
-            .Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing)
+            .Where(row => row.Status == PositionRecordStatus.Opening || row.Status == PositionRecordStatus.Open || row.Status == PositionRecordStatus.Closing)
             .ToListAsync(cancellationToken);
         await venueFacts.RefreshAsync(cancellationToken);
         await BookFundingAsync(database, active, cancellationToken);
@@ -36,9 +36,9 @@ public sealed partial class TradingEngine
         {
             var correlationId = position.SignalId ?? position.PositionId;
             await RefreshPositionAsync(database, position, correlationId, cancellationToken);
-            if (position.Status == PositionStatuses.Open && StopPlacement == StopPlacement.Venue && venueFacts.InstrumentOf(position.Symbol) is { } instrument
-                && !await database.Orders.AnyAsync(order => order.PositionId == position.PositionId && order.Purpose == OrderPurposes.StopLoss
-                    && order.Status != OrderStatuses.Filled && order.Status != OrderStatuses.Cancelled && order.Status != OrderStatuses.Rejected && order.Status != "Deactivated", cancellationToken))
+            if (position.Status == PositionRecordStatus.Open && StopPlacement == StopPlacement.Venue && venueFacts.InstrumentOf(position.Symbol) is { } instrument
+                && !await database.Orders.AnyAsync(order => order.PositionId == position.PositionId && order.Purpose == OrderPurpose.StopLoss
+                    && order.Status != OrderRecordStatus.Filled && order.Status != OrderRecordStatus.Cancelled && order.Status != OrderRecordStatus.Rejected && order.Status != OrderRecordStatus.Deactivated, cancellationToken))
             {
                 ReportDrift(database, "unprotected", position.Symbol, position.OpenQuantity * position.Direction.Sign(), null, "stop placed", position.PositionId);
                 await KeepProtectedAsync(database, position, instrument, correlationId, cancellationToken);
@@ -48,7 +48,7 @@ public sealed partial class TradingEngine
         var venuePositions = await venue.GetPositionsAsync(cancellationToken);
         _drift.BeginRound();
         var ours = await database.Positions
-            .Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing || row.Status == PositionStatuses.External)
+            .Where(row => row.Status == PositionRecordStatus.Opening || row.Status == PositionRecordStatus.Open || row.Status == PositionRecordStatus.Closing || row.Status == PositionRecordStatus.External)
             .ToListAsync(cancellationToken);
         var findings = PositionComparison.Compare(ours, venuePositions);
         var now = clock.GetUtcNow();
@@ -76,7 +76,7 @@ public sealed partial class TradingEngine
         foreach (var finding in findings.Where(finding => finding.Kind == ReconciliationFindingKind.ExternalEnded))
         {
             var ended = finding.Position!;
-            ended.Status = PositionStatuses.Closed;
+            ended.Status = PositionRecordStatus.Closed;
             ended.OpenQuantity = 0;
             ended.ClosedAt = now;
             ended.ExitReason = "closed outside the executor";
@@ -93,9 +93,9 @@ public sealed partial class TradingEngine
         {
             PositionId = "x" + TradingIds.NewEventId()[..24],
             Symbol = venuePosition.Symbol.Value,
-            Status = PositionStatuses.External,
-            Origin = "External",
-            StopKind = nameof(StopKind.Initial),
+            Status = PositionRecordStatus.External,
+            Origin = PositionOrigin.External,
+            StopKind = StopKind.Initial,
             OpenedAt = now,
         };
         if (external.OpenQuantity == venuePosition.Size && external.Direction == venuePosition.Direction)
@@ -130,7 +130,7 @@ public sealed partial class TradingEngine
     {
         var correlationId = position.SignalId ?? position.PositionId;
         await RefreshPositionAsync(database, position, correlationId, cancellationToken);
-        if (position.Status is not (PositionStatuses.Open or PositionStatuses.Closing) || position.OpenQuantity <= 0)
+        if (position.Status is not (PositionRecordStatus.Open or PositionRecordStatus.Closing) || position.OpenQuantity <= 0)
         {
             return;
         }
@@ -179,10 +179,10 @@ public sealed partial class TradingEngine
                     SignalId = position.SignalId,
                     Symbol = position.Symbol,
                     Side = closingSide,
-                    Purpose = OrderPurposes.Exit,
-                    OrderType = OrderTypes.Market,
+                    Purpose = OrderPurpose.Exit,
+                    OrderType = OrderStyle.Market,
                     ReduceOnly = true,
-                    Status = OrderStatuses.Filled,
+                    Status = OrderRecordStatus.Filled,
                     RejectReason = "placed outside the executor",
                     CreatedAt = execution.Time,
                 };

@@ -1,6 +1,7 @@
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Engine;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Risk;
 using BreakoutBot.Domain.Trading;
@@ -54,28 +55,28 @@ public sealed partial class TradingEngine
     private async Task FlattenAsync(TradingDbContext database, string correlationId, CancellationToken cancellationToken)
     {
         var active = await database.Positions
-            .Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing)
+            .Where(row => row.Status == PositionRecordStatus.Opening || row.Status == PositionRecordStatus.Open || row.Status == PositionRecordStatus.Closing)
             .ToListAsync(cancellationToken);
         foreach (var position in active)
         {
             // A Closing position's exit is repeated by its refresh until it is flat.
             await RefreshPositionAsync(database, position, correlationId, cancellationToken);
-            if (position.OpenQuantity > 0 && venueFacts.InstrumentOf(position.Symbol) is { } instrument && position.Status is PositionStatuses.Open or PositionStatuses.Opening)
+            if (position.OpenQuantity > 0 && venueFacts.InstrumentOf(position.Symbol) is { } instrument && position.Status is PositionRecordStatus.Open or PositionRecordStatus.Opening)
             {
                 position.ExitReason = "kill switch flatten";
                 await ExitKeepingStopAsync(database, position, instrument, position.OpenQuantity, ExitReason.Manual, correlationId, cancellationToken);
                 await RefreshPositionAsync(database, position, correlationId, cancellationToken);
             }
-            else if (position.Status == PositionStatuses.Opening && position.OpenQuantity <= 0)
+            else if (position.Status == PositionRecordStatus.Opening && position.OpenQuantity <= 0)
             {
-                await CancelWorkingOrdersAsync(database, position, OrderPurposes.Entry, correlationId, cancellationToken);
+                await CancelWorkingOrdersAsync(database, position, OrderPurpose.Entry, correlationId, cancellationToken);
             }
         }
 
         foreach (var venuePosition in await venue.GetPositionsAsync(cancellationToken))
         {
             // Ours are closed above, their stops kept until they are flat; a cancel-all here would take those stops off.
-            if (venuePosition.Size <= 0 || !lease.IsHeld || active.Any(position => position.Symbol == venuePosition.Symbol.Value && position.Status != PositionStatuses.Closed))
+            if (venuePosition.Size <= 0 || !lease.IsHeld || active.Any(position => position.Symbol == venuePosition.Symbol.Value && position.Status != PositionRecordStatus.Closed))
             {
                 continue;
             }
@@ -84,7 +85,7 @@ public sealed partial class TradingEngine
             await venue.CancelAllOrdersAsync(venuePosition.Symbol, cancellationToken);
             var linkId = "f" + TradingIds.NewEventId()[..24];
             var placement = new OrderPlacement(venuePosition.Symbol, venuePosition.Direction.ClosingSide(), IsMarket: true, venuePosition.Size, linkId, ReduceOnly: true);
-            await PlaceAsync(database, null, placement, OrderPurposes.Exit, correlationId, cancellationToken);
+            await PlaceAsync(database, null, placement, OrderPurpose.Exit, correlationId, cancellationToken);
         }
     }
 
@@ -103,7 +104,7 @@ public sealed partial class TradingEngine
         var database = Database(scope);
         await FlattenAsync(database, Account, cancellationToken);
         var ours = await database.Positions.CountAsync(
-            row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing, cancellationToken);
+            row => row.Status == PositionRecordStatus.Opening || row.Status == PositionRecordStatus.Open || row.Status == PositionRecordStatus.Closing, cancellationToken);
         var venueOpen = (await venue.GetPositionsAsync(cancellationToken)).Count(position => position.Size > 0);
         if (ours == 0 && venueOpen == 0)
         {
@@ -145,7 +146,7 @@ public sealed partial class TradingEngine
         var wallet = await venue.GetWalletAsync(cancellationToken);
         var now = clock.GetUtcNow();
         _risk.ObserveEquity(now, wallet.Equity);
-        var open = await database.Positions.CountAsync(row => row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing, cancellationToken);
+        var open = await database.Positions.CountAsync(row => row.Status == PositionRecordStatus.Open || row.Status == PositionRecordStatus.Closing, cancellationToken);
         var drawdown = _risk.DrawdownAt(wallet.Equity);
         database.EquitySnapshots.Add(new EquitySnapshotRecord
         {

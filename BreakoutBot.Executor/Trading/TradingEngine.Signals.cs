@@ -110,7 +110,7 @@ public sealed partial class TradingEngine
         }
 
         var now = clock.GetUtcNow();
-        var active = await database.Positions.AsNoTracking().Where(row => row.Status == PositionStatuses.Opening || row.Status == PositionStatuses.Open || row.Status == PositionStatuses.Closing).ToListAsync(cancellationToken);
+        var active = await database.Positions.AsNoTracking().Where(row => row.Status == PositionRecordStatus.Opening || row.Status == PositionRecordStatus.Open || row.Status == PositionRecordStatus.Closing).ToListAsync(cancellationToken);
         // Each open position's correlation with BTC as its signal stated it, for correlation_limit.
         var activeSignals = active.Select(row => row.SignalId).OfType<string>().ToList();
         var correlations = await database.Signals.AsNoTracking().Where(row => activeSignals.Contains(row.SignalId) && row.BtcCorrelation != null)
@@ -175,12 +175,12 @@ public sealed partial class TradingEngine
             SignalId = signal.SignalId,
             Symbol = signal.Symbol,
             Direction = signal.Side,
-            Status = PositionStatuses.Opening,
-            Origin = "Strategy",
+            Status = PositionRecordStatus.Opening,
+            Origin = PositionOrigin.Strategy,
             EntryPrice = entry,
             InitialStop = signal.Stop,
             Stop = signal.Stop,
-            StopKind = nameof(StopKind.Initial),
+            StopKind = StopKind.Initial,
             OriginalQuantity = sizing.Quantity,
             OpenQuantity = 0,
             BestPrice = entry,
@@ -206,11 +206,11 @@ public sealed partial class TradingEngine
             SignalId = signal.SignalId,
             Symbol = signal.Symbol,
             Side = signal.Side.OpeningSide(),
-            Purpose = OrderPurposes.Entry,
-            OrderType = firstSlice.IsPassive ? OrderTypes.Limit : OrderTypes.Market,
+            Purpose = OrderPurpose.Entry,
+            OrderType = firstSlice.IsPassive ? OrderStyle.Limit : OrderStyle.Market,
             Price = firstSlice.LimitPrice,
             Quantity = plan.Slices[0],
-            Status = OrderStatuses.Pending,
+            Status = OrderRecordStatus.Pending,
             CreatedAt = now,
             UpdatedAt = now,
         });
@@ -225,7 +225,7 @@ public sealed partial class TradingEngine
         var instrument = venueFacts.InstrumentOf(position.Symbol)!;
         var first = await database.Orders.SingleAsync(order => order.OrderId == TradingIds.EntrySlice(position.PositionId, 1), cancellationToken);
         metrics.SignalToOrder((clock.GetUtcNow() - signal.DetectedAt).TotalMilliseconds);
-        await PlaceAsync(database, position, EntryPlacement(first, instrument), OrderPurposes.Entry, correlationId, cancellationToken);
+        await PlaceAsync(database, position, EntryPlacement(first, instrument), OrderPurpose.Entry, correlationId, cancellationToken);
         await RefreshPositionAsync(database, position, correlationId, cancellationToken);
     }
 }

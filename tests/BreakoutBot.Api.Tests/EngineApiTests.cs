@@ -5,6 +5,7 @@ using BreakoutBot.Api.Engine;
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Contracts.Scanner;
 using BreakoutBot.Data.Engine;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Messaging.Messages;
 using BreakoutBot.Messaging.Streams;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class EngineApiTests(ApiFixture api)
         decimal dailyR;
         await using (var database = api.CreateDatabase())
         {
-            openPositions = await database.Positions.CountAsync(position => position.Status != "Closed", TestData.Cancel);
+            openPositions = await database.Positions.CountAsync(position => position.Status != PositionRecordStatus.Closed, TestData.Cancel);
             // "Today" is the venue's day: the fake venue's clock (its tickers' time) stands at 2025-11-26 12:00, a year behind ours.
             var dayStart = new DateTimeOffset(2025, 11, 26, 0, 0, 0, TimeSpan.Zero);
             dailyPnl = await database.Trades.Where(trade => trade.ClosedAt >= dayStart).SumAsync(trade => trade.RealizedPnl, TestData.Cancel);

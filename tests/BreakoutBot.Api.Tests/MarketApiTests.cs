@@ -1,5 +1,6 @@
 using System.Net;
 using BreakoutBot.Api.Errors;
+using BreakoutBot.Data.Trading;
 
 namespace BreakoutBot.Api.Tests;
 
@@ -11,8 +12,8 @@ public sealed class MarketApiTests(ApiFixture api)
         var symbol = TestData.NewSymbol();
         await new ScannerApiTests(api).PublishSnapshotAsync(symbol);
         var last = FakeVenue.LastOpenTime;
-        var entry = TestData.Order(symbol, "Entry", last.AddMinutes(-30), "pos-chart");
-        var takeProfit = TestData.Order(symbol, "TakeProfit", last.AddMinutes(-10), "pos-chart");
+        var entry = TestData.Order(symbol, OrderPurpose.Entry, last.AddMinutes(-30), "pos-chart");
+        var takeProfit = TestData.Order(symbol, OrderPurpose.TakeProfit, last.AddMinutes(-10), "pos-chart");
         await using (var database = api.CreateDatabase())
         {
             database.Signals.Add(TestData.Signal(symbol, last.AddMinutes(-31)));

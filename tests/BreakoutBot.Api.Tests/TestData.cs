@@ -17,23 +17,23 @@ internal static class TestData
 
     public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
 
-    public static PositionRecord Position(string symbol, string status = "Open", PositionDirection direction = PositionDirection.Long) => new()
+    public static PositionRecord Position(string symbol, PositionRecordStatus status = PositionRecordStatus.Open, PositionDirection direction = PositionDirection.Long) => new()
     {
         PositionId = NewId("pos"),
         Symbol = symbol,
         Direction = direction,
         Status = status,
-        Origin = "Strategy",
+        Origin = PositionOrigin.Strategy,
         EntryPrice = 100m,
         InitialStop = 95m,
         Stop = 95m,
-        StopKind = "Initial",
+        StopKind = StopKind.Initial,
         OriginalQuantity = 2m,
-        OpenQuantity = status == "Closed" ? 0m : 2m,
+        OpenQuantity = status == PositionRecordStatus.Closed ? 0m : 2m,
         BestPrice = 100m,
         Targets = [new TakeProfitTarget("tp1", 1.0m, 110.0m, 1.0m, IsFilled: true), new TakeProfitTarget("tp2", 2.0m, 120.0m, 1.0m)],
         OpenedAt = Base,
-        ClosedAt = status == "Closed" ? Base.AddHours(2) : null,
+        ClosedAt = status == PositionRecordStatus.Closed ? Base.AddHours(2) : null,
     };
 
     public static TradeRecord Trade(string symbol, decimal pnl, decimal r, DateTimeOffset closedAt, string exitReason = "TakeProfit") => new()
@@ -73,18 +73,18 @@ internal static class TestData
         Outcome = outcome,
     };
 
-    public static OrderRecord Order(string symbol, string purpose, DateTimeOffset at, string? positionId = null) => new()
+    public static OrderRecord Order(string symbol, OrderPurpose purpose, DateTimeOffset at, string? positionId = null) => new()
     {
         OrderId = NewId("ord"),
         PositionId = positionId,
         Symbol = symbol,
-        Side = purpose == "Entry" ? OrderSide.Buy : OrderSide.Sell,
+        Side = purpose == OrderPurpose.Entry ? OrderSide.Buy : OrderSide.Sell,
         Purpose = purpose,
-        OrderType = "Market",
+        OrderType = OrderStyle.Market,
         Quantity = 2m,
         FilledQuantity = 2m,
         AveragePrice = 100m,
-        Status = "Filled",
+        Status = OrderRecordStatus.Filled,
         CreatedAt = at,
         UpdatedAt = at,
     };

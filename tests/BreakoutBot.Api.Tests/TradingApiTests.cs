@@ -61,7 +61,7 @@ public sealed class TradingApiTests(ApiFixture api)
         var open = TestData.Position(symbol);
         var opened = TestData.Position(shortSymbol, direction: PositionDirection.Short);
         opened.InitialStop = 105m;
-        var closed = TestData.Position(symbol, "Closed");
+        var closed = TestData.Position(symbol, PositionRecordStatus.Closed);
         // The fake venue's clock stands at 2025-11-26 12:00 (its tickers' time), long before ours: ages follow the venue's.
         open.OpenedAt = DateTimeOffset.FromUnixTimeMilliseconds(1764158400000).AddMinutes(-90);
         (closed.OpenedAt, closed.ClosedAt) = (TestData.Base, TestData.Base.AddMinutes(7));
@@ -141,6 +141,38 @@ public sealed class TradingApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task TypedStatusColumns_StoreTheNamesTheExecutorAlwaysWrote_AndReadThemBack()
+    {
+        var symbol = TestData.NewSymbol();
+        var position = TestData.Position(symbol, PositionRecordStatus.Closing);
+        position.StopKind = StopKind.Breakeven;
+        var order = TestData.Order(symbol, OrderPurpose.TakeProfit, TestData.Base, position.PositionId);
+        (order.OrderType, order.Status) = (OrderStyle.Limit, OrderRecordStatus.PartiallyFilledCanceled);
+        await using (var database = api.CreateDatabase())
+        {
+            database.AddRange(position, order);
+            await database.SaveChangesAsync(TestData.Cancel);
+            var storedPosition = await database.Database
+                .SqlQuery<string>($"SELECT status || '/' || origin || '/' || stop_kind AS \"Value\" FROM positions WHERE position_id = {position.PositionId}")
+                .SingleAsync(TestData.Cancel);
+            var storedOrder = await database.Database
+                .SqlQuery<string>($"SELECT purpose || '/' || order_type || '/' || status AS \"Value\" FROM orders WHERE order_id = {order.OrderId}")
+                .SingleAsync(TestData.Cancel);
+            Assert.Equal("Closing/Strategy/Breakeven", storedPosition);
+            Assert.Equal("TakeProfit/Limit/PartiallyFilledCanceled", storedOrder);
+
+            // A row written as text (as every executor before the enums did) reads as the member of that name.
+            await database.Database.ExecuteSqlAsync($"UPDATE orders SET status = 'Untriggered', purpose = 'StopLoss', order_type = 'Stop' WHERE order_id = {order.OrderId}", TestData.Cancel);
+        }
+
+        await using (var database = api.CreateDatabase())
+        {
+            var read = await database.Orders.AsNoTracking().SingleAsync(row => row.OrderId == order.OrderId, TestData.Cancel);
+            Assert.Equal((OrderPurpose.StopLoss, OrderStyle.Stop, OrderRecordStatus.Untriggered), (read.Purpose, read.OrderType, read.Status));
+        }
+    }
+
+    [Fact]
     public async Task Position_ById_IsServedOr404()
     {
         var position = TestData.Position(TestData.NewSymbol());
@@ -164,12 +196,12 @@ public sealed class TradingApiTests(ApiFixture api)
     public async Task Position_ShowsItsEntryPlanProgressAndItsDrift_DriftListedAndFiltered()
     {
         var symbol = TestData.NewSymbol();
-        var position = TestData.Position(symbol, status: "Opening");
+        var position = TestData.Position(symbol, status: PositionRecordStatus.Opening);
         var plan = new EntryPlan([0.4m, 0.4m, 0.2m], TimeSpan.FromSeconds(5), TimeSpan.Zero, TimeSpan.FromSeconds(30), PassiveAllowed: false);
         position.EntryPlan = EntryProgress.Start(plan, TestData.Base);
-        var first = TestData.Order(symbol, "Entry", TestData.Base, position.PositionId);
-        var second = TestData.Order(symbol, "Entry", TestData.Base.AddSeconds(5), position.PositionId);
-        (first.Quantity, first.FilledQuantity, second.Quantity, second.FilledQuantity, second.Status) = (0.4m, 0.4m, 0.4m, 0.1m, "PartiallyFilled");
+        var first = TestData.Order(symbol, OrderPurpose.Entry, TestData.Base, position.PositionId);
+        var second = TestData.Order(symbol, OrderPurpose.Entry, TestData.Base.AddSeconds(5), position.PositionId);
+        (first.Quantity, first.FilledQuantity, second.Quantity, second.FilledQuantity, second.Status) = (0.4m, 0.4m, 0.4m, 0.1m, OrderRecordStatus.PartiallyFilled);
         DriftRecord Drift(string kind, DateTimeOffset at, string? positionId) => new()
         {
             DriftId = TestData.NewId("drift"), Kind = kind, Symbol = symbol, PositionId = positionId, OursQuantity = 0.5m, VenueQuantity = 0.5m,
@@ -227,7 +259,7 @@ public sealed class TradingApiTests(ApiFixture api)
     [Fact]
     public async Task ClosePosition_BadPercentClosedOrMissing_IsRefusedWithoutACommand()
     {
-        var closed = TestData.Position(TestData.NewSymbol(), "Closed");
+        var closed = TestData.Position(TestData.NewSymbol(), PositionRecordStatus.Closed);
         var open = TestData.Position(TestData.NewSymbol());
         await using (var database = api.CreateDatabase())
         {
@@ -257,10 +289,10 @@ public sealed class TradingApiTests(ApiFixture api)
     {
         var symbol = TestData.NewSymbol();
         var position = TestData.NewId("pos");
-        var entry = TestData.Order(symbol, "Entry", TestData.Base, position);
-        var stop = TestData.Order(symbol, "StopLoss", TestData.Base.AddMinutes(5), position);
-        stop.Status = "Untriggered";
-        var exit = TestData.Order(symbol, "Exit", TestData.Base.AddMinutes(10), position);
+        var entry = TestData.Order(symbol, OrderPurpose.Entry, TestData.Base, position);
+        var stop = TestData.Order(symbol, OrderPurpose.StopLoss, TestData.Base.AddMinutes(5), position);
+        stop.Status = OrderRecordStatus.Untriggered;
+        var exit = TestData.Order(symbol, OrderPurpose.Exit, TestData.Base.AddMinutes(10), position);
         await using (var database = api.CreateDatabase())
         {
             database.Orders.AddRange(entry, stop, exit);
@@ -271,7 +303,9 @@ public sealed class TradingApiTests(ApiFixture api)
         using var client = api.Client();
         var orders = await (await client.GetAsync($"/api/trading/orders?symbol={symbol}&pageSize=2", TestData.Cancel)).JsonAsync();
         var untriggered = await (await client.GetAsync($"/api/trading/orders?symbol={symbol}&status=Untriggered", TestData.Cancel)).JsonAsync();
-        var byPosition = await (await client.GetAsync($"/api/trading/orders?positionId={position}&purpose=Entry", TestData.Cancel)).JsonAsync();
+        var byPosition = await (await client.GetAsync($"/api/trading/orders?positionId={position}&purpose=entry", TestData.Cancel)).JsonAsync();
+        using var unknownPurpose = await client.GetAsync($"/api/trading/orders?positionId={position}&purpose=Hedge", TestData.Cancel);
+        using var combinedPurposes = await client.GetAsync($"/api/trading/orders?positionId={position}&purpose=Entry,Exit", TestData.Cancel);
         var fills = await (await client.GetAsync($"/api/trading/fills?symbol={symbol}", TestData.Cancel)).JsonAsync();
         var entryFills = await (await client.GetAsync($"/api/trading/fills?orderId={entry.OrderId}", TestData.Cancel)).JsonAsync();
 
@@ -280,6 +314,10 @@ public sealed class TradingApiTests(ApiFixture api)
         Assert.Equal(exit.OrderId, orders.GetProperty("items")[0].GetProperty("orderId").GetString());
         Assert.Equal(stop.OrderId, untriggered.GetProperty("items")[0].GetProperty("orderId").GetString());
         Assert.Equal(entry.OrderId, Assert.Single(byPosition.GetProperty("items").EnumerateArray()).GetProperty("orderId").GetString());
+        // A purpose that is not one is refused, naming the ones there are (it used to match nothing and look like "no orders").
+        var unknownPurposeErrors = (await unknownPurpose.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation)).GetProperty("errors").GetProperty("purpose");
+        Assert.Contains("Entry, AddOn, StopLoss, TakeProfit, Exit", unknownPurposeErrors[0].GetString(), StringComparison.Ordinal);
+        await combinedPurposes.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation);
         Assert.Equal(2, fills.GetProperty("totalCount").GetInt32());
         Assert.Equal(100.123456789m, Assert.Single(entryFills.GetProperty("items").EnumerateArray()).GetProperty("price").GetDecimal());
         Assert.Equal("Taker", entryFills.GetProperty("items")[0].GetProperty("liquidity").GetString());
@@ -322,7 +360,7 @@ public sealed class TradingApiTests(ApiFixture api)
     {
         var symbol = TestData.NewSymbol();
         var openedAt = new DateTimeOffset(2003, 3, 3, 3, 0, 0, TimeSpan.Zero);
-        var closed = TestData.Position(symbol, "Closed");
+        var closed = TestData.Position(symbol, PositionRecordStatus.Closed);
         closed.OpenedAt = openedAt;
         closed.UnprotectedSeconds = 0.4m;
         closed.LongestUnprotectedSeconds = 0.4m;
@@ -335,11 +373,11 @@ public sealed class TradingApiTests(ApiFixture api)
         var before = await (await client.GetAsync("/api/trading/protection", TestData.Cancel)).JsonAsync();
 
         // A stop still resting for the closed position (an orphan) and an order whose outcome is not known yet.
-        var orphan = TestData.Order(symbol, "StopLoss", openedAt, closed.PositionId);
-        orphan.Status = "Untriggered";
+        var orphan = TestData.Order(symbol, OrderPurpose.StopLoss, openedAt, closed.PositionId);
+        orphan.Status = OrderRecordStatus.Untriggered;
         orphan.FilledQuantity = 0m;
-        var unknown = TestData.Order(symbol, "StopLoss", openedAt, exposed.PositionId);
-        unknown.Status = "Pending";
+        var unknown = TestData.Order(symbol, OrderPurpose.StopLoss, openedAt, exposed.PositionId);
+        unknown.Status = OrderRecordStatus.Pending;
         unknown.FilledQuantity = 0m;
         await using (var database = api.CreateDatabase())
         {

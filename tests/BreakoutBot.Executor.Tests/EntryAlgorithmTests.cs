@@ -27,7 +27,7 @@ public sealed class EntryAlgorithmTests
     [InlineData(40, 3, null)]
     public void NextSliceDue_StartsEachSliceOnScheduleAndNoneAfterTheDeadline(int seconds, int started, int? expected)
     {
-        var entries = Enumerable.Range(1, started).Select(slice => Order(TradingIds.EntrySlice(Position, slice), OrderTypes.Market, "Filled", 1m, 1m)).ToList();
+        var entries = Enumerable.Range(1, started).Select(slice => Order(TradingIds.EntrySlice(Position, slice), OrderStyle.Market, OrderRecordStatus.Filled, 1m, 1m)).ToList();
 
         Assert.Equal(expected, EntryAlgorithm.NextSliceDue(ThreeSlices, entries, Start.AddSeconds(seconds), sending: true));
     }
@@ -41,9 +41,9 @@ public sealed class EntryAlgorithmTests
     [Fact]
     public void PassivesToCancel_WorkingPassiveAfterItsWindow_OrAllWhenNotSending()
     {
-        var young = Order(TradingIds.EntrySlice(Position, 2), OrderTypes.Limit, "New", 1m, 0m, created: Start.AddSeconds(10));
-        var old = Order(TradingIds.EntrySlice(Position, 1), OrderTypes.Limit, "PartiallyFilled", 1m, 0.4m, created: Start);
-        var done = Order(TradingIds.EntrySlice(Position, 3), OrderTypes.Limit, "Filled", 1m, 1m, created: Start);
+        var young = Order(TradingIds.EntrySlice(Position, 2), OrderStyle.Limit, OrderRecordStatus.New, 1m, 0m, created: Start.AddSeconds(10));
+        var old = Order(TradingIds.EntrySlice(Position, 1), OrderStyle.Limit, OrderRecordStatus.PartiallyFilled, 1m, 0.4m, created: Start);
+        var done = Order(TradingIds.EntrySlice(Position, 3), OrderStyle.Limit, OrderRecordStatus.Filled, 1m, 1m, created: Start);
         List<OrderRecord> entries = [young, old, done];
 
         Assert.Equal([old], EntryAlgorithm.PassivesToCancel(ThreeSlices, entries, Start.AddSeconds(12), sending: true));
@@ -54,14 +54,14 @@ public sealed class EntryAlgorithmTests
     [Fact]
     public void CompletionsDue_CutPassiveSliceIsCompletedOnceAtMarket_UntilTheCompletionLimit()
     {
-        var cut = Order(TradingIds.EntrySlice(Position, 1), OrderTypes.Limit, "Cancelled", 1m, 0.4m, price: 100m);
+        var cut = Order(TradingIds.EntrySlice(Position, 1), OrderStyle.Limit, OrderRecordStatus.Cancelled, 1m, 0.4m, price: 100m);
         List<OrderRecord> entries = [cut];
 
         Assert.Equal([(1, 0.6m)], EntryAlgorithm.CompletionsDue(ThreeSlices, entries, Eth, Start.AddSeconds(5), sending: true));
         Assert.Empty(EntryAlgorithm.CompletionsDue(ThreeSlices, entries, Eth, Start.AddSeconds(34), sending: true));
         Assert.Empty(EntryAlgorithm.CompletionsDue(ThreeSlices, entries, Eth, Start.AddSeconds(5), sending: false));
 
-        entries.Add(Order(TradingIds.EntryFallback(Position, 1), OrderTypes.Market, "Filled", 0.6m, 0.6m));
+        entries.Add(Order(TradingIds.EntryFallback(Position, 1), OrderStyle.Market, OrderRecordStatus.Filled, 0.6m, 0.6m));
         Assert.Empty(EntryAlgorithm.CompletionsDue(ThreeSlices, entries, Eth, Start.AddSeconds(5), sending: true));
     }
 
@@ -69,7 +69,7 @@ public sealed class EntryAlgorithmTests
     public void CompletionsDue_RestBelowTheVenuesMinimum_NothingToComplete()
     {
         // 0.04 left at 100 is 4 USDT, under the 5 USDT minimum notional: it cannot be sent.
-        var cut = Order(TradingIds.EntrySlice(Position, 1), OrderTypes.Limit, "Cancelled", 1m, 0.96m, price: 100m);
+        var cut = Order(TradingIds.EntrySlice(Position, 1), OrderStyle.Limit, OrderRecordStatus.Cancelled, 1m, 0.96m, price: 100m);
 
         Assert.Empty(EntryAlgorithm.CompletionsDue(ThreeSlices, [cut], Eth, Start.AddSeconds(5), sending: true));
     }
@@ -77,7 +77,7 @@ public sealed class EntryAlgorithmTests
     [Fact]
     public void IsComplete_OnlyWhenNoSliceWillStart_NoCompletionIsDue_AndEveryEntryOrderIsFinal()
     {
-        var slices = Enumerable.Range(1, 3).Select(slice => Order(TradingIds.EntrySlice(Position, slice), OrderTypes.Market, "Filled", 1m, 1m)).ToList();
+        var slices = Enumerable.Range(1, 3).Select(slice => Order(TradingIds.EntrySlice(Position, slice), OrderStyle.Market, OrderRecordStatus.Filled, 1m, 1m)).ToList();
         Assert.True(EntryAlgorithm.IsComplete(ThreeSlices, slices, Eth, Start.AddSeconds(21), acceptsEntries: true));
 
         Assert.False(EntryAlgorithm.IsComplete(ThreeSlices, slices[..2], Eth, Start.AddSeconds(21), acceptsEntries: true));
@@ -85,10 +85,10 @@ public sealed class EntryAlgorithmTests
         Assert.True(EntryAlgorithm.IsComplete(ThreeSlices, slices[..2], Eth, Start.AddSeconds(21), acceptsEntries: false));
         Assert.True(EntryAlgorithm.IsComplete(ThreeSlices with { StoppedReason = "the stop was hit during the entry" }, slices[..2], Eth, Start.AddSeconds(21), acceptsEntries: true));
 
-        var working = slices.Append(Order(TradingIds.EntryFallback(Position, 2), OrderTypes.Market, "New", 1m, 0m)).ToList();
+        var working = slices.Append(Order(TradingIds.EntryFallback(Position, 2), OrderStyle.Market, OrderRecordStatus.New, 1m, 0m)).ToList();
         Assert.False(EntryAlgorithm.IsComplete(ThreeSlices, working, Eth, Start.AddSeconds(40), acceptsEntries: true));
 
-        var cut = Order(TradingIds.EntrySlice(Position, 3), OrderTypes.Limit, "Cancelled", 1m, 0.5m, price: 100m);
+        var cut = Order(TradingIds.EntrySlice(Position, 3), OrderStyle.Limit, OrderRecordStatus.Cancelled, 1m, 0.5m, price: 100m);
         Assert.False(EntryAlgorithm.IsComplete(ThreeSlices, [.. slices[..2], cut], Eth, Start.AddSeconds(31), acceptsEntries: true));
         Assert.True(EntryAlgorithm.IsComplete(ThreeSlices, [.. slices[..2], cut], Eth, Start.AddSeconds(34), acceptsEntries: true));
     }
@@ -96,22 +96,22 @@ public sealed class EntryAlgorithmTests
     [Fact]
     public void RefusalStop_AMarketEntryRefused_NamesTheOrderAndTheReason_APassiveRefusalDoesNot()
     {
-        var refusedLimit = Order(TradingIds.EntrySlice(Position, 1), OrderTypes.Limit, OrderStatuses.Rejected, 1m, 0m);
+        var refusedLimit = Order(TradingIds.EntrySlice(Position, 1), OrderStyle.Limit, OrderRecordStatus.Rejected, 1m, 0m);
         Assert.Null(EntryAlgorithm.RefusalStop([refusedLimit]));
 
-        var refusedMarket = Order(TradingIds.EntrySlice(Position, 2), OrderTypes.Market, OrderStatuses.Rejected, 1m, 0m);
+        var refusedMarket = Order(TradingIds.EntrySlice(Position, 2), OrderStyle.Market, OrderRecordStatus.Rejected, 1m, 0m);
         refusedMarket.RejectReason = "110007: ab not enough for new order";
 
         Assert.Equal($"the venue refused entry order {refusedMarket.OrderId}: 110007: ab not enough for new order", EntryAlgorithm.RefusalStop([refusedLimit, refusedMarket]));
     }
 
-    private static OrderRecord Order(string orderId, string type, string status, decimal quantity, decimal filled, DateTimeOffset? created = null, decimal? price = null) => new()
+    private static OrderRecord Order(string orderId, OrderStyle type, OrderRecordStatus status, decimal quantity, decimal filled, DateTimeOffset? created = null, decimal? price = null) => new()
     {
         OrderId = orderId,
         PositionId = Position,
         Symbol = "ETHUSDT",
         Side = OrderSide.Buy,
-        Purpose = OrderPurposes.Entry,
+        Purpose = OrderPurpose.Entry,
         OrderType = type,
         Price = price,
         Quantity = quantity,

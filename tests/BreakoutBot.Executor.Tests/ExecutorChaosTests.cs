@@ -1,3 +1,4 @@
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Messaging.Messages;
@@ -105,7 +106,7 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
             await Eventually.UntilAsync(async () =>
             {
                 await using var database = stack.Database();
-                unknown = await database.Orders.Where(order => order.Status == "Pending")
+                unknown = await database.Orders.Where(order => order.Status == OrderRecordStatus.Pending)
                     .Select(order => order.OrderId + " " + order.Purpose + " " + order.OrderType + " created " + order.CreatedAt + " cancel " + order.CancelRequestedAt).ToListAsync();
                 return unknown.Count == 0;
             }, "every order's outcome known");
@@ -116,7 +117,7 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
         }
 
         await using var db = stack.Database();
-        var positions = await db.Positions.AsNoTracking().Where(row => row.Origin != "External").ToListAsync(TestContext.Current.CancellationToken);
+        var positions = await db.Positions.AsNoTracking().Where(row => row.Origin != PositionOrigin.External).ToListAsync(TestContext.Current.CancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"positions {positions.Count}, longest exposure {positions.Max(position => position.LongestUnprotectedSeconds)} s, total {positions.Sum(position => position.UnprotectedSeconds)} s");
         // The one exposure allowed is the window between a position's entry fill and its first confirmed stop: each
@@ -127,9 +128,9 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
         {
             var ordered = await db.Orders.AsNoTracking().Where(order => order.PositionId == position.PositionId).OrderBy(order => order.CreatedAt)
                 .ToListAsync(TestContext.Current.CancellationToken);
-            var stoppedOut = ordered.Where(order => order.Purpose == "StopLoss" && order.OrderType == "Stop" && order.Status == "Filled").Select(order => order.UpdatedAt).DefaultIfEmpty().Min();
-            if (stoppedOut != default && ordered.Any(order => order.Purpose == "Entry" && order.FilledQuantity > 0 && order.UpdatedAt >= stoppedOut)
-                && ordered.Any(order => order.OrderType == "Market" && order.ReduceOnly && order.CreatedAt >= stoppedOut))
+            var stoppedOut = ordered.Where(order => order.Purpose == OrderPurpose.StopLoss && order.OrderType == OrderStyle.Stop && order.Status == OrderRecordStatus.Filled).Select(order => order.UpdatedAt).DefaultIfEmpty().Min();
+            if (stoppedOut != default && ordered.Any(order => order.Purpose == OrderPurpose.Entry && order.FilledQuantity > 0 && order.UpdatedAt >= stoppedOut)
+                && ordered.Any(order => order.OrderType == OrderStyle.Market && order.ReduceOnly && order.CreatedAt >= stoppedOut))
             {
                 continue;
             }
@@ -137,12 +138,12 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
             var orders = ordered.Select(order => $"{order.OrderId} {order.OrderType} {order.Status} {order.Quantity} created {order.CreatedAt:HH:mm:ss.fff} updated {order.UpdatedAt:HH:mm:ss.fff}");
             Assert.Fail($"{position.PositionId} was without a working stop more than once ({position.UnprotectedSeconds} s in all, longest {position.LongestUnprotectedSeconds} s; opened {position.OpenedAt:HH:mm:ss.fff}); its orders: {string.Join("; ", orders)}");
         }
-        Assert.All(positions.Where(position => position.Status == "Closed"), position => Assert.Null(position.UnprotectedSince));
-        Assert.All(positions, position => Assert.Equal("Closed", position.Status));
+        Assert.All(positions.Where(position => position.Status == PositionRecordStatus.Closed), position => Assert.Null(position.UnprotectedSince));
+        Assert.All(positions, position => Assert.Equal(PositionRecordStatus.Closed, position.Status));
         Assert.Equal(0, stack.VenueOpenPositions);
-        var orphans = (await db.Orders.AsNoTracking().Where(order => order.Status != "Filled" && order.Status != "Cancelled" && order.Status != "Rejected"
-                && order.Status != "Deactivated" && order.Status != "PartiallyFilledCanceled").ToListAsync(TestContext.Current.CancellationToken))
-            .Where(order => positions.Any(position => position.PositionId == order.PositionId && position.Status == "Closed")).ToList();
+        var orphans = (await db.Orders.AsNoTracking().Where(order => order.Status != OrderRecordStatus.Filled && order.Status != OrderRecordStatus.Cancelled && order.Status != OrderRecordStatus.Rejected
+                && order.Status != OrderRecordStatus.Deactivated && order.Status != OrderRecordStatus.PartiallyFilledCanceled).ToListAsync(TestContext.Current.CancellationToken))
+            .Where(order => positions.Any(position => position.PositionId == order.PositionId && position.Status == PositionRecordStatus.Closed)).ToList();
         Assert.Empty(orphans);
         var history = stack.Exchange.OrderHistory(null);
         Assert.Equal(history.Count, history.Select(order => order.State.ClientOrderId).Distinct().Count());
@@ -187,7 +188,7 @@ public sealed class ExecutorChaosTests(LocalPostgresServer postgres)
     {
         await using var database = stack.Database();
         var closed = await database.Trades.CountAsync();
-        var busy = (await database.Positions.Where(row => row.Status != "Closed").Select(row => row.Symbol).ToListAsync()).ToHashSet();
+        var busy = (await database.Positions.Where(row => row.Status != PositionRecordStatus.Closed).Select(row => row.Symbol).ToListAsync()).ToHashSet();
         var signalIds = lastSignal.Values.ToList();
         var decided = await database.Signals.Where(row => signalIds.Contains(row.SignalId)).Select(row => row.SignalId).ToListAsync();
         busy.UnionWith(lastSignal.Where(pair => !decided.Contains(pair.Value)).Select(pair => pair.Key));

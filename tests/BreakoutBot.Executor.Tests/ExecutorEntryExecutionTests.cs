@@ -28,9 +28,9 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
 
         await using var database = stack.Database();
         var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
-        var entries = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == "Entry").OrderBy(order => order.CreatedAt).ToListAsync(TestContext.Current.CancellationToken);
+        var entries = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == OrderPurpose.Entry).OrderBy(order => order.CreatedAt).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal([TradingIds.EntrySlice(positionId, 1), TradingIds.EntrySlice(positionId, 2), TradingIds.EntrySlice(positionId, 3)], entries.Select(order => order.OrderId));
-        Assert.All(entries, order => Assert.Equal(("Market", "Filled"), (order.OrderType, order.Status)));
+        Assert.All(entries, order => Assert.Equal((OrderStyle.Market, OrderRecordStatus.Filled), (order.OrderType, order.Status)));
         Assert.Equal(position.OriginalQuantity, entries.Sum(order => order.FilledQuantity));
         Assert.Equal(position.OpenQuantity, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(InstrumentSymbol.Parse("BTCUSDT"))!.Quantity));
 
@@ -47,11 +47,11 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
 
         // The first fill is protected before the next slice goes out; the stop grows with each slice and ends as one
         // working stop for the whole quantity.
-        var stops = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop")
+        var stops = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == OrderPurpose.StopLoss && order.OrderType == OrderStyle.Stop)
             .OrderBy(order => order.CreatedAt).ToListAsync(TestContext.Current.CancellationToken);
         Assert.True(stops[0].CreatedAt < entries[1].CreatedAt, "the first slice was protected before the second was sent");
         Assert.Equal(entries[0].FilledQuantity, stops[0].Quantity);
-        var working = Assert.Single(stops, order => order.Status is "New" or "Untriggered");
+        var working = Assert.Single(stops, order => order.Status is OrderRecordStatus.New or OrderRecordStatus.Untriggered);
         Assert.Equal(position.OpenQuantity, working.Quantity);
         Assert.Equal(position.InitialStop, working.TriggerPrice);
         Assert.Single(stack.Exchange.Orders(InstrumentSymbol.Parse("BTCUSDT"), null), order => order.Request.Trigger is not null && order.Request.ReduceOnly);
@@ -93,14 +93,14 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         await using var database = stack.Database();
         var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
         var passive = await database.Orders.AsNoTracking().SingleAsync(order => order.OrderId == TradingIds.EntrySlice(positionId, 1), TestContext.Current.CancellationToken);
-        Assert.Equal("Limit", passive.OrderType);
+        Assert.Equal(OrderStyle.Limit, passive.OrderType);
         Assert.True(passive.Price < signal.Entry * 0.995m, "the post-only price rests 100 bps behind the bid");
-        Assert.Contains(passive.Status, (string[])["Cancelled", "PartiallyFilledCanceled"]);
+        Assert.Contains(passive.Status, (OrderRecordStatus[])[OrderRecordStatus.Cancelled, OrderRecordStatus.PartiallyFilledCanceled]);
         Assert.True(ClientOrderId.TryParse(passive.OrderId, out var passiveId));
         Assert.Equal(TimeInForce.PostOnly, Assert.Single(stack.Exchange.Orders(InstrumentSymbol.Parse("ETHUSDT"), passiveId)).Request.TimeInForce);
 
         var completion = await database.Orders.AsNoTracking().SingleAsync(order => order.OrderId == TradingIds.EntryFallback(positionId, 1), TestContext.Current.CancellationToken);
-        Assert.Equal(("Market", "Filled"), (completion.OrderType, completion.Status));
+        Assert.Equal((OrderStyle.Market, OrderRecordStatus.Filled), (completion.OrderType, completion.Status));
         Assert.Equal(position.OpenQuantity, passive.FilledQuantity + completion.FilledQuantity);
 
         // The completion takes the rest of the slice, cut only as far as the price it met leaves room in the risk budget.
@@ -110,7 +110,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         Assert.True(completion.Quantity == passive.Quantity - passive.FilledQuantity
             || (position.OpenQuantity + 0.02m) * budget.RiskPerUnit(position.EntryPrice) > budget.Budget, "cut no more than the budget needs");
         Assert.True(completion.CreatedAt - passive.CreatedAt >= TimeSpan.FromMilliseconds(1500), "the passive slice had its whole window");
-        Assert.True(await database.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop", TestContext.Current.CancellationToken));
+        Assert.True(await database.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == OrderPurpose.StopLoss && order.OrderType == OrderStyle.Stop, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -129,12 +129,12 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         await using (var database = stack.Database())
         {
             var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
-            var entries = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == "Entry").ToListAsync(TestContext.Current.CancellationToken);
+            var entries = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == OrderPurpose.Entry).ToListAsync(TestContext.Current.CancellationToken);
             Assert.Equal([TradingIds.EntrySlice(positionId, 1)], entries.Select(order => order.OrderId));
             Assert.Equal(entries[0].FilledQuantity, position.OpenQuantity);
             Assert.Equal(position.OpenQuantity, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(InstrumentSymbol.Parse("SOLUSDT"))!.Quantity));
             var stop = await database.Orders.AsNoTracking().SingleAsync(
-                order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop" && (order.Status == "New" || order.Status == "Untriggered"), TestContext.Current.CancellationToken);
+                order => order.PositionId == positionId && order.Purpose == OrderPurpose.StopLoss && order.OrderType == OrderStyle.Stop && (order.Status == OrderRecordStatus.New || order.Status == OrderRecordStatus.Untriggered), TestContext.Current.CancellationToken);
             Assert.Equal(position.OpenQuantity, stop.Quantity);
         }
 
@@ -142,7 +142,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         await Task.Delay(TimeSpan.FromSeconds(9), TestContext.Current.CancellationToken);
         await using (var database = stack.Database())
         {
-            Assert.Equal(1, await database.Orders.CountAsync(order => order.PositionId == positionId && order.Purpose == "Entry", TestContext.Current.CancellationToken));
+            Assert.Equal(1, await database.Orders.CountAsync(order => order.PositionId == positionId && order.Purpose == OrderPurpose.Entry, TestContext.Current.CancellationToken));
         }
     }
 
@@ -170,25 +170,25 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         await Eventually.UntilAsync(async () =>
         {
             await using var database = stack.Database();
-            return await database.Positions.AnyAsync(row => row.PositionId == positionId && row.Status == "Closed");
+            return await database.Positions.AnyAsync(row => row.PositionId == positionId && row.Status == PositionRecordStatus.Closed);
         }, "the position closed", TimeSpan.FromSeconds(30));
 
         await using var closed = stack.Database();
         var position = await closed.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
-        var entries = await closed.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == "Entry").ToListAsync(TestContext.Current.CancellationToken);
+        var entries = await closed.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == OrderPurpose.Entry).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal([TradingIds.EntrySlice(positionId, 1)], entries.Select(order => order.OrderId));
         var exit = await closed.Orders.AsNoTracking().SingleAsync(order => order.OrderId == TradingIds.CommandExit(positionId, close.CommandId), TestContext.Current.CancellationToken);
-        Assert.Equal(("Filled", entries[0].FilledQuantity), (exit.Status, exit.FilledQuantity));
-        Assert.Equal(1, await closed.Orders.CountAsync(order => order.PositionId == positionId && order.Purpose == "Exit", TestContext.Current.CancellationToken));
+        Assert.Equal((OrderRecordStatus.Filled, entries[0].FilledQuantity), (exit.Status, exit.FilledQuantity));
+        Assert.Equal(1, await closed.Orders.CountAsync(order => order.PositionId == positionId && order.Purpose == OrderPurpose.Exit, TestContext.Current.CancellationToken));
         Assert.Equal("Manual", position.ExitReason);
         Assert.Equal(0, stack.VenueOpenPositions);
 
         // It was protected while it existed: the stop went on before the exit and is gone with the position.
-        Assert.True(await closed.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderType == "Stop" && order.CreatedAt <= exit.CreatedAt,
+        Assert.True(await closed.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == OrderPurpose.StopLoss && order.OrderType == OrderStyle.Stop && order.CreatedAt <= exit.CreatedAt,
             TestContext.Current.CancellationToken));
         Assert.DoesNotContain(stack.Exchange.Orders(InstrumentSymbol.Parse("SOLUSDT"), null), order => order.IsOpen);
         // No take-profit ladder placed only to be cancelled: the position was to exit once entered.
-        Assert.False(await closed.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == "TakeProfit", TestContext.Current.CancellationToken));
+        Assert.False(await closed.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == OrderPurpose.TakeProfit, TestContext.Current.CancellationToken));
         await stack.AssertBooksEqualWalletAsync(walletBefore);
 
         var again = await stack.SendCommandAsync(EngineCommandKind.ClosePosition, positionId);
@@ -204,7 +204,7 @@ public sealed class ExecutorEntryExecutionTests(LocalPostgresServer postgres)
         await Eventually.UntilAsync(async () =>
         {
             await using var database = stack.Database();
-            return await database.Orders.AnyAsync(order => order.OrderId == TradingIds.EntrySlice(positionId, 1) && order.Status == "Filled");
+            return await database.Orders.AnyAsync(order => order.OrderId == TradingIds.EntrySlice(positionId, 1) && order.Status == OrderRecordStatus.Filled);
         }, "the first slice's fill");
         return positionId;
     }

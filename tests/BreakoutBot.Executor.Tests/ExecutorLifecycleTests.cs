@@ -173,14 +173,14 @@ public sealed class ExecutorLifecycleTests(LocalPostgresServer postgres)
             });
             database.Positions.Add(new PositionRecord
             {
-                PositionId = positionId, SignalId = signal.SignalId, Symbol = signal.Symbol, Direction = PositionDirection.Long, Status = "Opening", Origin = "Strategy",
-                EntryPrice = signal.Entry, InitialStop = signal.Stop, Stop = signal.Stop, StopKind = nameof(StopKind.Initial), OriginalQuantity = Quantity,
+                PositionId = positionId, SignalId = signal.SignalId, Symbol = signal.Symbol, Direction = PositionDirection.Long, Status = PositionRecordStatus.Opening, Origin = PositionOrigin.Strategy,
+                EntryPrice = signal.Entry, InitialStop = signal.Stop, Stop = signal.Stop, StopKind = StopKind.Initial, OriginalQuantity = Quantity,
                 BestPrice = signal.Entry, BreakoutLevel = signal.LevelPrice, OpenedAt = now,
             });
             database.Orders.Add(new OrderRecord
             {
-                OrderId = entryId, PositionId = positionId, SignalId = signal.SignalId, Symbol = signal.Symbol, Side = OrderSide.Buy, Purpose = "Entry",
-                OrderType = "Market", Quantity = Quantity, Status = "Pending", CreatedAt = now, UpdatedAt = now,
+                OrderId = entryId, PositionId = positionId, SignalId = signal.SignalId, Symbol = signal.Symbol, Side = OrderSide.Buy, Purpose = OrderPurpose.Entry,
+                OrderType = OrderStyle.Market, Quantity = Quantity, Status = OrderRecordStatus.Pending, CreatedAt = now, UpdatedAt = now,
             });
             await database.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
@@ -202,9 +202,9 @@ public sealed class ExecutorLifecycleTests(LocalPostgresServer postgres)
         await using (var database = stack.Database())
         {
             var orders = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId).ToListAsync(TestContext.Current.CancellationToken);
-            Assert.Single(orders, order => order.Purpose == "Entry");
-            Assert.Contains(orders, order => order.Purpose == "StopLoss" && order.Status == "Untriggered");
-            Assert.Contains(orders, order => order.Purpose == "TakeProfit" && order.Status == "New");
+            Assert.Single(orders, order => order.Purpose == OrderPurpose.Entry);
+            Assert.Contains(orders, order => order.Purpose == OrderPurpose.StopLoss && order.Status == OrderRecordStatus.Untriggered);
+            Assert.Contains(orders, order => order.Purpose == OrderPurpose.TakeProfit && order.Status == OrderRecordStatus.New);
             var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
             Assert.Equal(Quantity, position.OpenQuantity);
         }

@@ -93,7 +93,7 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
             }, "the trade", TradeTimeout);
             await using var db = stack.Database();
             var orders = await db.Orders.AsNoTracking().Where(order => order.PositionId == positionId).ToListAsync(TestContext.Current.CancellationToken);
-            if (orders.Any(order => order.Purpose == "AddOn"))
+            if (orders.Any(order => order.Purpose == OrderPurpose.AddOn))
             {
                 var position = await db.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
                 var fills = await db.Fills.AsNoTracking().Where(fill => fill.PositionId == positionId).ToListAsync(TestContext.Current.CancellationToken);
@@ -104,9 +104,9 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
 
         Assert.True(added is not null, "no position was added to in eight tries");
         var (addedTrade, addedPosition, addedOrders, addedFills) = added.Value;
-        var addOn = Assert.Single(addedOrders, order => order.Purpose == "AddOn");
+        var addOn = Assert.Single(addedOrders, order => order.Purpose == OrderPurpose.AddOn);
         Assert.EndsWith("-a1", addOn.OrderId, StringComparison.Ordinal);
-        Assert.Equal("Filled", addOn.Status);
+        Assert.Equal(OrderRecordStatus.Filled, addOn.Status);
         Assert.False(addOn.ReduceOnly);
         Assert.True(addOn.FilledQuantity > 0);
         Assert.True(addOn.FilledQuantity <= addOnMaxSizePct * addedPosition.OriginalQuantity, "at most add_on_max_size_pct of the open quantity");
@@ -116,9 +116,9 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
         // before it (fill times are the venue's clock, order times the executor's).
         var addOnFilledAt = addedFills.Where(fill => fill.OrderId == addOn.OrderId).Max(fill => fill.ExecutedAt);
         var takenBefore = addedFills
-            .Where(fill => fill.ExecutedAt <= addOnFilledAt && addedOrders.Any(order => order.OrderId == fill.OrderId && order.Purpose == "TakeProfit"))
+            .Where(fill => fill.ExecutedAt <= addOnFilledAt && addedOrders.Any(order => order.OrderId == fill.OrderId && order.Purpose == OrderPurpose.TakeProfit))
             .Sum(fill => fill.Quantity);
-        var stopAfter = addedOrders.Where(order => order.Purpose == "StopLoss" && order.OrderType == "Stop" && order.CreatedAt > addOn.CreatedAt).MinBy(order => order.CreatedAt);
+        var stopAfter = addedOrders.Where(order => order.Purpose == OrderPurpose.StopLoss && order.OrderType == OrderStyle.Stop && order.CreatedAt > addOn.CreatedAt).MinBy(order => order.CreatedAt);
         Assert.NotNull(stopAfter);
         Assert.Equal(addedPosition.OriginalQuantity + addOn.FilledQuantity - takenBefore, stopAfter.Quantity);
 
@@ -137,7 +137,7 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
         await using var database = stack.Database();
         var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
         var targets = await database.Orders.AsNoTracking()
-            .Where(order => order.PositionId == positionId && order.Purpose == "TakeProfit")
+            .Where(order => order.PositionId == positionId && order.Purpose == OrderPurpose.TakeProfit)
             .ToListAsync(TestContext.Current.CancellationToken);
         var tick = SyntheticUniverse.Default.Single(candidate => candidate.Symbol.Value == symbol).TickSize;
         var risk = position.EntryPrice - position.InitialStop;
@@ -162,7 +162,7 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
 
     private static decimal FirstEntryPrice(List<OrderRecord> orders, List<FillRecord> fills)
     {
-        var entryFills = fills.Where(fill => orders.Any(order => order.OrderId == fill.OrderId && order.Purpose == "Entry")).ToList();
+        var entryFills = fills.Where(fill => orders.Any(order => order.OrderId == fill.OrderId && order.Purpose == OrderPurpose.Entry)).ToList();
         return entryFills.Sum(fill => fill.Price * fill.Quantity) / entryFills.Sum(fill => fill.Quantity);
     }
 }

@@ -1,3 +1,4 @@
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Messaging.Messages;
@@ -42,11 +43,11 @@ public sealed class ExecutorProcessCrashTests(LocalPostgresServer postgres)
         {
             // What the crash left: the entry sent but never answered, so the executor never booked the fill.
             var crashed = await database.Positions.AsNoTracking().SingleAsync(row => row.SignalId == signal.SignalId, TestContext.Current.CancellationToken);
-            Assert.Equal("Opening", crashed.Status);
+            Assert.Equal(PositionRecordStatus.Opening, crashed.Status);
             Assert.Equal(0m, crashed.OpenQuantity);
             var sent = await database.Orders.AsNoTracking().Where(order => order.PositionId == crashed.PositionId).ToListAsync(TestContext.Current.CancellationToken);
-            Assert.Contains(sent, order => order.Purpose == "Entry");
-            Assert.All(sent, order => Assert.Equal("Pending", order.Status));
+            Assert.Contains(sent, order => order.Purpose == OrderPurpose.Entry);
+            Assert.All(sent, order => Assert.Equal(OrderRecordStatus.Pending, order.Status));
         }
 
         Assert.True(VenueQuantity(stack, symbol) > 0, "the venue filled the entry before the crash");
@@ -69,13 +70,13 @@ public sealed class ExecutorProcessCrashTests(LocalPostgresServer postgres)
             var orders = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId).ToListAsync(TestContext.Current.CancellationToken);
 
             var venueEntry = Assert.Single(VenueEntries(stack, symbol));
-            Assert.Contains(orders, order => order.OrderId == venueEntry.State.ClientOrderId.Value && order.Purpose == "Entry" && order.Status == "Filled");
+            Assert.Contains(orders, order => order.OrderId == venueEntry.State.ClientOrderId.Value && order.Purpose == OrderPurpose.Entry && order.Status == OrderRecordStatus.Filled);
             Assert.Equal(position.OpenQuantity, venueEntry.State.FilledQuantity);
             Assert.Equal(position.OpenQuantity, VenueQuantity(stack, symbol));
 
             var stop = Assert.Single(stack.Exchange.Orders(symbol, null), order => order.Request.Trigger is not null && order.Request.ReduceOnly);
             Assert.Equal(position.Stop, stop.Trigger!.Price);
-            Assert.Contains(orders, order => order.OrderId == stop.ClientOrderId.Value && order.Purpose == "StopLoss");
+            Assert.Contains(orders, order => order.OrderId == stop.ClientOrderId.Value && order.Purpose == OrderPurpose.StopLoss);
             var history = stack.Exchange.OrderHistory(symbol);
             Assert.Equal(history.Count, history.Select(order => order.State.ClientOrderId).Distinct().Count());
         }

@@ -1,5 +1,7 @@
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Matching;
+using BreakoutBot.Domain.Positions;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Messaging.Messages;
@@ -56,9 +58,9 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
             await using var database = stack.Database();
             var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
             Assert.Equal(initialStop, position.Stop);
-            Assert.Equal("Initial", position.StopKind);
+            Assert.Equal(StopKind.Initial, position.StopKind);
             Assert.Contains(await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId).ToListAsync(TestContext.Current.CancellationToken),
-                order => order.OrderType == "Stop" && order.Status == "Rejected" && order.RejectReason!.Contains("injected stop refusal", StringComparison.Ordinal));
+                order => order.OrderType == OrderStyle.Stop && order.Status == OrderRecordStatus.Rejected && order.RejectReason!.Contains("injected stop refusal", StringComparison.Ordinal));
             return;
         }
 
@@ -134,9 +136,9 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
         Assert.Equal(0, stack.VenueOpenPositions);
         Assert.Empty(stack.Exchange.Orders(symbol, null));
         await using var db = stack.Database();
-        var exits = await db.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.OrderType == "Market" && order.Purpose == "Exit")
+        var exits = await db.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.OrderType == OrderStyle.Market && order.Purpose == OrderPurpose.Exit)
             .ToListAsync(TestContext.Current.CancellationToken);
-        Assert.True(exits.Count(order => order.Status == "Rejected") >= 3, "at least three refused exits");
+        Assert.True(exits.Count(order => order.Status == OrderRecordStatus.Rejected) >= 3, "at least three refused exits");
         Assert.Contains(exits, order => order.FilledQuantity > 0 && order.FilledQuantity < order.Quantity);
         Assert.Equal(trade.Quantity, exits.Sum(order => order.FilledQuantity));
     }
@@ -201,14 +203,14 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
         var symbol = InstrumentSymbol.Parse("BTCUSDT");
         await using var database = stack.Database();
         var orders = await database.Orders.AsNoTracking().Where(order => order.PositionId == positionId).ToListAsync(TestContext.Current.CancellationToken);
-        foreach (var rejected in orders.Where(order => order.Status == "Rejected"))
+        foreach (var rejected in orders.Where(order => order.Status == OrderRecordStatus.Rejected))
         {
             Assert.True(ClientOrderId.TryParse(rejected.OrderId, out var id));
             Assert.Empty(stack.Exchange.Orders(symbol, id));
         }
 
         var first = Assert.Single(orders, order => order.OrderId.EndsWith("-e1", StringComparison.Ordinal));
-        Assert.NotEqual("Rejected", first.Status);
+        Assert.NotEqual(OrderRecordStatus.Rejected, first.Status);
         await Eventually.UntilAsync(async () =>
         {
             await using var current = stack.Database();
@@ -240,7 +242,7 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
         await using (var database = stack.Database())
         {
             var first = await database.Orders.AsNoTracking().SingleAsync(order => order.SignalId == signal.SignalId && order.OrderId.EndsWith("-e1"), TestContext.Current.CancellationToken);
-            Assert.Equal("Pending", first.Status);
+            Assert.Equal(OrderRecordStatus.Pending, first.Status);
         }
 
         // Once the venue shows the order, the fill is booked and one stop for exactly the open quantity remains.
@@ -278,7 +280,7 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
         await Eventually.UntilAsync(async () =>
         {
             await using var database = stack.Database();
-            return await database.Positions.AnyAsync(row => row.SignalId == signal.SignalId && row.Status == "Closed");
+            return await database.Positions.AnyAsync(row => row.SignalId == signal.SignalId && row.Status == PositionRecordStatus.Closed);
         }, "the empty position closed", MoveTimeout);
 
         var symbol = InstrumentSymbol.Parse("ETHUSDT");
@@ -287,15 +289,15 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
         await using var db = stack.Database();
         // The entry of unknown outcome was never sent again late: the venue never saw it, and it ended as never placed.
         var first = await db.Orders.AsNoTracking().SingleAsync(order => order.SignalId == signal.SignalId && order.OrderId.EndsWith("-e1"), TestContext.Current.CancellationToken);
-        Assert.Equal("Cancelled", first.Status);
+        Assert.Equal(OrderRecordStatus.Cancelled, first.Status);
         Assert.Contains("never shown by the venue", first.RejectReason, StringComparison.Ordinal);
         Assert.True(ClientOrderId.TryParse(first.OrderId, out var firstId));
         Assert.Empty(stack.Exchange.Orders(symbol, firstId));
-        var stops = await db.Orders.AsNoTracking().Where(order => order.SignalId == signal.SignalId && order.OrderType == "Stop").ToListAsync(TestContext.Current.CancellationToken);
+        var stops = await db.Orders.AsNoTracking().Where(order => order.SignalId == signal.SignalId && order.OrderType == OrderStyle.Stop).ToListAsync(TestContext.Current.CancellationToken);
         Assert.NotEmpty(stops);
-        Assert.All(stops, stop => Assert.Contains(stop.Status, (string[])["Cancelled", "Deactivated"]));
-        Assert.Empty(await db.Orders.AsNoTracking().Where(order => order.SignalId == signal.SignalId && order.Status != "Filled" && order.Status != "Cancelled"
-            && order.Status != "Rejected" && order.Status != "Deactivated" && order.Status != "PartiallyFilledCanceled").ToListAsync(TestContext.Current.CancellationToken));
+        Assert.All(stops, stop => Assert.Contains(stop.Status, (OrderRecordStatus[])[OrderRecordStatus.Cancelled, OrderRecordStatus.Deactivated]));
+        Assert.Empty(await db.Orders.AsNoTracking().Where(order => order.SignalId == signal.SignalId && order.Status != OrderRecordStatus.Filled && order.Status != OrderRecordStatus.Cancelled
+            && order.Status != OrderRecordStatus.Rejected && order.Status != OrderRecordStatus.Deactivated && order.Status != OrderRecordStatus.PartiallyFilledCanceled).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     /// <summary>The largest working reduce-only stop on the venue for the symbol (the venue caps it to the position when it fires).</summary>
@@ -332,7 +334,7 @@ public sealed class ExecutorProtectionTests(LocalPostgresServer postgres)
 
         Assert.Equal(afterFirst, stack.Exchange.ReadAccount(ledger => ledger.PositionOf(symbol)!.Quantity));
         await using var db = stack.Database();
-        Assert.Single(await db.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == "Exit").ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Single(await db.Orders.AsNoTracking().Where(order => order.PositionId == positionId && order.Purpose == OrderPurpose.Exit).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     private static async Task PublishCommandAsync(TradingStack stack, EngineCommand command) =>

@@ -1,5 +1,6 @@
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Bybit.Signing;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
@@ -47,7 +48,7 @@ public sealed class ExecutorReconciliationTests(LocalPostgresServer postgres)
         await using (var database = stack.Database())
         {
             var outside = await database.Orders.AsNoTracking().SingleAsync(order => order.PositionId == positionId && order.RejectReason == "placed outside the executor", TestContext.Current.CancellationToken);
-            Assert.Equal(("Exit", "Filled", size), (outside.Purpose, outside.Status, outside.FilledQuantity));
+            Assert.Equal((OrderPurpose.Exit, OrderRecordStatus.Filled, size), (outside.Purpose, outside.Status, outside.FilledQuantity));
             Assert.Equal(size, await database.Fills.Where(fill => fill.OrderId == outside.OrderId).SumAsync(fill => fill.Quantity, TestContext.Current.CancellationToken));
         }
 
@@ -90,10 +91,10 @@ public sealed class ExecutorReconciliationTests(LocalPostgresServer postgres)
 
     private static async Task<Data.Trading.OrderRecord?> WorkingStopAsync(TradingStack stack, string positionId, string? except)
     {
-        string[] notWorking = ["Pending", "Filled", "Cancelled", "Rejected", "Deactivated", "PartiallyFilledCanceled"];
+        OrderRecordStatus[] notWorking = [OrderRecordStatus.Pending, OrderRecordStatus.Filled, OrderRecordStatus.Cancelled, OrderRecordStatus.Rejected, OrderRecordStatus.Deactivated, OrderRecordStatus.PartiallyFilledCanceled];
         await using var database = stack.Database();
         return await database.Orders.AsNoTracking().FirstOrDefaultAsync(
-            order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.OrderId != except && !notWorking.Contains(order.Status),
+            order => order.PositionId == positionId && order.Purpose == OrderPurpose.StopLoss && order.OrderId != except && !notWorking.Contains(order.Status),
             TestContext.Current.CancellationToken);
     }
 
@@ -148,7 +149,7 @@ public sealed class ExecutorReconciliationTests(LocalPostgresServer postgres)
             async () =>
             {
                 await using var database = stack.Database();
-                var realised = await database.Positions.AsNoTracking().Where(position => position.Origin != "External").SumAsync(position => position.RealizedPnl, TestContext.Current.CancellationToken);
+                var realised = await database.Positions.AsNoTracking().Where(position => position.Origin != PositionOrigin.External).SumAsync(position => position.RealizedPnl, TestContext.Current.CancellationToken);
                 return decimal.Round(stack.WalletBalance - walletBefore, 2) == decimal.Round(realised, 2);
             },
             "the books equal the wallet's change, funding included");
@@ -184,8 +185,8 @@ public sealed class ExecutorReconciliationTests(LocalPostgresServer postgres)
 
         await using var database = stack.Database();
         var position = await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, TestContext.Current.CancellationToken);
-        Assert.Equal("Open", position.Status);
-        Assert.True(await database.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == "StopLoss" && order.Status == "Untriggered", TestContext.Current.CancellationToken), "the stop is still working");
-        Assert.Equal(0, await database.Orders.CountAsync(order => order.PositionId == positionId && order.Status == "Rejected", TestContext.Current.CancellationToken));
+        Assert.Equal(PositionRecordStatus.Open, position.Status);
+        Assert.True(await database.Orders.AnyAsync(order => order.PositionId == positionId && order.Purpose == OrderPurpose.StopLoss && order.Status == OrderRecordStatus.Untriggered, TestContext.Current.CancellationToken), "the stop is still working");
+        Assert.Equal(0, await database.Orders.CountAsync(order => order.PositionId == positionId && order.Status == OrderRecordStatus.Rejected, TestContext.Current.CancellationToken));
     }
 }

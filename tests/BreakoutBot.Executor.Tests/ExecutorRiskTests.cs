@@ -1,3 +1,4 @@
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Risk;
 using BreakoutBot.Executor.Engine;
@@ -35,7 +36,7 @@ public sealed class ExecutorRiskTests(LocalPostgresServer postgres)
 
         await using var database = stack.Database();
         Assert.Equal(1, await database.Positions.CountAsync(row => row.Symbol == "BTCUSDT", TestContext.Current.CancellationToken));
-        var entrySlices = await database.Orders.Where(row => row.Symbol == "BTCUSDT" && row.Purpose == "Entry").Select(row => row.OrderId).ToListAsync(TestContext.Current.CancellationToken);
+        var entrySlices = await database.Orders.Where(row => row.Symbol == "BTCUSDT" && row.Purpose == OrderPurpose.Entry).Select(row => row.OrderId).ToListAsync(TestContext.Current.CancellationToken);
         Assert.All(entrySlices, id => Assert.StartsWith(TradingIds.PositionFor(signal.SignalId) + "-e", id, StringComparison.Ordinal));
         var venueBtc = stack.Exchange.ReadAccount(ledger => ledger.PositionOf(InstrumentSymbol.Parse("BTCUSDT"))?.Quantity ?? 0);
         var ours = await database.Positions.SingleAsync(row => row.Symbol == "BTCUSDT", TestContext.Current.CancellationToken);
@@ -204,6 +205,6 @@ public sealed class ExecutorRiskTests(LocalPostgresServer postgres)
         await Eventually.WaitAsync(async () =>
         {
             await using var database = stack.Database();
-            return await database.Positions.AsNoTracking().Where(row => row.SignalId == signalId && row.Status == "Open").Select(row => row.PositionId).SingleOrDefaultAsync();
+            return await database.Positions.AsNoTracking().Where(row => row.SignalId == signalId && row.Status == PositionRecordStatus.Open).Select(row => row.PositionId).SingleOrDefaultAsync();
         }, $"the position of {signalId}");
 }

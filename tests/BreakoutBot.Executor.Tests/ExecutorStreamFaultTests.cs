@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Messaging.Messages;
@@ -83,7 +84,7 @@ public sealed class ExecutorStreamFaultTests(LocalPostgresServer postgres)
             {
                 var symbol = InstrumentSymbol.Parse(trade.Symbol);
                 var entries = history.Where(order => order.State.Request.Symbol == symbol && !order.State.Request.ReduceOnly).ToList();
-                Assert.All(entries, entry => Assert.Contains(orders, known => known.OrderId == entry.State.ClientOrderId.Value && known.Purpose == "Entry" && known.PositionId == trade.PositionId));
+                Assert.All(entries, entry => Assert.Contains(orders, known => known.OrderId == entry.State.ClientOrderId.Value && known.Purpose == OrderPurpose.Entry && known.PositionId == trade.PositionId));
                 Assert.Equal(trade.Quantity, entries.Sum(entry => entry.State.FilledQuantity));
             }
         }

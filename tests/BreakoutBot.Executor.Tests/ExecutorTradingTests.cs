@@ -14,7 +14,7 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
     private static readonly TimeSpan TradeTimeout = TimeSpan.FromSeconds(120);
 
     /// <summary>A cancelled conditional order is reported Deactivated, as on Bybit.</summary>
-    private static readonly string[] CancelledStatuses = ["Cancelled", "Deactivated"];
+    private static readonly OrderRecordStatus[] CancelledStatuses = [OrderRecordStatus.Cancelled, OrderRecordStatus.Deactivated];
 
     [Fact]
     public async Task Signal_EntryFilledProtectedThenClosed_TradePnlEqualsWalletChangeToTheCent()
@@ -30,21 +30,21 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
         var position = await Eventually.WaitAsync(async () =>
         {
             await using var database = stack.Database();
-            return await database.Positions.AsNoTracking().SingleOrDefaultAsync(row => row.SignalId == signal.SignalId && row.Status != "Opening");
+            return await database.Positions.AsNoTracking().SingleOrDefaultAsync(row => row.SignalId == signal.SignalId && row.Status != PositionRecordStatus.Opening);
         }, "the entry fill");
         Assert.True(position.OriginalQuantity > 0);
 
         await using (var database = stack.Database())
         {
             var orders = await database.Orders.AsNoTracking().Where(order => order.PositionId == position.PositionId).ToListAsync(TestContext.Current.CancellationToken);
-            Assert.Contains(orders, order => order.Purpose == "Entry" && order.Status == "Filled");
-            var targets = orders.Where(order => order.Purpose == "TakeProfit").ToList();
+            Assert.Contains(orders, order => order.Purpose == OrderPurpose.Entry && order.Status == OrderRecordStatus.Filled);
+            var targets = orders.Where(order => order.Purpose == OrderPurpose.TakeProfit).ToList();
             Assert.NotEmpty(targets);
             Assert.All(targets, order => Assert.True(order.ReduceOnly));
-            var stops = orders.Where(order => order.Purpose == "StopLoss" && order.OrderType == "Stop").OrderBy(order => order.CreatedAt).ToList();
+            var stops = orders.Where(order => order.Purpose == OrderPurpose.StopLoss && order.OrderType == OrderStyle.Stop).OrderBy(order => order.CreatedAt).ToList();
             Assert.NotEmpty(stops);
             Assert.All(stops, order => Assert.True(order.ReduceOnly));
-            Assert.True(stops.Count(order => order.Status is "New" or "Untriggered") <= 1, "one working stop at a time");
+            Assert.True(stops.Count(order => order.Status is OrderRecordStatus.New or OrderRecordStatus.Untriggered) <= 1, "one working stop at a time");
 
             // The stop rests at the signal's stop, unless a stop move (TP1 already filled) replaced it at once.
             Assert.True(stops[0].TriggerPrice == position.InitialStop || stops[0].TriggerPrice >= position.EntryPrice);
@@ -88,7 +88,7 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
             }, "the trade", TradeTimeout);
             await using var db = stack.Database();
             orders = await db.Orders.AsNoTracking().Where(order => order.PositionId == positionId).ToListAsync(TestContext.Current.CancellationToken);
-            if (orders.Any(order => order.Purpose == "TakeProfit" && order.OrderId.EndsWith("-t1", StringComparison.Ordinal) && order.Status == "Filled"))
+            if (orders.Any(order => order.Purpose == OrderPurpose.TakeProfit && order.OrderId.EndsWith("-t1", StringComparison.Ordinal) && order.Status == OrderRecordStatus.Filled))
             {
                 break;
             }
@@ -96,14 +96,14 @@ public sealed class ExecutorTradingTests(LocalPostgresServer postgres)
 
         Assert.NotNull(trade);
         var tp1 = Assert.Single(orders, order => order.OrderId.EndsWith("-t1", StringComparison.Ordinal));
-        Assert.Equal("Filled", tp1.Status);
+        Assert.Equal(OrderRecordStatus.Filled, tp1.Status);
         Assert.True(tp1.Quantity < trade.Quantity);
-        var stops = orders.Where(order => order.Purpose == "StopLoss" && order.OrderType == "Stop").OrderBy(order => order.CreatedAt).ToList();
+        var stops = orders.Where(order => order.Purpose == OrderPurpose.StopLoss && order.OrderType == OrderStyle.Stop).OrderBy(order => order.CreatedAt).ToList();
         Assert.NotEmpty(stops);
 
         // The stop went to breakeven: a stop order there, or, when the price had fallen through that level by the time
         // it was sent, a market exit for the breakeven stop instead of a stop that could not rest.
-        var exitedAtBreakeven = trade.ExitReason == "BreakevenStop" && orders.Any(order => order.Purpose == "StopLoss" && order.OrderType == "Market");
+        var exitedAtBreakeven = trade.ExitReason == "BreakevenStop" && orders.Any(order => order.Purpose == OrderPurpose.StopLoss && order.OrderType == OrderStyle.Market);
         Assert.True(stops[^1].TriggerPrice >= trade.EntryPrice || exitedAtBreakeven, "the last stop sits at breakeven or better, or the breakeven stop exited at market");
 
         // The initial stop (unless TP1 filled before it was even placed) was replaced, not left behind.

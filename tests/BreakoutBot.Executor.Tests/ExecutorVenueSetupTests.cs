@@ -1,3 +1,4 @@
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Matching;
 using BreakoutBot.Executor.Engine;
@@ -45,7 +46,7 @@ public sealed class ExecutorVenueSetupTests(LocalPostgresServer postgres)
 
         await using var database = stack.Database();
         var entry = await database.Orders.AsNoTracking()
-            .FirstAsync(order => order.PositionId == positionId && order.Purpose == "Entry" && order.FilledQuantity > 0, TestContext.Current.CancellationToken);
+            .FirstAsync(order => order.PositionId == positionId && order.Purpose == OrderPurpose.Entry && order.FilledQuantity > 0, TestContext.Current.CancellationToken);
         Assert.True(ClientOrderId.TryParse(entry.OrderId, out var id));
         var atVenue = Assert.Single(stack.Exchange.Orders(InstrumentSymbol.Parse("BTCUSDT"), id));
         Assert.Equal(atVenue.SubmittedAt.ToUnixTimeMilliseconds(), entry.PlacedAt?.ToUnixTimeMilliseconds());
@@ -148,7 +149,7 @@ public sealed class ExecutorVenueSetupTests(LocalPostgresServer postgres)
         await using (var all = stack.Database())
         {
             var position = await all.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId, cancellation);
-            Assert.Equal(("sim", "Open"), (position.Mode, position.Status));
+            Assert.Equal(("sim", PositionRecordStatus.Open), (position.Mode, position.Status));
             Assert.All(await all.Orders.AsNoTracking().ToListAsync(cancellation), order => Assert.Equal("sim", order.Mode));
         }
 

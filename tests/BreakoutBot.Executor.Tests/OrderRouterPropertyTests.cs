@@ -1,8 +1,8 @@
 using BreakoutBot.Bybit.Rest;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Tests.Infrastructure;
-using BreakoutBot.Executor.Trading;
 using BreakoutBot.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,12 +41,12 @@ public sealed class OrderRouterPropertyTests(LocalPostgresServer postgres)
         var orderCount = random.Next(1, 4);
         for (var index = 1; index <= orderCount; index++)
         {
-            var purpose = new[] { OrderPurposes.Entry, OrderPurposes.StopLoss, OrderPurposes.Exit }[random.Next(3)];
-            var linkId = prefix + purpose[0] + index;
+            var purpose = new[] { OrderPurpose.Entry, OrderPurpose.StopLoss, OrderPurpose.Exit }[random.Next(3)];
+            var linkId = prefix + purpose.ToString()[0] + index;
             var placement = purpose switch
             {
-                OrderPurposes.Entry => new OrderPlacement(Symbol, OrderSide.Buy, IsMarket: true, random.Next(1, 5), linkId),
-                OrderPurposes.StopLoss => OrderRouterTests.Stop(linkId, random.Next(1, 5)),
+                OrderPurpose.Entry => new OrderPlacement(Symbol, OrderSide.Buy, IsMarket: true, random.Next(1, 5), linkId),
+                OrderPurpose.StopLoss => OrderRouterTests.Stop(linkId, random.Next(1, 5)),
                 _ => new OrderPlacement(Symbol, OrderSide.Sell, IsMarket: true, random.Next(1, 5), linkId, ReduceOnly: true),
             };
             placements[linkId] = placement;
@@ -104,11 +104,11 @@ public sealed class OrderRouterPropertyTests(LocalPostgresServer postgres)
             var where = $"seed {seed}, order {order.OrderId} ({order.Purpose}, {order.Status})";
             var truth = bench.Venue.Truth(order.OrderId);
             var booked = fills.Where(fill => fill.OrderId == order.OrderId).ToList();
-            Assert.False(truth is not null && order.Status == OrderStatuses.Rejected, $"{where}: the venue holds it, yet it is booked Rejected");
-            Assert.False(order.Status == OrderStatuses.Rejected && !bench.Venue.Refused.Contains(order.OrderId), $"{where}: Rejected, yet the venue never refused it");
+            Assert.False(truth is not null && order.Status == OrderRecordStatus.Rejected, $"{where}: the venue holds it, yet it is booked Rejected");
+            Assert.False(order.Status == OrderRecordStatus.Rejected && !bench.Venue.Refused.Contains(order.OrderId), $"{where}: Rejected, yet the venue never refused it");
             Assert.True(booked.Sum(fill => fill.Quantity) == order.FilledQuantity, $"{where}: fills add up to {booked.Sum(fill => fill.Quantity)}, the order says {order.FilledQuantity}");
             Assert.True(order.FilledQuantity <= (truth?.FilledQuantity ?? 0), $"{where}: booked {order.FilledQuantity} filled, the venue filled {truth?.FilledQuantity ?? 0}");
-            if (order.Purpose == OrderPurposes.Entry)
+            if (order.Purpose == OrderPurpose.Entry)
             {
                 Assert.True(bench.Venue.Received.Count(placement => placement.OrderLinkId == order.OrderId) == 1, $"{where}: an entry went to the venue more than once");
             }
@@ -118,17 +118,17 @@ public sealed class OrderRouterPropertyTests(LocalPostgresServer postgres)
                 continue;
             }
 
-            Assert.True(order.Status != OrderStatuses.Pending, $"{where}: still unknown after the venue recovered");
+            Assert.True(order.Status != OrderRecordStatus.Pending, $"{where}: still unknown after the venue recovered");
             if (truth is not null)
             {
-                Assert.True(truth.Status == order.Status, $"{where}: the venue says {truth.Status}");
+                Assert.True(truth.Status == order.Status.ToString(), $"{where}: the venue says {truth.Status}");
                 Assert.True(truth.FilledQuantity == order.FilledQuantity, $"{where}: the venue filled {truth.FilledQuantity}, booked {order.FilledQuantity}");
                 Assert.True(truth.Fee == booked.Sum(fill => fill.Fee), $"{where}: the venue charged {truth.Fee}, booked {booked.Sum(fill => fill.Fee)}");
             }
             else
             {
                 Assert.True(
-                    order.Status == OrderStatuses.Rejected || (order.Status == OrderStatuses.Cancelled && order.RejectReason?.Contains("never shown", StringComparison.Ordinal) == true),
+                    order.Status == OrderRecordStatus.Rejected || (order.Status == OrderRecordStatus.Cancelled && order.RejectReason?.Contains("never shown", StringComparison.Ordinal) == true),
                     $"{where}: the venue never took it, so it ends Rejected (refused) or Cancelled as never shown");
             }
         }

@@ -1,6 +1,7 @@
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
+using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Trading;
 
@@ -12,7 +13,7 @@ public sealed class ReconciliationTests
     [Fact]
     public void SameSizes_FindNothing_AcrossSeveralOfOurPositionsInOneSymbolAndShorts()
     {
-        var ours = new[] { Ours("p1", "BTCUSDT", PositionStatuses.Open, 0.5m), Ours("p2", "BTCUSDT", PositionStatuses.Closing, 0.25m), Ours("p3", "ETHUSDT", PositionStatuses.Open, 2m, PositionDirection.Short) };
+        var ours = new[] { Ours("p1", "BTCUSDT", PositionRecordStatus.Open, 0.5m), Ours("p2", "BTCUSDT", PositionRecordStatus.Closing, 0.25m), Ours("p3", "ETHUSDT", PositionRecordStatus.Open, 2m, PositionDirection.Short) };
         var venue = new[] { Venue("BTCUSDT", 0.75m), Venue("ETHUSDT", 2m, PositionDirection.Short) };
 
         Assert.Empty(PositionComparison.Compare(ours, venue));
@@ -21,7 +22,7 @@ public sealed class ReconciliationTests
     [Fact]
     public void ADifferentSize_IsReportedAgainstOurPosition_WithSignedQuantities()
     {
-        var ours = new[] { Ours("p1", "ETHUSDT", PositionStatuses.Open, 2m, PositionDirection.Short) };
+        var ours = new[] { Ours("p1", "ETHUSDT", PositionRecordStatus.Open, 2m, PositionDirection.Short) };
 
         var finding = Assert.Single(PositionComparison.Compare(ours, [Venue("ETHUSDT", 3m, PositionDirection.Short)]));
 
@@ -32,7 +33,7 @@ public sealed class ReconciliationTests
     public void AVenuePositionWeDoNotManage_IsExternal_AndOurExternalRecordIsTheOneToUpdate()
     {
         var unknown = Assert.Single(PositionComparison.Compare([], [Venue("SOLUSDT", 10m)]));
-        var known = Ours("x1", "SOLUSDT", PositionStatuses.External, 10m);
+        var known = Ours("x1", "SOLUSDT", PositionRecordStatus.External, 10m);
         var grown = Assert.Single(PositionComparison.Compare([known], [Venue("SOLUSDT", 12m)]));
 
         Assert.Equal((ReconciliationFindingKind.External, 0m, 10m, null), (unknown.Kind, unknown.OursQuantity, unknown.VenueQuantity, unknown.Position));
@@ -44,10 +45,10 @@ public sealed class ReconciliationTests
     {
         var ours = new[]
         {
-            Ours("p1", "BTCUSDT", PositionStatuses.Open, 0.5m),
-            Ours("p2", "ETHUSDT", PositionStatuses.Closing, 1m),
-            Ours("p3", "SOLUSDT", PositionStatuses.Opening, 0m),
-            Ours("x1", "XRPUSDT", PositionStatuses.External, 100m),
+            Ours("p1", "BTCUSDT", PositionRecordStatus.Open, 0.5m),
+            Ours("p2", "ETHUSDT", PositionRecordStatus.Closing, 1m),
+            Ours("p3", "SOLUSDT", PositionRecordStatus.Opening, 0m),
+            Ours("x1", "XRPUSDT", PositionRecordStatus.External, 100m),
         };
 
         var findings = PositionComparison.Compare(ours, [Venue("BTCUSDT", 0m)]);
@@ -82,13 +83,13 @@ public sealed class ReconciliationTests
         Assert.False(DriftMemory.IsLasting("missing"));
     }
 
-    private static PositionRecord Ours(string id, string symbol, string status, decimal quantity, PositionDirection direction = PositionDirection.Long) => new()
+    private static PositionRecord Ours(string id, string symbol, PositionRecordStatus status, decimal quantity, PositionDirection direction = PositionDirection.Long) => new()
     {
         PositionId = id,
         Symbol = symbol,
         Status = status,
-        Origin = "Strategy",
-        StopKind = "Initial",
+        Origin = PositionOrigin.Strategy,
+        StopKind = StopKind.Initial,
         Direction = direction,
         OpenQuantity = quantity,
     };

@@ -118,7 +118,7 @@ public sealed class StopKeeperPropertyTests(LocalPostgresServer postgres)
             Assert.Equal((_target.Level, _target.Quantity), (placement.TriggerPrice!.Value, placement.Quantity));
             Assert.True(_price > _target.Level, $"{Where}: a stop at {_target.Level} was sent with the price at {_price}, already through it");
             _sent.TryAdd(placement.OrderLinkId, placement);
-            var step = await bench.Router.PlaceAsync(bench.Database, null, placement, OrderPurposes.StopLoss, _positionId, cancellationToken);
+            var step = await bench.Router.PlaceAsync(bench.Database, null, placement, OrderPurpose.StopLoss, _positionId, cancellationToken);
             await bench.Database.SaveChangesAsync(cancellationToken);
             return step?.Order;
         }

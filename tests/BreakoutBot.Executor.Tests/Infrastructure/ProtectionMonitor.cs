@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ internal sealed class ProtectionMonitor(TradingStack stack)
     private async Task SampleAsync()
     {
         await using var database = stack.Database();
-        var open = await database.Positions.AsNoTracking().Where(row => row.Status == "Open").ToListAsync(CancellationToken.None);
+        var open = await database.Positions.AsNoTracking().Where(row => row.Status == PositionRecordStatus.Open).ToListAsync(CancellationToken.None);
         var misses = new Dictionary<string, (string State, long Since)>();
         foreach (var position in open)
         {

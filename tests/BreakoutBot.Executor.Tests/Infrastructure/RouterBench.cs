@@ -1,6 +1,7 @@
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Schema;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Executor.Lease;
 using BreakoutBot.Executor.Trading;
@@ -72,7 +73,7 @@ internal sealed class RouterBench : IAsyncDisposable
     {
         var cancellation = TestContext.Current.CancellationToken;
         var orders = await Database.Orders.Where(order => order.OrderId.StartsWith(prefix)).ToListAsync(cancellation);
-        foreach (var order in orders.Where(order => !OrderStatuses.IsTerminal(order.Status)))
+        foreach (var order in orders.Where(order => !order.Status.IsTerminal()))
         {
             if (await Venue.GetOrderAsync(InstrumentSymbol.Parse(order.Symbol), order.OrderId, cancellation) is { } shown)
             {
