@@ -50,7 +50,7 @@ public sealed class ExecutorMetrics
 
     public bool KillSwitchTripped { get; set; }
 
-    public void Signal(string outcome) => _signals.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    public void Signal(SignalOutcome outcome) => _signals.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString()));
 
     public void Order(OrderPurpose purpose, string outcome) =>
         _orders.Add(1, new KeyValuePair<string, object?>("purpose", purpose.ToString()), new KeyValuePair<string, object?>("outcome", outcome));

@@ -55,7 +55,7 @@ internal static partial class Log
     public static partial void DuplicateSignal(ILogger logger, string signalId);
 
     [LoggerMessage(EventId = 1031, Level = LogLevel.Information, Message = "Signal {SignalId} {Symbol}: {Outcome} {Reason}")]
-    public static partial void SignalDecided(ILogger logger, string signalId, string symbol, string outcome, string reason);
+    public static partial void SignalDecided(ILogger logger, string signalId, string symbol, SignalOutcome outcome, string reason);
 
     [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Order {OrderId} not sent: this executor does not hold the account lease")]
     public static partial void OrderRefusedWithoutLease(ILogger logger, string orderId);

@@ -86,7 +86,7 @@ public static class ScannerApi
         var validation = new QueryValidation();
         validation.Symbol(symbol);
         validation.Word(strategy, nameof(strategy));
-        validation.Word(outcome, nameof(outcome));
+        var outcomeFilter = validation.Enum<SignalOutcome>(outcome, nameof(outcome));
         var direction = validation.Enum<PositionDirection>(side, nameof(side));
         var (start, end) = validation.Range(from, to);
         var (number, size) = validation.Paging(page, pageSize);
@@ -98,7 +98,7 @@ public static class ScannerApi
         var query = database.Signals.AsNoTracking();
         query = symbol is null ? query : query.Where(signal => signal.Symbol == symbol);
         query = strategy is null ? query : query.Where(signal => signal.Strategy == strategy);
-        query = outcome is null ? query : query.Where(signal => signal.Outcome == outcome);
+        query = outcomeFilter is not { } wantedOutcome ? query : query.Where(signal => signal.Outcome == wantedOutcome);
         query = direction is null ? query : query.Where(signal => signal.Side == direction);
         query = start is null ? query : query.Where(signal => signal.ReceivedAt >= start);
         query = end is null ? query : query.Where(signal => signal.ReceivedAt <= end);
@@ -132,7 +132,7 @@ public static class ScannerApi
 
     internal static SignalView ToView(SignalRecord signal) => new(
         signal.SignalId, signal.Symbol, signal.Side, signal.Strategy, signal.LevelPrice, signal.Entry, signal.Stop, signal.Confidence,
-        signal.PresetName, signal.PresetVersion, signal.CandleOpenTime, signal.DetectedAt, signal.ReceivedAt, signal.Outcome, signal.Reason, signal.PositionId);
+        signal.PresetName, signal.PresetVersion, signal.CandleOpenTime, signal.DetectedAt, signal.ReceivedAt, signal.Outcome.ToString(), signal.Reason, signal.PositionId);
 
     private static JsonElement Parse(string json)
     {

@@ -37,8 +37,7 @@ public sealed class SignalRecord : IModeScoped
 
     public DateTimeOffset ReceivedAt { get; set; }
 
-    /// <summary>Approved, Rejected, Stale, Ignored (engine not running) or Failed.</summary>
-    public required string Outcome { get; set; }
+    public SignalOutcome Outcome { get; set; }
 
     /// <summary>Why a signal was not traded (risk rejection code and text), null when approved.</summary>
     public string? Reason { get; set; }

@@ -62,7 +62,6 @@ public sealed partial class TradingEngine
             CandleOpenTime = signal.CandleOpenTime,
             DetectedAt = signal.DetectedAt,
             ReceivedAt = now,
-            Outcome = "",
             CorrelationId = correlationId,
         };
 
@@ -72,30 +71,30 @@ public sealed partial class TradingEngine
         database.Signals.Add(record);
         await database.SaveChangesAsync(cancellationToken);
         metrics.Signal(outcome);
-        Activity.Current?.SetTag("breakoutbot.signal.outcome", outcome);
+        Activity.Current?.SetTag("breakoutbot.signal.outcome", outcome.ToString());
         Log.SignalDecided(logger, signal.SignalId, signal.Symbol, outcome, reason ?? "");
 
-        if (outcome == "Approved")
+        if (outcome == SignalOutcome.Approved)
         {
             var position = await database.Positions.SingleAsync(row => row.SignalId == signal.SignalId, cancellationToken);
             await SendEntryAsync(database, position, signal, correlationId, cancellationToken);
         }
 
-        return outcome;
+        return outcome.ToString();
     }
 
-    private async Task<(string Outcome, string? Reason)> DecideAsync(
+    private async Task<(SignalOutcome Outcome, string? Reason)> DecideAsync(
         TradingDbContext database, SignalDetected signal, SignalRecord record, string correlationId, CancellationToken cancellationToken)
     {
         using var activity = telemetry.ActivitySource.StartActivity("risk.check");
         if (!EngineStateMachine.AcceptsEntries(_state) || _presets.Active is null)
         {
-            return ("Ignored", $"the engine is {EngineStateMachine.Name(_state)}");
+            return (SignalOutcome.Ignored, $"the engine is {EngineStateMachine.Name(_state)}");
         }
 
         if (venueFacts.InstrumentOf(signal.Symbol) is not { IsTrading: true } instrument)
         {
-            return ("Rejected", $"{signal.Symbol} is not a trading instrument on the venue");
+            return (SignalOutcome.Rejected, $"{signal.Symbol} is not a trading instrument on the venue");
         }
 
         // The venue's clock, the wallet and the book are read at once: one round trip of latency instead of three.
@@ -106,7 +105,7 @@ public sealed partial class TradingEngine
         var (venueNow, wallet, book) = (venueNowRead.Result, walletRead.Result, bookRead.Result);
         if (venueNow > signal.ExpiresAt)
         {
-            return ("Stale", $"expired at {signal.ExpiresAt:O}; the venue's clock says {venueNow:O}");
+            return (SignalOutcome.Stale, $"expired at {signal.ExpiresAt:O}; the venue's clock says {venueNow:O}");
         }
 
         var now = clock.GetUtcNow();
@@ -128,13 +127,13 @@ public sealed partial class TradingEngine
         if (!verdict.IsAllowed)
         {
             await SaveRiskAsync(database, now, cancellationToken);
-            return ("Rejected", $"{verdict.Rejection}: {verdict.Detail}");
+            return (SignalOutcome.Rejected, $"{verdict.Rejection}: {verdict.Detail}");
         }
 
         // Size from the price the order will really meet, not the level, and from the liquidity it would take.
         if ((signal.Side == PositionDirection.Long ? book.BestAsk : book.BestBid) is not { } touch)
         {
-            return ("Rejected", $"the {instrument.Symbol} book has no {(signal.Side == PositionDirection.Long ? "asks to buy from" : "bids to sell to")}");
+            return (SignalOutcome.Rejected, $"the {instrument.Symbol} book has no {(signal.Side == PositionDirection.Long ? "asks to buy from" : "bids to sell to")}");
         }
 
         var entry = touch.Price;
@@ -155,13 +154,13 @@ public sealed partial class TradingEngine
         });
         if (!sizing.IsApproved)
         {
-            return ("Rejected", $"{sizing.Rejection}: {sizing.Detail}");
+            return (SignalOutcome.Rejected, $"{sizing.Rejection}: {sizing.Detail}");
         }
 
         var correlated = PortfolioRiskLimits.CheckCorrelatedExposure(_presets.Active.Risk, state, candidate, sizing.Notional);
         if (!correlated.IsAllowed)
         {
-            return ("Rejected", $"{correlated.Rejection}: {correlated.Detail}");
+            return (SignalOutcome.Rejected, $"{correlated.Rejection}: {correlated.Detail}");
         }
 
         await venueFacts.EnsureLeverageAsync(instrument.Symbol, cancellationToken);
@@ -217,7 +216,7 @@ public sealed partial class TradingEngine
         await SaveRiskAsync(database, now, cancellationToken);
         activity?.SetTag("breakoutbot.risk.quantity", sizing.Quantity);
         activity?.SetTag("breakoutbot.entry.slices", plan.Slices.Count);
-        return ("Approved", $"{sizing.Detail}; entry in {plan.Slices.Count} slice(s), first {firstSlice.Reason}");
+        return (SignalOutcome.Approved, $"{sizing.Detail}; entry in {plan.Slices.Count} slice(s), first {firstSlice.Reason}");
     }
 
     private async Task SendEntryAsync(TradingDbContext database, PositionRecord position, SignalDetected signal, string correlationId, CancellationToken cancellationToken)

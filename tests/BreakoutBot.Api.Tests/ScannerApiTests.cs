@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using BreakoutBot.Api.Errors;
 using BreakoutBot.Contracts.Scanner;
+using BreakoutBot.Data.Trading;
 using BreakoutBot.Messaging.Streams;
 
 namespace BreakoutBot.Api.Tests;
@@ -60,7 +61,7 @@ public sealed class ScannerApiTests(ApiFixture api)
         {
             for (var index = 0; index < 7; index++)
             {
-                database.Signals.Add(TestData.Signal(symbol, TestData.Base.AddMinutes(index), index % 2 == 0 ? "Approved" : "Rejected"));
+                database.Signals.Add(TestData.Signal(symbol, TestData.Base.AddMinutes(index), index % 2 == 0 ? SignalOutcome.Approved : SignalOutcome.Rejected));
             }
 
             await database.SaveChangesAsync(TestData.Cancel);
@@ -69,7 +70,7 @@ public sealed class ScannerApiTests(ApiFixture api)
         using var client = api.Client();
         var page1 = await (await client.GetAsync($"/api/scanner/signals?symbol={symbol}&pageSize=3", TestData.Cancel)).JsonAsync();
         var page3 = await (await client.GetAsync($"/api/scanner/signals?symbol={symbol}&pageSize=3&page=3", TestData.Cancel)).JsonAsync();
-        var rejected = await (await client.GetAsync($"/api/scanner/signals?symbol={symbol}&outcome=Rejected", TestData.Cancel)).JsonAsync();
+        var rejected = await (await client.GetAsync($"/api/scanner/signals?symbol={symbol}&outcome=rejected", TestData.Cancel)).JsonAsync();
         var ranged = await (await client.GetAsync(
             $"/api/scanner/signals?symbol={symbol}&from={Uri.EscapeDataString(TestData.Base.AddMinutes(2).ToString("O"))}&to={Uri.EscapeDataString(TestData.Base.AddMinutes(4).ToString("O"))}", TestData.Cancel)).JsonAsync();
 
@@ -88,6 +89,8 @@ public sealed class ScannerApiTests(ApiFixture api)
     [InlineData("/api/scanner/signals?page=0", "page")]
     [InlineData("/api/scanner/signals?from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z", "from")]
     [InlineData("/api/scanner/summaries?pageSize=9999", "pageSize")]
+    [InlineData("/api/scanner/signals?outcome=Maybe", "outcome")]
+    [InlineData("/api/scanner/signals?outcome=Approved,Rejected", "outcome")]
     public async Task Signals_OutOfRange_IsValidationProblem(string path, string key)
     {
         using var client = api.Client();

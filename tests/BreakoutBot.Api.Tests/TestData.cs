@@ -55,7 +55,7 @@ internal static class TestData
         ClosedAt = closedAt,
     };
 
-    public static SignalRecord Signal(string symbol, DateTimeOffset at, string outcome = "Approved") => new()
+    public static SignalRecord Signal(string symbol, DateTimeOffset at, SignalOutcome outcome = SignalOutcome.Approved) => new()
     {
         SignalId = NewId("sig"),
         Symbol = symbol,

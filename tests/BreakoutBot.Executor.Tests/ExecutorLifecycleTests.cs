@@ -112,7 +112,7 @@ public sealed class ExecutorLifecycleTests(LocalPostgresServer postgres)
 
         await using var database = stack.Database();
         var record = await database.Signals.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
-        Assert.Equal("Stale", record.Outcome);
+        Assert.Equal(SignalOutcome.Stale, record.Outcome);
         Assert.Contains("expired", record.Reason, StringComparison.Ordinal);
         Assert.Equal(0, await database.Orders.CountAsync(TestContext.Current.CancellationToken));
     }
@@ -169,7 +169,7 @@ public sealed class ExecutorLifecycleTests(LocalPostgresServer postgres)
             {
                 SignalId = signal.SignalId, Symbol = signal.Symbol, Side = signal.Side, Strategy = signal.Strategy.ToString(), LevelPrice = signal.LevelPrice,
                 Entry = signal.Entry, Stop = signal.Stop, Confidence = signal.Confidence, PresetName = signal.PresetName, PresetVersion = signal.PresetVersion,
-                CandleOpenTime = signal.CandleOpenTime, DetectedAt = signal.DetectedAt, ReceivedAt = now, Outcome = "Approved", PositionId = positionId,
+                CandleOpenTime = signal.CandleOpenTime, DetectedAt = signal.DetectedAt, ReceivedAt = now, Outcome = SignalOutcome.Approved, PositionId = positionId,
             });
             database.Positions.Add(new PositionRecord
             {

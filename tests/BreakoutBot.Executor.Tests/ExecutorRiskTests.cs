@@ -62,8 +62,8 @@ public sealed class ExecutorRiskTests(LocalPostgresServer postgres)
 
         await using var database = stack.Database();
         var outcomes = await database.Signals.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(2, outcomes.Count(row => row.Outcome == "Approved"));
-        Assert.Equal(Symbols.Length - 2, outcomes.Count(row => row.Outcome == "Rejected" && row.Reason!.StartsWith("MaxConcurrentPositions", StringComparison.Ordinal)));
+        Assert.Equal(2, outcomes.Count(row => row.Outcome == SignalOutcome.Approved));
+        Assert.Equal(Symbols.Length - 2, outcomes.Count(row => row.Outcome == SignalOutcome.Rejected && row.Reason!.StartsWith("MaxConcurrentPositions", StringComparison.Ordinal)));
         Assert.True(stack.VenueOpenPositions <= 2);
     }
 
@@ -88,9 +88,9 @@ public sealed class ExecutorRiskTests(LocalPostgresServer postgres)
         await using var database = stack.Database();
         var outcomes = await database.Signals.AsNoTracking().ToDictionaryAsync(row => row.SignalId, TestContext.Current.CancellationToken);
         Assert.Equal(0.92, outcomes[first.SignalId].BtcCorrelation);
-        Assert.Equal("Rejected", outcomes[correlated.SignalId].Outcome);
+        Assert.Equal(SignalOutcome.Rejected, outcomes[correlated.SignalId].Outcome);
         Assert.StartsWith(nameof(RiskRejectionCode.CorrelatedExposure), outcomes[correlated.SignalId].Reason, StringComparison.Ordinal);
-        Assert.Equal("Approved", outcomes[uncorrelated.SignalId].Outcome);
+        Assert.Equal(SignalOutcome.Approved, outcomes[uncorrelated.SignalId].Outcome);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class ExecutorRiskTests(LocalPostgresServer postgres)
             var risk = await database.RiskStates.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
             Assert.True(risk.KillSwitchTripped);
             var later = await database.Signals.AsNoTracking().Where(row => row.SignalId != first.SignalId).ToListAsync(TestContext.Current.CancellationToken);
-            Assert.All(later, row => Assert.NotEqual("Approved", row.Outcome));
+            Assert.All(later, row => Assert.NotEqual(SignalOutcome.Approved, row.Outcome));
             Assert.Equal(1, await database.Positions.CountAsync(TestContext.Current.CancellationToken));
         }
 

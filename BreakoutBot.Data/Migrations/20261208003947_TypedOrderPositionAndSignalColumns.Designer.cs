@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BreakoutBot.Data.Migrations
 {
     [DbContext(typeof(TradingDbContext))]
-    [Migration("20261208003034_TypedOrderAndPositionColumns")]
-    partial class TypedOrderAndPositionColumns
+    [Migration("20261208003947_TypedOrderPositionAndSignalColumns")]
+    partial class TypedOrderPositionAndSignalColumns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1020,7 +1020,8 @@ namespace BreakoutBot.Data.Migrations
 
                     b.Property<string>("Outcome")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("outcome");
 
                     b.Property<string>("PositionId")

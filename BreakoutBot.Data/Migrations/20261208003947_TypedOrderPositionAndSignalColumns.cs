@@ -5,15 +5,24 @@
 namespace BreakoutBot.Data.Migrations
 {
     /// <summary>
-    /// Orders' purpose, type and status and positions' status, origin and stop kind are enums in the model (stored as
-    /// the member's name, the same text as before): the columns become character varying(32) like the other enum
-    /// columns. Every value ever written is a name of at most 23 characters, so no row changes.
+    /// Orders' purpose, type and status, positions' status, origin and stop kind and signals' outcome are enums in the
+    /// model (stored as the member's name, the same text as before): the columns become character varying(32) like the
+    /// other enum columns. Every value ever written is a name of at most 23 characters, so no row changes.
     /// </summary>
-    public partial class TypedOrderAndPositionColumns : Migration
+    public partial class TypedOrderPositionAndSignalColumns : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "outcome",
+                table: "signals",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "text");
+
             migrationBuilder.AlterColumn<string>(
                 name: "stop_kind",
                 table: "positions",
@@ -72,6 +81,15 @@ namespace BreakoutBot.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "outcome",
+                table: "signals",
+                type: "text",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(32)",
+                oldMaxLength: 32);
+
             migrationBuilder.AlterColumn<string>(
                 name: "stop_kind",
                 table: "positions",
