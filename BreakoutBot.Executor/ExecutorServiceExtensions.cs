@@ -44,6 +44,7 @@ public static class ExecutorServiceExtensions
         builder.Services.AddSingleton<IVenue, BybitVenue>();
         builder.Services.AddSingleton<VenueFacts>();
         builder.Services.AddSingleton<OrderRouter>();
+        builder.Services.AddSingleton<Reconciler>();
 
         // The db-migrator migrates; the Executor waits until the schema is current before the engine and the outbox
         // touch it (they wait on DatabaseMigrationState).

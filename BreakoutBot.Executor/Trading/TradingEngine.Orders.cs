@@ -5,8 +5,6 @@ using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Matching;
 using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
-using BreakoutBot.Executor.Persistence;
-using BreakoutBot.Messaging.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace BreakoutBot.Executor.Trading;
@@ -172,12 +170,7 @@ public sealed partial class TradingEngine
         await database.SaveChangesAsync(cancellationToken);
     }
 
-    private void PositionEvent(TradingDbContext database, PositionRecord position)
-    {
-        var now = clock.GetUtcNow();
-        Outbox.Event(database, new PositionUpdated(TradingIds.NewEventId(), position.PositionId, position.Symbol, position.Direction, position.Status.ToString(), position.EntryPrice,
-            position.OriginalQuantity, position.OpenQuantity, position.Stop, position.StopKind.ToString(), position.RealizedPnl, position.OpenedAt, now), position.SignalId ?? position.PositionId, now);
-    }
+    private void PositionEvent(TradingDbContext database, PositionRecord position) => PositionEvents.Updated(database, position, clock.GetUtcNow());
 
     private static ManagedPosition Managed(PositionRecord position, Instrument instrument) => new()
     {

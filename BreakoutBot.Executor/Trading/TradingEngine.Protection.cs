@@ -63,7 +63,7 @@ public sealed partial class TradingEngine
 
         if (StopKeeper.WasRemovedAtVenue(stops))
         {
-            ReportDrift(database, "unprotected", position.Symbol, position.OpenQuantity * position.Direction.Sign(), position.OpenQuantity * position.Direction.Sign(),
+            reconciler.ReportDrift(database, "unprotected", position.Symbol, position.OpenQuantity * position.Direction.Sign(), position.OpenQuantity * position.Direction.Sign(),
                 "the venue stop was cancelled outside the executor: placed again (the position exits if it cannot be)", position.PositionId);
         }
 

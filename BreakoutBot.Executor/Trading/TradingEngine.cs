@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BreakoutBot.Data;
-using BreakoutBot.Data.Audit;
 using BreakoutBot.Data.Engine;
 using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Risk;
@@ -30,6 +29,7 @@ public sealed partial class TradingEngine(
     IVenue venue,
     VenueFacts venueFacts,
     OrderRouter router,
+    Reconciler reconciler,
     AccountLease lease,
     OutboxPublisher outbox,
     IConnectionMultiplexer redis,
@@ -41,15 +41,13 @@ public sealed partial class TradingEngine(
     TimeProvider clock,
     ILogger<TradingEngine> logger) : IDisposable
 {
-    private const string Source = "executor";
-    private const string SystemActor = "system";
+    private const string SystemActor = ExecutorAudit.SystemActor;
 
     /// <summary>Bars the level detector reads for smart take-profit placement (the scanner's level window).</summary>
     private const int TakeProfitLevelWindowBars = 120;
 
     /// <summary>Book levels per side read for the densities smart take-profit placement avoids.</summary>
     private const int TakeProfitBookDepth = 200;
-    private static readonly JsonSerializerOptions AuditDetailsJson = new(JsonSerializerDefaults.Web);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
@@ -236,16 +234,7 @@ public sealed partial class TradingEngine(
     }
 
     private static void Audit(TradingDbContext database, string actor, string action, string outcome, object? details, string? correlationId, DateTimeOffset now) =>
-        database.AuditLog.Add(new AuditLogEntry
-        {
-            OccurredAt = now,
-            Source = Source,
-            Actor = actor,
-            Action = action,
-            Outcome = outcome,
-            DetailsJson = details is null ? null : JsonSerializer.Serialize(details, AuditDetailsJson),
-            CorrelationId = correlationId,
-        });
+        ExecutorAudit.Add(database, actor, action, outcome, details, correlationId, now);
 
     private async Task PublishStateSnapshotAsync()
     {

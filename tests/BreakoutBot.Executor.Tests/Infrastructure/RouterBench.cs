@@ -28,8 +28,10 @@ internal sealed class RouterBench : IAsyncDisposable
     {
         ConnectionString = connectionString;
         Lease = lease;
-        Router = new OrderRouter(Venue, lease, Options.Create(new ExecutorOptions { LostOrderTimeout = LostOrderTimeout }), new ExecutorMetrics(_telemetry), _telemetry, Clock,
+        var metrics = new ExecutorMetrics(_telemetry);
+        Router = new OrderRouter(Venue, lease, Options.Create(new ExecutorOptions { LostOrderTimeout = LostOrderTimeout }), metrics, _telemetry, Clock,
             NullLogger<OrderRouter>.Instance);
+        Reconciler = new Reconciler(Venue, Router, metrics, Clock, NullLogger<Reconciler>.Instance);
         Database = NewContext();
     }
 
@@ -40,6 +42,9 @@ internal sealed class RouterBench : IAsyncDisposable
     public AccountLease Lease { get; }
 
     public OrderRouter Router { get; }
+
+    /// <summary>Reconciliation's comparison and outside-exit booking, over the same venue and router.</summary>
+    public Reconciler Reconciler { get; }
 
     /// <summary>The unit of work the router writes into (as the engine's step would).</summary>
     public TradingDbContext Database { get; }

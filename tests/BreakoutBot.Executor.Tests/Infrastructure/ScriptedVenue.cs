@@ -91,6 +91,12 @@ internal sealed class ScriptedVenue : IVenue
 
     public IReadOnlyCollection<string> OrderLinkIds => _orders.Keys;
 
+    /// <summary>The positions the venue reports (scripted by the test; the venue's order fills do not change them).</summary>
+    public List<VenuePosition> Positions { get; } = [];
+
+    /// <summary>The account's executions the venue reports (scripted by the test).</summary>
+    public List<VenueExecution> Executions { get; } = [];
+
     public async Task<VenueOrder> PlaceOrderAsync(OrderPlacement order, CancellationToken cancellationToken)
     {
         Received.Add(order);
@@ -165,7 +171,7 @@ internal sealed class ScriptedVenue : IVenue
 
     public Task<WalletBalance> GetWalletAsync(CancellationToken cancellationToken) => throw Unscripted();
 
-    public Task<IReadOnlyList<VenuePosition>> GetPositionsAsync(CancellationToken cancellationToken) => throw Unscripted();
+    public Task<IReadOnlyList<VenuePosition>> GetPositionsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<VenuePosition>>([.. Positions]);
 
     public Task<Ticker?> GetTickerAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) => throw Unscripted();
 
@@ -179,9 +185,11 @@ internal sealed class ScriptedVenue : IVenue
 
     public Task<IReadOnlyList<VenueTransaction>> GetRecentFundingAsync(CancellationToken cancellationToken) => throw Unscripted();
 
-    public Task<IReadOnlyList<VenueExecution>> GetRecentExecutionsAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) => throw Unscripted();
+    /// <summary>The <see cref="Executions"/> in <paramref name="symbol"/>, newest first (as the venue lists them).</summary>
+    public Task<IReadOnlyList<VenueExecution>> GetRecentExecutionsAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<VenueExecution>>([.. Executions.Where(execution => execution.Symbol == symbol).OrderByDescending(execution => execution.Time)]);
 
-    private static NotSupportedException Unscripted() => new("the scripted venue answers only the order endpoints");
+    private static NotSupportedException Unscripted() => new("the scripted venue answers only the order, position and execution endpoints");
 
     private sealed class VenueOrderState(string orderId, string orderLinkId, decimal quantity)
     {
