@@ -42,7 +42,7 @@ var migrator = builder.AddProject<Projects.BreakoutBot_Migrator>("db-migrator")
     .WithEnvironment("Console__BootstrapAdminPassword", consoleAdminPassword)
     .WithReference(database).WaitFor(database);
 
-// Each service reaches Redis as its own ACL user in Local mode (RedisAccess: the scanner cannot write a command).
+// Each service reaches Redis as its own ACL user (RedisAccess: the scanner cannot write a command), in both modes.
 var executor = builder.AddProject<Projects.BreakoutBot_Executor>("executor")
     .WithTradingMode(tradingMode)
     .WithReference(database).WaitForCompletion(migrator)

@@ -39,7 +39,9 @@ public static class InfrastructureExtensions
         {
             var postgres = builder.AddPostgres(PostgresName).WithDataVolume();
             var redis = builder.AddRedis(RedisName).WithDataVolume().WithPersistence();
-            return new InfrastructureResources(AsConnectionString(postgres.AddDatabase(DatabaseName)), AsConnectionString(redis), decision);
+            var rolePasswords = redis.WithRoleUsers();
+            return new InfrastructureResources(AsConnectionString(postgres.AddDatabase(DatabaseName)), AsConnectionString(redis), decision,
+                role => ContainerRedisUsers.ConnectionStringFor(redis.Resource, rolePasswords, role));
         }
 
         var binaries = LocalBinaries.Locate(settings, runningAsRoot);

@@ -14,7 +14,8 @@ public enum RedisRole
 }
 
 /// <summary>
-/// Redis ACL users per role, written into the Local infrastructure's <c>redis.conf</c>: a service's connection can touch
+/// Redis ACL users per role, written into the Local infrastructure's <c>redis.conf</c> and onto the Redis container's
+/// command line (<see cref="ContainerRedisUsers"/>): a service's connection can touch
 /// only its own keys and channels (the scanner cannot write a command, the executor can only consume them, only the
 /// Api adds one), and no role runs administrative or dangerous commands. The default user keeps the admin password
 /// (health checks, an operator's redis-cli).
@@ -53,6 +54,40 @@ public static class RedisAccess
             $"resetkeys %R~* ~commands resetchannels &* {Commands}",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "not a Redis role"),
     };
+
+    /// <summary>
+    /// The role's rules one by one, as Redis takes them as separate arguments: split at spaces, except that a selector
+    /// in parentheses stays one rule.
+    /// </summary>
+    public static IReadOnlyList<string> RuleWordsOf(RedisRole role)
+    {
+        var words = new List<string>();
+        var rules = RulesOf(role);
+        var start = 0;
+        var depth = 0;
+        for (var index = 0; index <= rules.Length; index++)
+        {
+            if (index == rules.Length || (rules[index] == ' ' && depth == 0))
+            {
+                if (index > start)
+                {
+                    words.Add(rules[start..index]);
+                }
+
+                start = index + 1;
+            }
+            else if (rules[index] == '(')
+            {
+                depth++;
+            }
+            else if (rules[index] == ')')
+            {
+                depth--;
+            }
+        }
+
+        return words;
+    }
 
     /// <summary>The <c>user</c> lines of <c>redis.conf</c> for every role, each with its password.</summary>
     public static string ConfigLines(Func<RedisRole, string> passwordOf)

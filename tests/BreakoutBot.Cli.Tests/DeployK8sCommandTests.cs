@@ -9,7 +9,7 @@ public sealed partial class DeployK8sCommandTests : IDisposable
 {
     private static readonly string[] Projects = ["api", "backtester", "exchange-sim", "executor", "scanner", "web"];
     private static readonly string[] Containers = ["postgres", "redis"];
-    private static readonly string[] SecretParameters = ["api-key-automation", "console-admin-password", "api-key-web", "bybit-api-key", "bybit-api-secret", "postgres-password", "redis-password"];
+    private static readonly string[] SecretParameters = ["api-key-automation", "console-admin-password", "api-key-web", "bybit-api-key", "bybit-api-secret", "postgres-password", "redis-password", "redis-scanner-password", "redis-executor-password", "redis-api-password"];
 
     private readonly DeployManifests _manifests = new();
 
@@ -169,6 +169,13 @@ public sealed partial class DeployK8sCommandTests : IDisposable
         Assert.Equal("-c", redis.Args[0]);
         Assert.Contains("--requirepass $REDIS_PASSWORD", redis.Args[1], StringComparison.Ordinal);
         Assert.Equal("redis-password", Env(redis, "REDIS_PASSWORD").ValueFrom.SecretKeyRef.Name);
+        foreach (var user in new[] { "scanner", "executor", "api" })
+        {
+            // Each service role's ACL user, its password from its own secret (the command line is tested against a real
+            // redis-server in the AppHost tests).
+            Assert.Contains($"--user {user} on \">$REDIS_{user.ToUpperInvariant()}_PASSWORD\"", redis.Args[1], StringComparison.Ordinal);
+            Assert.Equal($"redis-{user}-password", Env(redis, $"REDIS_{user.ToUpperInvariant()}_PASSWORD").ValueFrom.SecretKeyRef.Name);
+        }
     }
 
     [Fact]
@@ -187,7 +194,8 @@ public sealed partial class DeployK8sCommandTests : IDisposable
         Assert.Equal("http://exchange-sim:80", Env(scanner, "services__exchange-sim__http__0").Value);
         Assert.Equal("ws://exchange-sim:80/v5/public/linear", Env(scanner, "Bybit__Streams__PublicEndpoint").Value);
         Assert.Equal("Host=postgres;Port=5432;Username=postgres;Password=$(PARAMETER_POSTGRES_PASSWORD);Database=breakoutdb", Env(scanner, "ConnectionStrings__breakoutdb").Value);
-        Assert.Equal("redis:6379,password=$(PARAMETER_REDIS_PASSWORD)", Env(scanner, "ConnectionStrings__redis").Value);
+        Assert.Equal("redis:6379,user=scanner,password=$(PARAMETER_REDIS_SCANNER_PASSWORD),tiebreaker=,$CONFIG=", Env(scanner, "ConnectionStrings__redis").Value);
+        Assert.Equal("redis-scanner-password", Env(scanner, "PARAMETER_REDIS_SCANNER_PASSWORD").ValueFrom.SecretKeyRef.Name);
         // Kubernetes expands $(NAME) only from variables defined earlier in the list.
         var names = scanner.Env.Select(variable => variable.Name).ToList();
         Assert.True(names.IndexOf("PARAMETER_POSTGRES_PASSWORD") < names.IndexOf("ConnectionStrings__breakoutdb"));
@@ -224,8 +232,9 @@ public sealed partial class DeployK8sCommandTests : IDisposable
             Assert.Contains($"secret {parameter}", run.Output, StringComparison.Ordinal);
         }
 
-        var secretVariables = new[] { "Bybit__ApiKey", "Bybit__ApiSecret", "BREAKOUTDB_PASSWORD", "REDIS_PASSWORD", "PARAMETER_POSTGRES_PASSWORD", "PARAMETER_REDIS_PASSWORD" };
+        var secretVariables = new[] { "Bybit__ApiKey", "Bybit__ApiSecret", "BREAKOUTDB_PASSWORD", "PARAMETER_POSTGRES_PASSWORD", "PARAMETER_REDIS_EXECUTOR_PASSWORD" };
         var executor = Container("executor.yaml");
+        Assert.DoesNotContain(executor.Env, variable => variable.Name is "REDIS_PASSWORD" or "PARAMETER_REDIS_PASSWORD");
         foreach (var name in secretVariables)
         {
             var variable = Env(executor, name);
