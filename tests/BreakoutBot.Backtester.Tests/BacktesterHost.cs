@@ -70,6 +70,9 @@ public sealed class BacktesterHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the worker's host is up and not stopping (a background service that throws stops it).</summary>
+    public bool IsRunning => _app is not null && !_app.Lifetime.ApplicationStopping.IsCancellationRequested;
+
     public TradingDbContext Database() =>
         new(new DbContextOptionsBuilder<TradingDbContext>().UseNpgsql(ConnectionString).Options);
 

@@ -1,5 +1,6 @@
 using BreakoutBot.Data.Backtests;
 using BreakoutBot.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace BreakoutBot.Backtester.Tests;
 
@@ -42,6 +43,36 @@ public sealed class DataSetCatalogTests(LocalPostgresServer postgres)
 
         Folder(host, "recorded-paper", "BTCUSDT.csv");
         await UntilListedAsync(host, [("recorded-paper", 1)]);
+    }
+
+    [Fact]
+    public async Task DatabaseLost_TheWorkerKeepsGoing_AndListsWhatChangedMeanwhileOnceItIsBack()
+    {
+        await using var host = await BacktesterHost.PrepareAsync(postgres);
+        Folder(host, "recorded-paper", "BTCUSDT.csv");
+        await host.StartWorkerAsync();
+        await UntilListedAsync(host, [("recorded-paper", 1)]);
+
+        // The catalog's table gone and every connection of the worker's database cut: each scan meanwhile fails.
+        await using (var database = host.Database())
+        {
+            await database.Database.ExecuteSqlRawAsync("ALTER TABLE backtest_data_sets RENAME TO backtest_data_sets_away", TestContext.Current.CancellationToken);
+            await database.Database.ExecuteSqlRawAsync(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", TestContext.Current.CancellationToken);
+        }
+
+        Folder(host, "downloaded-2025", "SOLUSDT.csv", "ETHUSDT.csv");
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        Assert.True(host.IsRunning, "the backtester stopped when its database went away");
+        await using (var database = host.Database())
+        {
+            var meanwhile = await database.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM backtest_data_sets_away ORDER BY name").ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(["recorded-paper"], meanwhile);
+            await database.Database.ExecuteSqlRawAsync("ALTER TABLE backtest_data_sets_away RENAME TO backtest_data_sets", TestContext.Current.CancellationToken);
+        }
+
+        await UntilListedAsync(host, [("downloaded-2025", 2), ("recorded-paper", 1)]);
+        Assert.True(host.IsRunning);
     }
 
     private static void Folder(BacktesterHost host, string name, params string[] files)
