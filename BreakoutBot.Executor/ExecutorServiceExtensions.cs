@@ -45,6 +45,7 @@ public static class ExecutorServiceExtensions
         builder.Services.AddSingleton<VenueFacts>();
         builder.Services.AddSingleton<OrderRouter>();
         builder.Services.AddSingleton<Reconciler>();
+        builder.Services.AddSingleton<FundingBook>();
 
         // The db-migrator migrates; the Executor waits until the schema is current before the engine and the outbox
         // touch it (they wait on DatabaseMigrationState).

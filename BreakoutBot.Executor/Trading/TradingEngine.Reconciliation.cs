@@ -25,7 +25,7 @@ public sealed partial class TradingEngine
             .Where(row => row.Status == PositionRecordStatus.Opening || row.Status == PositionRecordStatus.Open || row.Status == PositionRecordStatus.Closing)
             .ToListAsync(cancellationToken);
         await venueFacts.RefreshAsync(cancellationToken);
-        await BookFundingAsync(database, active, cancellationToken);
+        await funding.BookAsync(database, active, cancellationToken);
         foreach (var position in active)
         {
             var correlationId = position.SignalId ?? position.PositionId;

@@ -30,6 +30,7 @@ public sealed partial class TradingEngine(
     VenueFacts venueFacts,
     OrderRouter router,
     Reconciler reconciler,
+    FundingBook funding,
     AccountLease lease,
     OutboxPublisher outbox,
     IConnectionMultiplexer redis,

@@ -94,6 +94,9 @@ internal sealed class ScriptedVenue : IVenue
     /// <summary>The positions the venue reports (scripted by the test; the venue's order fills do not change them).</summary>
     public List<VenuePosition> Positions { get; } = [];
 
+    /// <summary>The account's funding settlements the venue reports (scripted by the test).</summary>
+    public List<VenueTransaction> Funding { get; } = [];
+
     /// <summary>The account's executions the venue reports (scripted by the test).</summary>
     public List<VenueExecution> Executions { get; } = [];
 
@@ -183,13 +186,15 @@ internal sealed class ScriptedVenue : IVenue
 
     public Task<IReadOnlyList<VenueOrder>> GetOpenOrdersAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) => throw Unscripted();
 
-    public Task<IReadOnlyList<VenueTransaction>> GetRecentFundingAsync(CancellationToken cancellationToken) => throw Unscripted();
+    /// <summary>The <see cref="Funding"/> settlements, newest first (as the venue lists them).</summary>
+    public Task<IReadOnlyList<VenueTransaction>> GetRecentFundingAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<VenueTransaction>>([.. Funding.OrderByDescending(settlement => settlement.Time)]);
 
     /// <summary>The <see cref="Executions"/> in <paramref name="symbol"/>, newest first (as the venue lists them).</summary>
     public Task<IReadOnlyList<VenueExecution>> GetRecentExecutionsAsync(InstrumentSymbol symbol, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<VenueExecution>>([.. Executions.Where(execution => execution.Symbol == symbol).OrderByDescending(execution => execution.Time)]);
 
-    private static NotSupportedException Unscripted() => new("the scripted venue answers only the order, position and execution endpoints");
+    private static NotSupportedException Unscripted() => new("the scripted venue answers only the order, position, execution and funding endpoints");
 
     private sealed class VenueOrderState(string orderId, string orderLinkId, decimal quantity)
     {

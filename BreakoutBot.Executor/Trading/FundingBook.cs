@@ -1,19 +1,23 @@
 using BreakoutBot.Data;
 using BreakoutBot.Data.Trading;
+using BreakoutBot.Executor.Venue;
 using Microsoft.EntityFrameworkCore;
 
 namespace BreakoutBot.Executor.Trading;
 
-/// <summary>Funding: what the venue settled on our positions is booked on them, once per settlement.</summary>
-public sealed partial class TradingEngine
+/// <summary>Funding: what the venue settled on our positions is booked on them, once per settlement (run by reconciliation).</summary>
+public sealed class FundingBook(IVenue venue, ILogger<FundingBook> logger)
 {
     /// <summary>
     /// Books the venue's new funding settlements: each is added to the realised PnL (and funding) of our position on its
-    /// symbol — the one open now, else the last one closed (and its trade) — and recorded by its transaction id, so a
-    /// settlement seen again changes nothing. Settlements on symbols none of ours held are recorded without a position.
+    /// symbol — the one open now (of <paramref name="active"/>), else the last one closed (and its trade) — and recorded
+    /// by its transaction id, so a settlement seen again changes nothing. Settlements on symbols none of ours held (or
+    /// only an External position holds) are recorded without a position. Saves.
     /// </summary>
-    private async Task BookFundingAsync(TradingDbContext database, IReadOnlyList<PositionRecord> active, CancellationToken cancellationToken)
+    public async Task BookAsync(TradingDbContext database, IReadOnlyList<PositionRecord> active, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(active);
         var settlements = await venue.GetRecentFundingAsync(cancellationToken);
         if (settlements.Count == 0)
         {
