@@ -6,7 +6,7 @@ namespace BreakoutBot.Domain.Risk;
 
 /// <summary>
 /// Sizes an entry by risk: <c>qty = equity × riskFraction / riskPerUnit</c>, where risk per unit is the stop distance
-/// plus both taker fees, then capped by the notional cap, leverage and depth, and rounded <em>down</em> to the lot
+/// plus both taker fees, then capped by the notional cap, leverage, depth and the venue's maximum market order, and rounded <em>down</em> to the lot
 /// step. Because every step only lowers the quantity, the risk after rounding never exceeds the target.
 /// </summary>
 public static class PositionSizer
@@ -54,6 +54,15 @@ public static class PositionSizer
         {
             quantity = depth * request.MaxDepthFraction / request.Entry;
             limitedBy = $"depth {Text(depth * request.MaxDepthFraction)} USDT";
+        }
+
+        // The venue refuses a market order above its maximum quantity (low-priced coins with tight stops reach it): the
+        // entry is capped there rather than refused, which only lowers the risk.
+        var venueMaximum = instrument.MaxQuantityFor(isMarketOrder: true);
+        if (venueMaximum > 0 && quantity > venueMaximum)
+        {
+            quantity = venueMaximum;
+            limitedBy = $"the venue's maximum market order {Text(venueMaximum)} {instrument.Symbol}";
         }
 
         var rounded = instrument.FloorQuantityToStep(quantity);

@@ -79,9 +79,10 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
         var walletBefore = stack.WalletBalance;
 
         // A random walk reaches +0.5 R near its EMA within the hour more often than not; another symbol is tried if not
-        // (every symbol of the simulated market: under load five tries have all missed).
+        // (every symbol of the simulated market, twice: under load eight tries have all missed).
         (TradeRecord Trade, PositionRecord Position, List<OrderRecord> Orders, List<FillRecord> Fills)? added = null;
-        foreach (var symbol in new[] { "BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "AVAXUSDT", "XRPUSDT", "DOGEUSDT", "ADAUSDT" })
+        string[] symbols = ["BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "AVAXUSDT", "XRPUSDT", "DOGEUSDT", "ADAUSDT"];
+        foreach (var symbol in symbols.Concat(symbols))
         {
             var signal = await stack.LongSignalAsync(symbol, 0.005m);
             await stack.PublishSignalAsync(signal);
@@ -102,7 +103,7 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
             }
         }
 
-        Assert.True(added is not null, "no position was added to in eight tries");
+        Assert.True(added is not null, "no position was added to in sixteen tries");
         var (addedTrade, addedPosition, addedOrders, addedFills) = added.Value;
         var addOn = Assert.Single(addedOrders, order => order.Purpose == OrderPurpose.AddOn);
         Assert.EndsWith("-a1", addOn.OrderId, StringComparison.Ordinal);

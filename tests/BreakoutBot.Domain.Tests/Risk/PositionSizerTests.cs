@@ -78,6 +78,18 @@ public class PositionSizerTests
     }
 
     [Fact]
+    public void Size_AboveTheVenuesMaximumMarketOrder_IsCappedThereAndSaysSo_NotRefused()
+    {
+        // 100 USDT / 0.001 per unit = 100 000 units; the venue takes at most 500 in one market order.
+        var decision = PositionSizer.Size(Request(entry: 1m, stop: 0.999m));
+
+        Assert.True(decision.IsApproved, decision.Detail);
+        Assert.Equal(500m, decision.Quantity);
+        Assert.True(decision.RiskAmount < 100m);
+        Assert.Contains("maximum market order 500", decision.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Size_BelowVenueMinimum_IsRejectedNotRoundedUp()
     {
         var decision = PositionSizer.Size(Request() with { Equity = 30m });

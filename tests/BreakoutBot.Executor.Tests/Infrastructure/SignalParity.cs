@@ -17,8 +17,8 @@ namespace BreakoutBot.Executor.Tests.Infrastructure;
 /// A difference is explained only by what the backtest cannot see, read from the scanner's snapshot of that close:
 /// a filter the klines cannot feed failed live (book, tape, open interest), or the engine was not taking signals —
 /// both change what is emitted, not the signal engine's memory — or the live book's imbalance rejected the signal, or
-/// the backtest's entry (the close) failed a check on the entry that the live entry (the book's touch) passed.
-/// Those last two also change the engine's memory (a level signalled, a cooldown), so later differences on that symbol
+/// one of the two entries (the backtest's close, the live book's touch) failed a check on the entry the other passed.
+/// Those last ones also change the engine's memory (a level signalled, a cooldown), so later differences on that symbol
 /// follow from it and are listed as such. Anything else is unexplained.
 /// </para>
 /// </summary>
@@ -81,12 +81,16 @@ internal sealed class SignalParity(
 
                 var entryRejected = backtestRejections.GetValueOrDefault((symbol, close)) is { } rejections
                     && EntryDependent.Any(code => rejections.Contains(code + ":", StringComparison.Ordinal));
+                // The live scanner checks the entry at the book's touch, the backtest at the close: either may be the one
+                // just outside a limit (EntryTooFarFromLevel by a few hundredths of a percent).
+                var liveEntryRejected = row.Item2?.SignalNotes.Any(note => EntryDependent.Any(code => note.StartsWith(code + ":", StringComparison.Ordinal))) ?? false;
                 var why = liveSignal is not null
                     ? emitted is null && entryRejected ? "the backtest's entry (the close) failed an entry check the live one (the book's touch) passed" : null
                     : emitted is null ? (imbalance ? "the live book's imbalance was too weak (the backtest's signal was not a candidate)" : "")
                     : row.snapshot is null ? null
                     : !row.snapshot.SignalsEnabled ? "the engine was not taking signals"
                     : imbalance ? "the live book's imbalance was too weak"
+                    : liveEntryRejected ? "the live entry (the book's touch) failed an entry check the backtest's (the close) passed"
                     : row.Item2 is { Passed: false } failing && failing.Filters.Where(filter => !filter.Passed).All(filter => ScanFilterNames.NeedMoreThanKlines.Contains(filter.Name))
                         ? "live filters the klines cannot feed failed: " + string.Join(", ", failing.Filters.Where(filter => !filter.Passed).Select(filter => filter.Name))
                     : null;
@@ -95,7 +99,7 @@ internal sealed class SignalParity(
                     continue;
                 }
 
-                if (imbalance || entryRejected || why is null)
+                if (imbalance || entryRejected || liveEntryRejected || why is null)
                 {
                     divergedAt = close;
                 }
