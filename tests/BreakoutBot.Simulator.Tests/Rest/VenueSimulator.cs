@@ -76,7 +76,9 @@ public sealed class VenueSimulator : IAsyncLifetime
 
     private HttpClient Resilient(TimeProvider clock, BybitOptions? options)
     {
-        options ??= new BybitOptions { BaseUrl = BaseAddress.ToString(), RetrySeed = 5 };
+        // A generous attempt limit: on a loaded two-core CI machine (the whole application under test next door) one
+        // answer once took over the production default of 10 s, and an order create is never retried.
+        options ??= new BybitOptions { BaseUrl = BaseAddress.ToString(), RetrySeed = 5, AttemptTimeout = TimeSpan.FromSeconds(45) };
 #pragma warning disable CA2000 // The HttpClient owns the handler chain and is disposed with the fixture.
         var chain = new BybitRetryHandler(options, clock, new RetryJitter(options.RetrySeed), NullLogger<BybitRetryHandler>.Instance)
         {
