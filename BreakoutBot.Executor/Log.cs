@@ -42,6 +42,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Engine of account {Account} loaded: {State}, preset {Preset}")]
     public static partial void EngineInitialized(ILogger logger, string account, EngineState state, string preset);
 
+    [LoggerMessage(EventId = 1024, Level = LogLevel.Warning, Message = "An engine step failed (engine {State}, {Failure}); the engine's memory is reloaded from the database before the next step")]
+    public static partial void StepFailedMemoryInDoubt(ILogger logger, EngineState state, string failure);
+
+    [LoggerMessage(EventId = 1025, Level = LogLevel.Information, Message = "Engine memory reloaded from the database: {From} -> {To}, kill switch tripped {KillSwitchTripped}")]
+    public static partial void StateReloaded(ILogger logger, EngineState from, EngineState to, bool killSwitchTripped);
+
+    [LoggerMessage(EventId = 1026, Level = LogLevel.Warning, Message = "Reloading the engine's memory from the database failed; retried before the next step")]
+    public static partial void StateReloadFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1021, Level = LogLevel.Information, Message = "Engine {From} -> {To}: {Reason}")]
     public static partial void EngineStateChanged(ILogger logger, EngineState from, EngineState to, string reason);
 

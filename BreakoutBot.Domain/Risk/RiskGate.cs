@@ -100,10 +100,12 @@ public sealed class RiskGate
     }
 
     /// <summary>
-    /// An operator re-arms the switch. The losing streak that may have tripped it is cleared too (it would trip again at
-    /// once). False when there was nothing to reset.
+    /// An operator re-arms the switch. What may have tripped it is accepted with the reset, since it would trip again at
+    /// once: the losing streak is cleared, and when <paramref name="equityNow"/> is known the day's loss is measured from
+    /// it for the rest of the day (a further <c>kill_switch_loss_limit</c> trips it again). False when there was nothing
+    /// to reset.
     /// </summary>
-    public bool Reset(string operatorName, DateTimeOffset now)
+    public bool Reset(string operatorName, DateTimeOffset now, decimal? equityNow = null)
     {
         var transition = KillSwitch.Reset(operatorName, now);
         if (!transition.IsAccepted)
@@ -113,6 +115,11 @@ public sealed class RiskGate
 
         KillSwitch = transition.Next;
         ConsecutiveLosses = 0;
+        if (equityNow is { } equity)
+        {
+            DayStart = DailyEquityBaseline.Start(now, equity);
+        }
+
         return true;
     }
 

@@ -1,3 +1,4 @@
+using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Engine;
 using BreakoutBot.Data.Presets;
@@ -21,15 +22,7 @@ public sealed partial class TradingEngine
     public async Task HandleCommandAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await HandleCommandCoreAsync(command, correlationId, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await ExclusiveAsync(() => HandleCommandCoreAsync(command, correlationId, cancellationToken), cancellationToken);
 
         outbox.Wake();
         Wake();
@@ -52,17 +45,24 @@ public sealed partial class TradingEngine
         string? refusal = decision.Refusal;
         if (decision.IsAccepted)
         {
-            refusal = command.Kind switch
+            try
             {
-                EngineCommandKind.Start => await StartAsync(command, cancellationToken),
-                EngineCommandKind.Pause or EngineCommandKind.Resume => await SimpleTransitionAsync(command, decision.Next, cancellationToken),
-                EngineCommandKind.Stop => await StopAsync(command, correlationId, cancellationToken),
-                EngineCommandKind.Kill => await KillAsync(command, correlationId, cancellationToken),
-                EngineCommandKind.ResetKillSwitch => await ResetKillSwitchAsync(command, correlationId, cancellationToken),
-                EngineCommandKind.ClosePosition => await ClosePositionAsync(command, correlationId, cancellationToken),
-                EngineCommandKind.MoveStopToBreakeven => await MoveStopToBreakevenAsync(command, correlationId, cancellationToken),
-                _ => $"unknown command {command.Kind}",
-            };
+                refusal = command.Kind switch
+                {
+                    EngineCommandKind.Start => await StartAsync(command, cancellationToken),
+                    EngineCommandKind.Pause or EngineCommandKind.Resume => await SimpleTransitionAsync(command, decision.Next, cancellationToken),
+                    EngineCommandKind.Stop => await StopAsync(command, correlationId, cancellationToken),
+                    EngineCommandKind.Kill => await KillAsync(command, correlationId, cancellationToken),
+                    EngineCommandKind.ResetKillSwitch => await ResetKillSwitchAsync(command, correlationId, cancellationToken),
+                    EngineCommandKind.ClosePosition => await ClosePositionAsync(command, correlationId, cancellationToken),
+                    EngineCommandKind.MoveStopToBreakeven => await MoveStopToBreakevenAsync(command, correlationId, cancellationToken),
+                    _ => $"unknown command {command.Kind}",
+                };
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TimeoutException or BybitApiException)
+            {
+                refusal = await SettleFailedCommandAsync(command, exception, cancellationToken);
+            }
         }
 
         var now = clock.GetUtcNow();
@@ -77,6 +77,28 @@ public sealed partial class TradingEngine
 
         Log.CommandHandled(logger, command.Kind, command.CommandId, refusal is null, refusal ?? "");
         return ack;
+    }
+
+    /// <summary>
+    /// A command the venue failed half-way (a start whose reconciliation could not read the venue, a stop whose entry
+    /// cancels were not answered): memory goes back to what was committed, and a transient state it left behind settles
+    /// to Stopped, so the engine is never stuck in Starting or Stopping and the operator can simply try again. The
+    /// command is answered as refused with the venue's failure.
+    /// </summary>
+    private async Task<string> SettleFailedCommandAsync(EngineCommand command, Exception failure, CancellationToken cancellationToken)
+    {
+        var reason = $"{command.Kind.ToString().ToLowerInvariant()} failed at the venue: {failure.Message}";
+        await ReloadCommittedStateAsync(cancellationToken);
+        if (_state is EngineState.Starting or EngineState.Stopping)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var database = Database(scope);
+            await CloseSessionAsync(database, reason, cancellationToken);
+            await ChangeStateAsync(database, EngineState.Stopped, reason, clock.GetUtcNow(), cancellationToken);
+            await database.SaveChangesAsync(cancellationToken);
+        }
+
+        return reason;
     }
 
     private async Task<string?> StartAsync(EngineCommand command, CancellationToken cancellationToken)
@@ -156,14 +178,8 @@ public sealed partial class TradingEngine
 
         session.StoppedAt = clock.GetUtcNow();
         session.StopReason = reason;
-        try
-        {
-            session.EndingEquity = (await venue.GetWalletAsync(cancellationToken)).Equity;
-        }
-        catch (HttpRequestException)
-        {
-            // The session closes without its ending equity rather than not at all.
-        }
+        // Without its ending equity when the venue does not answer, rather than not at all.
+        session.EndingEquity = await EquityIfReadableAsync(cancellationToken);
     }
 
     private async Task<string?> KillAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)
@@ -180,7 +196,7 @@ public sealed partial class TradingEngine
         var now = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var database = Database(scope);
-        if (_risk.Reset(command.IssuedBy, now))
+        if (_risk.Reset(command.IssuedBy, now, await EquityIfReadableAsync(cancellationToken)))
         {
             await SaveRiskAsync(database, now, cancellationToken);
             Outbox.Event(database, new KillSwitchChanged(TradingIds.NewEventId(), false, $"reset by {command.IssuedBy}", now), correlationId, now);
@@ -190,6 +206,19 @@ public sealed partial class TradingEngine
         await ChangeStateAsync(database, EngineState.Stopped, $"kill switch reset by {command.IssuedBy}", now, cancellationToken);
         await database.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>The account's equity, or null when the venue does not answer (what needs it then does without).</summary>
+    private async Task<decimal?> EquityIfReadableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await venue.GetWalletAsync(cancellationToken)).Equity;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or BybitApiException)
+        {
+            return null;
+        }
     }
 
     private async Task<string?> ClosePositionAsync(EngineCommand command, string correlationId, CancellationToken cancellationToken)

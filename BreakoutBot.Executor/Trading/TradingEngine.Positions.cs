@@ -26,38 +26,34 @@ public sealed partial class TradingEngine
             return;
         }
 
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            using var activity = telemetry.ActivitySource.StartActivity("positions.manage");
-            await ContinueFlattenAsync(cancellationToken);
-            await using var scope = scopes.CreateAsyncScope();
-            var database = Database(scope);
-            var active = await database.Positions
-                .Where(row => row.Status == PositionRecordStatus.Opening || row.Status == PositionRecordStatus.Open || row.Status == PositionRecordStatus.Closing)
-                .Select(row => row.PositionId)
-                .ToListAsync(cancellationToken);
-            metrics.OpenPositions = active.Count;
-            foreach (var positionId in active)
-            {
-                await ManageOneAsync(positionId, cancellationToken);
-            }
-
-            await router.ResolveLeftoversAsync(database, cancellationToken);
-            metrics.UnprotectedPositions = await database.Positions.CountAsync(row => row.UnprotectedSince != null && row.Status != PositionRecordStatus.Closed, cancellationToken);
-
-            if (_equityDue)
-            {
-                _equityDue = false;
-                await SnapshotEquityCoreAsync(database, cancellationToken);
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-
+        await ExclusiveAsync(() => ManageAllAsync(cancellationToken), cancellationToken);
         outbox.Wake();
+    }
+
+    private async Task ManageAllAsync(CancellationToken cancellationToken)
+    {
+        using var activity = telemetry.ActivitySource.StartActivity("positions.manage");
+        await ContinueFlattenAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        var active = await database.Positions
+            .Where(row => row.Status == PositionRecordStatus.Opening || row.Status == PositionRecordStatus.Open || row.Status == PositionRecordStatus.Closing)
+            .Select(row => row.PositionId)
+            .ToListAsync(cancellationToken);
+        metrics.OpenPositions = active.Count;
+        foreach (var positionId in active)
+        {
+            await ManageOneAsync(positionId, cancellationToken);
+        }
+
+        await router.ResolveLeftoversAsync(database, cancellationToken);
+        metrics.UnprotectedPositions = await database.Positions.CountAsync(row => row.UnprotectedSince != null && row.Status != PositionRecordStatus.Closed, cancellationToken);
+
+        if (_equityDue)
+        {
+            _equityDue = false;
+            await SnapshotEquityCoreAsync(database, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -92,6 +88,8 @@ public sealed partial class TradingEngine
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Its unit of work may have changed memory (the losing streak) and not been committed.
+            _memoryInDoubt = true;
             Log.PositionRoundFailed(logger, position.PositionId, position.Symbol, exception);
             metrics.PositionRoundFailed(position.Symbol);
         }

@@ -127,17 +127,11 @@ public sealed partial class TradingEngine
             return;
         }
 
-        await _gate.WaitAsync(cancellationToken);
-        try
+        await ExclusiveAsync(async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
             await SnapshotEquityCoreAsync(Database(scope), cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-
+        }, cancellationToken);
         outbox.Wake();
     }
 
@@ -176,16 +170,7 @@ public sealed partial class TradingEngine
             return;
         }
 
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await ReconcileCoreAsync(cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-
+        await ExclusiveAsync(() => ReconcileCoreAsync(cancellationToken), cancellationToken);
         outbox.Wake();
     }
 }

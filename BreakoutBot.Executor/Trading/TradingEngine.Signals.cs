@@ -22,14 +22,12 @@ public sealed partial class TradingEngine
     public async Task<string> HandleSignalAsync(SignalDetected signal, string correlationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        await _gate.WaitAsync(cancellationToken);
         try
         {
-            return await HandleSignalCoreAsync(signal, correlationId, cancellationToken);
+            return await ExclusiveAsync(() => HandleSignalCoreAsync(signal, correlationId, cancellationToken), cancellationToken);
         }
         finally
         {
-            _gate.Release();
             outbox.Wake();
             Wake();
         }

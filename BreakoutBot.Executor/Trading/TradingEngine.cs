@@ -62,6 +62,7 @@ public sealed partial class TradingEngine(
     private readonly RiskGate _risk = new();
     private bool _initialized;
     private bool _equityDue;
+    private bool _memoryInDoubt;
 
     public string Account => _options.Account;
 
@@ -188,6 +189,73 @@ public sealed partial class TradingEngine(
         }
 
         outbox.Wake();
+    }
+
+    /// <summary>
+    /// Runs one step under the gate. A step changes the engine's memory (state, kill switch, streak, preset) together
+    /// with its unit of work; when the step fails before that unit is committed, memory would disagree with the
+    /// database (an engine that refuses commands as Emergency while every reader sees Running). So after a failed step
+    /// memory is put back to what the database holds before any other step runs; the step still fails as it would have.
+    /// </summary>
+    private async Task<T> ExclusiveAsync<T>(Func<Task<T>> step, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_memoryInDoubt)
+            {
+                await ReloadCommittedStateAsync(cancellationToken);
+            }
+
+            return await step();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _memoryInDoubt = true;
+            Log.StepFailedMemoryInDoubt(logger, _state, exception.GetType().Name);
+            await TryReloadCommittedStateAsync(cancellationToken);
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ExclusiveAsync(Func<Task> step, CancellationToken cancellationToken) => await ExclusiveAsync(async () =>
+    {
+        await step();
+        return true;
+    }, cancellationToken);
+
+    private async Task TryReloadCommittedStateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReloadCommittedStateAsync(cancellationToken);
+        }
+        catch (Exception reload) when (reload is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The database is away too: the next step tries again before it runs.
+            Log.StateReloadFailed(logger, reload);
+        }
+    }
+
+    /// <summary>The engine state, risk state and active preset as the database holds them.</summary>
+    private async Task ReloadCommittedStateAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var database = Database(scope);
+        var state = await database.EngineStates.AsNoTracking().SingleAsync(row => row.Account == Account, cancellationToken);
+        var risk = await database.RiskStates.AsNoTracking().SingleAsync(row => row.Account == Account, cancellationToken);
+        var before = _state;
+        _state = Enum.Parse<EngineState>(state.State);
+        _sessionId = state.SessionId;
+        _risk.Load(risk);
+        metrics.KillSwitchTripped = _risk.BlocksEntries;
+        await _presets.RestoreAsync(database, state.PresetName, state.PresetVersion, executorTradingOptions.Value.ResolveDefaultPreset(_mode), cancellationToken);
+        _memoryInDoubt = false;
+        Log.StateReloaded(logger, before, _state, _risk.BlocksEntries);
     }
 
     /// <summary>Stops trading activity without touching the venue (the lease was lost or the host stops).</summary>

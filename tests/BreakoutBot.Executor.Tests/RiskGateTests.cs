@@ -73,6 +73,33 @@ public sealed class RiskGateTests
     }
 
     [Fact]
+    public void Reset_AfterADailyLossTrip_TheLossSoFarIsAccepted_AFurtherLimitTripsAgain()
+    {
+        var gate = new RiskGate();
+        gate.ObserveEquity(Morning, 1000m);
+        gate.Trip(gate.DailyLossBreach(Limits, 950m)!, Morning.AddHours(1), flatten: true);
+
+        Assert.True(gate.Reset("alice", Morning.AddHours(2), equityNow: 940m));
+
+        Assert.Equal(940m, gate.DayStart!.StartEquity);
+        Assert.Null(gate.DailyLossBreach(Limits, 940m));
+        Assert.Null(gate.DailyLossBreach(Limits, 893.01m));
+        Assert.NotNull(gate.DailyLossBreach(Limits, 893m));
+    }
+
+    [Fact]
+    public void Reset_EquityUnknown_KeepsTheDayStart()
+    {
+        var gate = new RiskGate();
+        gate.ObserveEquity(Morning, 1000m);
+        gate.Trip("manual kill", Morning, flatten: false);
+
+        Assert.True(gate.Reset("alice", Morning.AddHours(1)));
+
+        Assert.Equal(1000m, gate.DayStart!.StartEquity);
+    }
+
+    [Fact]
     public void Reset_Armed_RefusedAndKeepsTheStreak()
     {
         var gate = new RiskGate();
