@@ -118,6 +118,39 @@ public sealed class DistributedAppFixture : IAsyncLifetime
         return string.Join('\n', all.TakeLast(lines));
     }
 
+    /// <summary>
+    /// The last <paramref name="entries"/> log entries of <paramref name="resource"/> written by our own code (framework
+    /// entries such as every SQL command left out), each cut to its first lines: what a failure message needs.
+    /// </summary>
+    public static string OwnLogTail(string resource, int entries)
+    {
+        var path = Path.Combine(LogDirectory, resource + ".log");
+        if (!File.Exists(path))
+        {
+            return $"(no log of {resource})";
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var grouped = new List<List<string>>();
+        foreach (var line in reader.ReadToEnd().Split('\n'))
+        {
+            // "2026-12-08T03:11:29.3380000Z info: Category[id]" begins an entry; indented lines continue it.
+            var content = line.Length > 29 && line[10] == 'T' && line[28] == ' ' ? line[29..] : line;
+            if (content.Length > 5 && content[4] == ':' && content[..4] is "info" or "warn" or "fail" or "crit" or "dbug" or "trce")
+            {
+                grouped.Add([line]);
+            }
+            else if (grouped.Count > 0)
+            {
+                grouped[^1].Add(line);
+            }
+        }
+
+        var own = grouped.Where(entry => !entry[0].Contains(" Microsoft.", StringComparison.Ordinal) && !entry[0].Contains(" System.", StringComparison.Ordinal));
+        return string.Join('\n', own.TakeLast(entries).Select(entry => string.Join('\n', entry.Take(4))));
+    }
+
     /// <summary>A connection to the application's Redis (opened at start, shared by the tests).</summary>
     public Task<StackExchange.Redis.ConnectionMultiplexer> RedisAsync() =>
         Task.FromResult(_redis ?? throw new InvalidOperationException("The application has not started."));
@@ -156,18 +189,24 @@ public sealed class DistributedAppFixture : IAsyncLifetime
     public async Task<string> DescribeRecentSignalsAsync()
     {
         var engine = (await (await RedisAsync()).GetDatabase().StringGetAsync(RedisKeys.EngineState)).ToString();
+        var logs = new List<string>
+        {
+            "scanner log, last entries of our own:", OwnLogTail("scanner", 15),
+            "executor log, last entries of our own:", OwnLogTail("executor", 40),
+        };
         await using var database = new Npgsql.NpgsqlConnection(await App.GetConnectionStringAsync("breakoutdb"));
         await database.OpenAsync();
         await using var query = new Npgsql.NpgsqlCommand(
             "SELECT received_at, symbol, side::text, outcome, COALESCE(reason, '') FROM signals ORDER BY received_at DESC LIMIT 15", database);
         await using var reader = await query.ExecuteReaderAsync();
-        var lines = new List<string> { "engine: " + engine };
+        // The summary goes last: a CI log that keeps only the end of a long message still shows it.
+        var lines = new List<string>(logs) { "engine: " + engine };
         while (await reader.ReadAsync())
         {
             lines.Add($"{reader.GetFieldValue<DateTimeOffset>(0):O} {reader.GetString(1)} {reader.GetString(2)} {reader.GetString(3)} {reader.GetString(4)}");
         }
 
-        if (lines.Count == 1)
+        if (lines.Count == logs.Count + 1)
         {
             lines.Add("no signal received");
         }
@@ -176,10 +215,6 @@ public sealed class DistributedAppFixture : IAsyncLifetime
         var newest = await redis.StreamRangeAsync(StreamNames.Signals, "-", "+", count: 1, messageOrder: StackExchange.Redis.Order.Descending);
         lines.Add($"signals stream: {await redis.StreamLengthAsync(StreamNames.Signals)} entries, newest {(newest.Length > 0 ? newest[0].Id.ToString() : "none")}");
         lines.Add("scanner status: " + (await redis.StringGetAsync(RedisKeys.ScannerStatus)).ToString());
-        lines.Add("scanner log, last lines:");
-        lines.Add(LogTail("scanner", 30));
-        lines.Add("executor log, last lines:");
-        lines.Add(LogTail("executor", 30));
         return string.Join(Environment.NewLine, lines);
     }
 
