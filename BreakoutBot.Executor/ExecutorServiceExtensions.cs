@@ -46,6 +46,7 @@ public static class ExecutorServiceExtensions
         builder.Services.AddSingleton<OrderRouter>();
         builder.Services.AddSingleton<Reconciler>();
         builder.Services.AddSingleton<FundingBook>();
+        builder.Services.AddSingleton<TradeBook>();
 
         // The db-migrator migrates; the Executor waits until the schema is current before the engine and the outbox
         // touch it (they wait on DatabaseMigrationState).

@@ -6,8 +6,6 @@ using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Presets;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
-using BreakoutBot.Executor.Persistence;
-using BreakoutBot.Messaging.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace BreakoutBot.Executor.Trading;
@@ -391,77 +389,18 @@ public sealed partial class TradingEngine
         return false;
     }
 
-    /// <summary>
-    /// The average price of the entry proper (an add-on excluded): the trade's 1 R is measured from it, as the backtester
-    /// does, so an add-on does not change what R means.
-    /// </summary>
-    private static async Task<decimal> FirstEntryPriceAsync(TradingDbContext database, PositionRecord position, CancellationToken cancellationToken)
-    {
-        var entryOrders = database.Orders.Where(order => order.PositionId == position.PositionId && order.Purpose == OrderPurpose.Entry).Select(order => order.OrderId);
-        var fills = await database.Fills.Where(fill => entryOrders.Contains(fill.OrderId)).ToListAsync(cancellationToken);
-        var quantity = fills.Sum(fill => fill.Quantity);
-        return quantity > 0 ? fills.Sum(fill => fill.Price * fill.Quantity) / quantity : position.EntryPrice;
-    }
-
-    /// <summary>Nothing is open any more: cancels what still rests, and writes the trade.</summary>
+    /// <summary>Nothing is open any more: cancels what still rests, closes the position and writes its trade (once).</summary>
     private async Task FinishAsync(TradingDbContext database, PositionRecord position, string correlationId, CancellationToken cancellationToken)
     {
         await CancelWorkingOrdersAsync(database, position, null, correlationId, cancellationToken);
-        var now = clock.GetUtcNow();
-        var exitOrders = await database.Orders
-            .Where(order => order.PositionId == position.PositionId && order.Purpose != OrderPurpose.Entry && order.Purpose != OrderPurpose.AddOn)
-            .Select(order => order.OrderId)
-            .ToListAsync(cancellationToken);
-        var exits = await database.Fills.Where(fill => exitOrders.Contains(fill.OrderId)).ToListAsync(cancellationToken);
-        var exitQuantity = exits.Sum(fill => fill.Quantity);
-        var exitPrice = exitQuantity > 0 ? exits.Sum(fill => fill.Price * fill.Quantity) / exitQuantity : position.EntryPrice;
-        var lastExit = exits.OrderBy(fill => fill.ExecutedAt).LastOrDefault();
-        var lastExitOrder = lastExit is null ? null : await database.Orders.FindAsync([lastExit.OrderId], cancellationToken);
-        var reason = position.ExitReason ?? lastExitOrder?.Purpose switch
-        {
-            OrderPurpose.TakeProfit => nameof(ExitReason.TakeProfit),
-            OrderPurpose.StopLoss => PositionRules.StopReason(position.StopKind).ToString(),
-            _ => "Closed",
-        };
-        var addOnId = TradingIds.AddOn(position.PositionId);
-        var addedOn = await database.Orders.Where(order => order.OrderId == addOnId).Select(order => order.FilledQuantity).FirstOrDefaultAsync(cancellationToken);
-        var firstEntryPrice = addedOn > 0 ? await FirstEntryPriceAsync(database, position, cancellationToken) : position.EntryPrice;
-        var initialRisk = Math.Abs(firstEntryPrice - position.InitialStop) * position.OriginalQuantity;
-        var closedAt = lastExit?.ExecutedAt ?? now;
-
-        position.Status = PositionRecordStatus.Closed;
-        position.ClosedAt = closedAt;
+        var trade = await trades.CloseAsync(database, position, correlationId, cancellationToken);
         EndExposure(position);
-        position.ExitReason = reason;
         PositionEvent(database, position);
-        if (!await database.Trades.AnyAsync(trade => trade.PositionId == position.PositionId, cancellationToken))
+        if (trade is not null)
         {
-            var trade = new TradeRecord
-            {
-                TradeId = "t" + position.PositionId[1..],
-                PositionId = position.PositionId,
-                SignalId = position.SignalId,
-                Symbol = position.Symbol,
-                Direction = position.Direction,
-                Strategy = await database.Signals.Where(signal => signal.SignalId == position.SignalId).Select(signal => signal.Strategy).FirstOrDefaultAsync(cancellationToken) ?? position.Origin.ToString(),
-                EntryPrice = position.EntryPrice,
-                ExitPrice = exitPrice,
-                Quantity = position.OriginalQuantity + addedOn,
-                RealizedPnl = position.RealizedPnl,
-                Fees = position.Fees,
-                Funding = position.Funding,
-                RMultiple = initialRisk > 0 ? position.RealizedPnl / initialRisk : 0,
-                InitialRisk = initialRisk,
-                ExitReason = reason,
-                OpenedAt = position.OpenedAt,
-                ClosedAt = closedAt,
-            };
-            database.Trades.Add(trade);
-            Outbox.Event(database, new TradeClosed(trade.TradeId, trade.PositionId, trade.Symbol, trade.Direction, trade.EntryPrice, trade.ExitPrice, trade.Quantity,
-                trade.RealizedPnl, trade.Fees, trade.RMultiple, trade.ExitReason, trade.OpenedAt, trade.ClosedAt), correlationId, now);
             _risk.RecordTradeResult(trade.RealizedPnl);
-            await SaveRiskAsync(database, now, cancellationToken);
-            Log.TradeClosed(logger, trade.TradeId, trade.Symbol, trade.RealizedPnl, trade.RMultiple, reason);
+            await SaveRiskAsync(database, clock.GetUtcNow(), cancellationToken);
+            Log.TradeClosed(logger, trade.TradeId, trade.Symbol, trade.RealizedPnl, trade.RMultiple, trade.ExitReason);
         }
 
         _lastBarOpen.Remove(position.PositionId);

@@ -31,6 +31,7 @@ public sealed partial class TradingEngine(
     OrderRouter router,
     Reconciler reconciler,
     FundingBook funding,
+    TradeBook trades,
     AccountLease lease,
     OutboxPublisher outbox,
     IConnectionMultiplexer redis,

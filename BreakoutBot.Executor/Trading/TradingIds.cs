@@ -14,6 +14,9 @@ internal static class TradingIds
     public static string PositionFor(string signalId) =>
         "p" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signalId)))[..24];
 
+    /// <summary>The trade a position leaves: its id with the position's one-letter prefix replaced by <c>t</c>.</summary>
+    public static string TradeOf(string positionId) => "t" + positionId[1..];
+
     /// <summary>Entry slice <paramref name="slice"/> (1-based) of the position.</summary>
     public static string EntrySlice(string positionId, int slice) => positionId + "-e" + slice.ToString(CultureInfo.InvariantCulture);
 

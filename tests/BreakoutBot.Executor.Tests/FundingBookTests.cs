@@ -1,7 +1,6 @@
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
-using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Executor.Trading;
@@ -21,10 +20,10 @@ public sealed class FundingBookTests(LocalPostgresServer postgres)
     {
         await using var bench = await RouterBench.StartAsync(postgres);
         var at = bench.Clock.GetUtcNow();
-        var open = Position("popen", "ETHUSDT", PositionRecordStatus.Open, PositionOrigin.Strategy);
-        var olderClosed = Position("pold", "BTCUSDT", PositionRecordStatus.Closed, PositionOrigin.Strategy, closedAt: at.AddHours(-5));
-        var lastClosed = Position("plast", "BTCUSDT", PositionRecordStatus.Closed, PositionOrigin.Strategy, closedAt: at.AddHours(-1));
-        var external = Position("xext", "SOLUSDT", PositionRecordStatus.External, PositionOrigin.External);
+        var open = TestPositions.Long("popen", "ETHUSDT", PositionRecordStatus.Open);
+        var olderClosed = TestPositions.Long("pold", "BTCUSDT", PositionRecordStatus.Closed, closedAt: at.AddHours(-5));
+        var lastClosed = TestPositions.Long("plast", "BTCUSDT", PositionRecordStatus.Closed, closedAt: at.AddHours(-1));
+        var external = TestPositions.Long("xext", "SOLUSDT", PositionRecordStatus.External, origin: PositionOrigin.External);
         bench.Database.Positions.AddRange(open, olderClosed, lastClosed, external);
         bench.Database.Trades.Add(new TradeRecord
         {
@@ -60,20 +59,4 @@ public sealed class FundingBookTests(LocalPostgresServer postgres)
 
     private static VenueTransaction Settlement(string id, string symbol, decimal funding, DateTimeOffset at) =>
         new(id, InstrumentSymbol.Parse(symbol), "SETTLEMENT", funding, 0m, 0m, funding, 10_000m, at, "");
-
-    private static PositionRecord Position(string id, string symbol, PositionRecordStatus status, PositionOrigin origin, DateTimeOffset? closedAt = null) => new()
-    {
-        PositionId = id,
-        Symbol = symbol,
-        Status = status,
-        Origin = origin,
-        StopKind = StopKind.Initial,
-        Direction = PositionDirection.Long,
-        EntryPrice = 100m,
-        InitialStop = 95m,
-        Stop = 95m,
-        OriginalQuantity = 1m,
-        OpenQuantity = status == PositionRecordStatus.Closed ? 0m : 1m,
-        ClosedAt = closedAt,
-    };
 }

@@ -1,7 +1,6 @@
 using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data.Trading;
 using BreakoutBot.Domain.MarketData;
-using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Testing;
@@ -46,9 +45,9 @@ public sealed class ReconcilerTests(LocalPostgresServer postgres)
     public async Task OurPositionOfAnotherSize_IsReportedAndLeftAsItIs_OneTheVenueShowsFlatIsReturnedAsClosedOutside_AnOpeningOneIsNot()
     {
         await using var bench = await RouterBench.StartAsync(postgres);
-        var differs = Ours("pdiffers", "BTCUSDT", PositionRecordStatus.Open, 0.5m);
-        var gone = Ours("pgone", "ETHUSDT", PositionRecordStatus.Closing, 2m);
-        var opening = Ours("popening", "XRPUSDT", PositionRecordStatus.Opening, 0m);
+        var differs = TestPositions.Long("pdiffers", "BTCUSDT", PositionRecordStatus.Open, 0.5m);
+        var gone = TestPositions.Long("pgone", "ETHUSDT", PositionRecordStatus.Closing, 2m);
+        var opening = TestPositions.Long("popening", "XRPUSDT", PositionRecordStatus.Opening, 0m);
         bench.Database.Positions.AddRange(differs, gone, opening);
         await bench.Database.SaveChangesAsync(Cancellation);
         bench.Venue.Positions.Add(VenuePosition("BTCUSDT", 0.75m, 60_000m));
@@ -68,7 +67,7 @@ public sealed class ReconcilerTests(LocalPostgresServer postgres)
     {
         await using var bench = await RouterBench.StartAsync(postgres);
         var openedAt = bench.Clock.GetUtcNow();
-        var position = Ours("pout", "ETHUSDT", PositionRecordStatus.Open, 2m);
+        var position = TestPositions.Long("pout", "ETHUSDT", PositionRecordStatus.Open, 2m);
         position.OpenedAt = openedAt;
         bench.Database.Positions.Add(position);
         await bench.Database.SaveChangesAsync(Cancellation);
@@ -120,19 +119,4 @@ public sealed class ReconcilerTests(LocalPostgresServer postgres)
 
     private static VenueExecution Execution(string id, string orderId, string linkId, OrderSide side, decimal price, decimal quantity, DateTimeOffset at) =>
         new(id, orderId, linkId, InstrumentSymbol.Parse("ETHUSDT"), side, price, quantity, 0.01m, null, IsMaker: false, "Trade", at);
-
-    private static PositionRecord Ours(string id, string symbol, PositionRecordStatus status, decimal quantity) => new()
-    {
-        PositionId = id,
-        Symbol = symbol,
-        Status = status,
-        Origin = PositionOrigin.Strategy,
-        StopKind = StopKind.Initial,
-        Direction = PositionDirection.Long,
-        EntryPrice = 100m,
-        InitialStop = 95m,
-        Stop = 95m,
-        OriginalQuantity = quantity,
-        OpenQuantity = quantity,
-    };
 }
