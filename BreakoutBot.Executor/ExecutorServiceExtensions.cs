@@ -47,6 +47,7 @@ public static class ExecutorServiceExtensions
         builder.Services.AddSingleton<Reconciler>();
         builder.Services.AddSingleton<FundingBook>();
         builder.Services.AddSingleton<TradeBook>();
+        builder.Services.AddSingleton<ExposureClock>();
 
         // The db-migrator migrates; the Executor waits until the schema is current before the engine and the outbox
         // touch it (they wait on DatabaseMigrationState).

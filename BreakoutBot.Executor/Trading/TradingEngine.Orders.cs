@@ -76,7 +76,7 @@ public sealed partial class TradingEngine
             // slice's fill adds to a position whose stop already works (and is resized right after): not an exposure.
             if (position.OpenQuantity == quantity)
             {
-                StartExposure(position);
+                exposure.Start(position);
             }
             return;
         }

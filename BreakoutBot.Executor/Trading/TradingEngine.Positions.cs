@@ -394,7 +394,7 @@ public sealed partial class TradingEngine
     {
         await CancelWorkingOrdersAsync(database, position, null, correlationId, cancellationToken);
         var trade = await trades.CloseAsync(database, position, correlationId, cancellationToken);
-        EndExposure(position);
+        exposure.End(position);
         PositionEvent(database, position);
         if (trade is not null)
         {

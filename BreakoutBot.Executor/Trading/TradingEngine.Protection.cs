@@ -40,7 +40,7 @@ public sealed partial class TradingEngine
     {
         var covered = StopPlacement == StopPlacement.Venue ? await StopQuantityAsync(database, position, cancellationToken) : 0m;
         var target = new StopTarget(position.PositionId, instrument.Symbol, position.Direction, position.Stop, covered);
-        return await StopKeeper.SyncAsync(new BookedStopOrders(this, database, position, instrument, correlationId), target, cancellationToken);
+        return await StopKeeper.SyncAsync(new BookedStopOrders(this, exposure, database, position, instrument, correlationId), target, cancellationToken);
     }
 
     /// <summary>
@@ -145,44 +145,9 @@ public sealed partial class TradingEngine
 
         var exposed = position.Status.IsActive() && position.OpenQuantity > 0
             && !(await VenueStopsAsync(database, position, cancellationToken)).Any(order => order.Status.IsWorking());
-        if (exposed)
-        {
-            StartExposure(position);
-        }
-        else
-        {
-            EndExposure(position);
-        }
+        exposure.Track(position, exposed);
 
         await database.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>The position has open quantity and no working stop from now (unless that was already known).</summary>
-    private void StartExposure(PositionRecord position)
-    {
-        if (StopPlacement != StopPlacement.Venue || position.UnprotectedSince is not null)
-        {
-            return;
-        }
-
-        position.UnprotectedSince = clock.GetUtcNow();
-        Log.PositionUnprotected(logger, position.PositionId, position.Symbol, position.OpenQuantity);
-    }
-
-    /// <summary>A stop is confirmed working, or nothing is open: the exposure (if any) ends and is added up.</summary>
-    private void EndExposure(PositionRecord position)
-    {
-        if (position.UnprotectedSince is not { } since)
-        {
-            return;
-        }
-
-        var seconds = Math.Max(0m, (decimal)(clock.GetUtcNow() - since).TotalSeconds);
-        position.UnprotectedSince = null;
-        position.UnprotectedSeconds += seconds;
-        position.LongestUnprotectedSeconds = Math.Max(position.LongestUnprotectedSeconds, seconds);
-        metrics.UnprotectedEpisode((double)seconds, position.Symbol);
-        Log.PositionProtected(logger, position.PositionId, seconds);
     }
 
     /// <summary>
@@ -219,7 +184,7 @@ public sealed partial class TradingEngine
     }
 
     /// <summary>The engine's answers to the <see cref="StopKeeper"/>: the booked stops, the venue's ticker, and the router.</summary>
-    private sealed class BookedStopOrders(TradingEngine engine, TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId) : IStopOrders
+    private sealed class BookedStopOrders(TradingEngine engine, ExposureClock exposure, TradingDbContext database, PositionRecord position, Instrument instrument, string correlationId) : IStopOrders
     {
         public async Task<IReadOnlyList<OrderRecord>> StopsAsync(CancellationToken cancellationToken) => await VenueStopsAsync(database, position, cancellationToken);
 
@@ -235,7 +200,7 @@ public sealed partial class TradingEngine
             if (position.UnprotectedSince is not null)
             {
                 // Committed at once: a round that fails later must not leave the exposure running in the database.
-                engine.EndExposure(position);
+                exposure.End(position);
                 await database.SaveChangesAsync(cancellationToken);
             }
         }

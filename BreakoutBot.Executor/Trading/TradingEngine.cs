@@ -32,6 +32,7 @@ public sealed partial class TradingEngine(
     Reconciler reconciler,
     FundingBook funding,
     TradeBook trades,
+    ExposureClock exposure,
     AccountLease lease,
     OutboxPublisher outbox,
     IConnectionMultiplexer redis,
