@@ -881,6 +881,10 @@ namespace BreakoutBot.Data.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("initial_stop");
 
+                    b.Property<DateTimeOffset?>("LastBarOpen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_bar_open");
+
                     b.Property<decimal>("LongestUnprotectedSeconds")
                         .HasColumnType("numeric")
                         .HasColumnName("longest_unprotected_seconds");

@@ -40,6 +40,12 @@ public sealed class PositionRecord : IModeScoped
     public int BarsHeld { get; set; }
 
     /// <summary>
+    /// Open time of the last closed bar (of the management interval) the position rules were applied to; null before the
+    /// first. Later bars are applied in order, so bars that closed while no executor ran are applied when one runs again.
+    /// </summary>
+    public DateTimeOffset? LastBarOpen { get; set; }
+
+    /// <summary>
     /// The take-profit ladder with each target's filled state (column <c>targets_json</c>). Replace the list to change
     /// it: the records are immutable.
     /// </summary>

@@ -326,23 +326,25 @@ public sealed partial class TradingEngine
         var interval = ManagementInterval;
         var lookback = preset.PositionConfig.ChandelierLookbackBars;
         var barsNeeded = Math.Max((2 * lookback) + 2, ExitInputs.BarsNeeded(preset.PositionConfig.ExitRules) + 1);
-        var bars = await venue.GetKlinesAsync(instrument.Symbol, interval, Math.Min(1000, barsNeeded), cancellationToken);
-        var closed = bars.Where(bar => bar.IsClosed).OrderBy(bar => bar.OpenTime).ToList();
+        var closed = await ClosedBarsAsync(instrument, interval, barsNeeded, cancellationToken);
+        if (closed.Count > 0 && interval.FixedDuration is { } duration
+            && (int)((closed[^1].OpenTime - (position.LastBarOpen ?? interval.OpenTimeContaining(position.OpenedAt))) / duration) is var unapplied and > 1)
+        {
+            // Several bars not applied yet (they closed while no executor ran): each needs its own history before it.
+            closed = await ClosedBarsAsync(instrument, interval, barsNeeded + unapplied, cancellationToken);
+        }
+
         if (closed.Count == 0)
         {
             return;
         }
 
-        if (!_lastBarOpen.TryGetValue(position.PositionId, out var last))
-        {
-            // First look after a (re)start: only bars that close from now on are applied.
-            _lastBarOpen[position.PositionId] = closed[^1].OpenTime;
-            return;
-        }
-
+        // Every bar closed since the position opened and not applied yet, in order: after a restart too (the last one
+        // applied is stored with the position), so a bar is applied once and none is skipped while no executor ran.
+        var last = position.LastBarOpen ?? DateTimeOffset.MinValue;
         foreach (var bar in closed.Where(bar => bar.OpenTime > last && bar.CloseTime > position.OpenedAt))
         {
-            _lastBarOpen[position.PositionId] = bar.OpenTime;
+            position.LastBarOpen = bar.OpenTime;
             var history = closed.Where(candidate => candidate.OpenTime <= bar.OpenTime).ToList();
             var measures = new BarMeasures(
                 TrailingInputs.From(history, position.Direction, lookback), ExitInputs.From(history, preset.PositionConfig.ExitRules),
@@ -352,6 +354,12 @@ public sealed partial class TradingEngine
                 return;
             }
         }
+    }
+
+    private async Task<List<Candle>> ClosedBarsAsync(Instrument instrument, CandleInterval interval, int count, CancellationToken cancellationToken)
+    {
+        var bars = await venue.GetKlinesAsync(instrument.Symbol, interval, Math.Min(1000, count), cancellationToken);
+        return [.. bars.Where(bar => bar.IsClosed).OrderBy(bar => bar.OpenTime)];
     }
 
     /// <summary>
@@ -403,7 +411,6 @@ public sealed partial class TradingEngine
             Log.TradeClosed(logger, trade.TradeId, trade.Symbol, trade.RealizedPnl, trade.RMultiple, trade.ExitReason);
         }
 
-        _lastBarOpen.Remove(position.PositionId);
         _equityDue = true;
         await database.SaveChangesAsync(cancellationToken);
     }

@@ -56,7 +56,6 @@ public sealed partial class TradingEngine(
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly ExecutorOptions _options = executorOptions.Value;
     private readonly TradingMode _mode = tradingOptions.Value.ParsedMode;
-    private readonly Dictionary<string, DateTimeOffset> _lastBarOpen = new(StringComparer.Ordinal);
 
     private EngineState _state = EngineState.Stopped;
     private long? _sessionId;
@@ -117,7 +116,6 @@ public sealed partial class TradingEngine(
         {
             using var activity = telemetry.ActivitySource.StartActivity("executor.initialize");
             _initialized = false;
-            _lastBarOpen.Clear();
             await venueFacts.SetUpAsync(cancellationToken);
 
             var wallet = await venue.GetWalletAsync(cancellationToken);

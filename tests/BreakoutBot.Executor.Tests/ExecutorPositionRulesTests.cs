@@ -1,4 +1,6 @@
+using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data.Trading;
+using BreakoutBot.Domain.MarketData;
 using BreakoutBot.Domain.Simulation;
 using BreakoutBot.Executor.Tests.Infrastructure;
 using BreakoutBot.Messaging.Messages;
@@ -127,6 +129,90 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
         Assert.Equal(Math.Abs(addedPosition.InitialStop - FirstEntryPrice(addedOrders, addedFills)) * addedPosition.OriginalQuantity, addedTrade.InitialRisk);
         await stack.AssertBooksEqualWalletAsync(walletBefore);
         Assert.Equal(0, stack.VenueOpenPositions);
+    }
+
+    [Fact]
+    public async Task BarsClosedWhileNoExecutorRan_EachAppliedOnceAfterTheRestart()
+    {
+        // 5-minute bars, one per second of the test (speed 300); nothing in the preset may close the position early.
+        await using var stack = await TradingStack.StartAsync(postgres);
+        var executor = await stack.StartExecutorAsync("a");
+        await stack.StorePresetAsync(
+            ("position_config.tp_levels.0.reward_multiple", 6m),
+            ("position_config.tp_levels.1.reward_multiple", 9m),
+            ("position_config.breakeven_enabled", false),
+            ("position_config.trailing_enabled", false),
+            ("position_config.exit_rules.weak_impulse_enabled", false),
+            ("position_config.exit_rules.failed_breakout_enabled", false),
+            ("position_config.exit_rules.max_hold_time_hours", 48),
+            ("execution_config.enable_twap", false),
+            ("execution_config.enable_iceberg", false));
+        Assert.True((await stack.SendCommandAsync(EngineCommandKind.Start)).Accepted);
+        var positionId = await OpenLongAsync(stack, "BTCUSDT", 0.2m);
+        await Eventually.UntilAsync(async () => (await PositionAsync(stack, positionId)).BarsHeld >= 2, "two bars applied");
+
+        await executor.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        var missed = await ClosedBarsSinceOpenAsync(stack, await PositionAsync(stack, positionId)) - (await PositionAsync(stack, positionId)).BarsHeld;
+        Assert.True(missed >= 10, $"{missed} bars closed while no executor ran");
+        await using var restarted = await stack.StartExecutorAsync("a");
+
+        // Caught up: every closed bar applied (but the one or two closing as it is read), and none twice.
+        await Eventually.UntilAsync(async () =>
+        {
+            var position = await PositionAsync(stack, positionId);
+            var closedBefore = await ClosedBarsSinceOpenAsync(stack, position);
+            var held = (await PositionAsync(stack, positionId)).BarsHeld;
+            var closedAfter = await ClosedBarsSinceOpenAsync(stack, position);
+            Assert.True(held <= closedAfter, $"{held} bars applied, only {closedAfter} closed since the position opened");
+            return position.Status == PositionRecordStatus.Open && held >= closedBefore - 3;
+        }, "the bars closed while no executor ran to be applied");
+    }
+
+    /// <summary>
+    /// A long on <paramref name="symbol"/> from a signal at the current ask, open. A bar passes every second here, so a
+    /// signal the executor reads late may meet a price already too far from its level and be rejected: then another.
+    /// </summary>
+    private static async Task<string> OpenLongAsync(TradingStack stack, string symbol, decimal stopFraction)
+    {
+        var decisions = new List<string>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var signal = await stack.LongSignalAsync(symbol, stopFraction);
+            await stack.PublishSignalAsync(signal);
+            var decided = await Eventually.WaitAsync(async () =>
+            {
+                await using var database = stack.Database();
+                return await database.Signals.AsNoTracking().SingleOrDefaultAsync(row => row.SignalId == signal.SignalId);
+            }, "the signal's decision");
+            if (decided.Outcome == SignalOutcome.Approved)
+            {
+                return await ExecutorRiskTests.WaitForOpenPositionAsync(stack, signal.SignalId);
+            }
+
+            decisions.Add($"{decided.Outcome}: {decided.Reason}");
+        }
+
+        Assert.Fail("no signal was approved: " + string.Join("; ", decisions));
+        return "";
+    }
+
+    private static async Task<PositionRecord> PositionAsync(TradingStack stack, string positionId)
+    {
+        await using var database = stack.Database();
+        return await database.Positions.AsNoTracking().SingleAsync(row => row.PositionId == positionId);
+    }
+
+    /// <summary>
+    /// The 5-minute bars closed on the venue since <paramref name="position"/> opened (the one it opened in counted), read
+    /// from its klines: the simulator's market runs on its simulated clock, its server time on the real one.
+    /// </summary>
+    private static async Task<int> ClosedBarsSinceOpenAsync(TradingStack stack, PositionRecord position)
+    {
+        using var http = new HttpClient { BaseAddress = stack.SimulatorAddress };
+        var bars = await new BybitMarketClient(http, TimeProvider.System).GetKlinesAsync(
+            InstrumentSymbol.Parse(position.Symbol), CandleInterval.FiveMinutes, 200, TestContext.Current.CancellationToken);
+        return bars.Count(bar => bar.IsClosed && bar.CloseTime > position.OpenedAt);
     }
 
     /// <summary>Opens a long on <paramref name="symbol"/> and checks its take-profit orders: rung 1 smart, rung 2 fixed.</summary>
