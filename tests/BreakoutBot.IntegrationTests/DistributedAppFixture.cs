@@ -104,18 +104,21 @@ public sealed class DistributedAppFixture : IAsyncLifetime
     public static readonly string LogDirectory = Path.Combine(AppContext.BaseDirectory, "artifacts", "logs");
 
     /// <summary>The last lines a resource wrote (for failure messages).</summary>
-    public static string LogTail(string resource, int lines)
+    public static string LogTail(string resource, int lines) =>
+        ReadLog(resource) is { } log ? string.Join('\n', log.Split('\n').TakeLast(lines)) : $"(no log of {resource})";
+
+    /// <summary>The resource's captured log so far (it is still being written), or null when there is none.</summary>
+    private static string? ReadLog(string resource)
     {
         var path = Path.Combine(LogDirectory, resource + ".log");
         if (!File.Exists(path))
         {
-            return $"(no log of {resource})";
+            return null;
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
-        var all = reader.ReadToEnd().Split('\n');
-        return string.Join('\n', all.TakeLast(lines));
+        return reader.ReadToEnd();
     }
 
     /// <summary>
@@ -124,16 +127,13 @@ public sealed class DistributedAppFixture : IAsyncLifetime
     /// </summary>
     public static string OwnLogTail(string resource, int entries)
     {
-        var path = Path.Combine(LogDirectory, resource + ".log");
-        if (!File.Exists(path))
+        if (ReadLog(resource) is not { } log)
         {
             return $"(no log of {resource})";
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
         var grouped = new List<List<string>>();
-        foreach (var line in reader.ReadToEnd().Split('\n'))
+        foreach (var line in log.Split('\n'))
         {
             // "2026-12-08T03:11:29.3380000Z info: Category[id]" begins an entry; indented lines continue it.
             var content = line.Length > 29 && line[10] == 'T' && line[28] == ' ' ? line[29..] : line;
