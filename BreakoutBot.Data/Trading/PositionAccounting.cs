@@ -44,6 +44,14 @@ public static class PositionAccounting
         return realised;
     }
 
+    /// <summary>A fee paid on one of the position's fills (negative for a rebate): counted in its fees and taken from its PnL.</summary>
+    public static void PayFee(this PositionRecord position, decimal fee)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        position.Fees += fee;
+        position.RealizedPnl -= fee;
+    }
+
     /// <summary>Price PnL of the open quantity at <paramref name="markPrice"/> (before exit fees).</summary>
     public static decimal UnrealisedPnlAt(this PositionRecord position, decimal markPrice) =>
         position.OpenQuantity == 0 ? 0m : position.StateOf().UnrealisedPnlAt(markPrice);

@@ -90,8 +90,7 @@ public sealed class Reconciler(IVenue venue, OrderRouter router, ExecutorMetrics
             order.FilledQuantity += quantity;
             order.UpdatedAt = clock.GetUtcNow();
             router.RecordFill(database, order, new OrderFill(execution.ExecutionId, execution.Price, quantity, execution.Fee, execution.Time), execution.IsMaker ? LiquidityRole.Maker : LiquidityRole.Taker, correlationId);
-            position.Fees += execution.Fee;
-            position.RealizedPnl -= execution.Fee;
+            position.PayFee(execution.Fee);
             position.ReduceByFill(quantity, execution.Price);
             booked += quantity;
         }

@@ -65,8 +65,7 @@ public sealed partial class TradingEngine
     private async Task BookFillAsync(
         TradingDbContext database, PositionRecord position, OrderRecord order, decimal price, decimal quantity, decimal fee, DateTimeOffset at, string correlationId, CancellationToken cancellationToken)
     {
-        position.Fees += fee;
-        position.RealizedPnl -= fee;
+        position.PayFee(fee);
         if (order.Purpose is OrderPurpose.Entry or OrderPurpose.AddOn)
         {
             position.OpenedAt = position.OpenQuantity == 0 ? at : position.OpenedAt;
