@@ -2,10 +2,12 @@
 # Builds BreakoutBot's container images with the .NET SDK's own container support, on base images made here from
 # Debian packages, into a registry on this machine — no container registry on the internet is needed.
 #
-#   deploy/images.sh build     install what is missing (apt), start the local registry, build the bases (cached) and
+#   deploy/images.sh build     install what is missing (apt), start the local registry, build the bases (cached),
 #                              every service image (api, web, scanner, executor, backtester, exchange-sim, db-migrator)
-#   deploy/images.sh verify    check the built images: non-root numeric user, labels and tags, and that the
-#                              exchange-sim image serves /health as that user under podman; exits 1 naming what failed
+#                              and PostgreSQL and Redis images from Debian's packages (breakoutbot/postgres:15, redis:7)
+#   deploy/images.sh verify    check the built images: non-root numeric user, labels and tags, that the exchange-sim
+#                              image serves /health as that user under podman, and that postgres and redis answer as
+#                              user 999; exits 1 naming what failed
 #   deploy/images.sh stop      stop the local registry this script started (its storage is kept)
 #
 # Settings (environment): BREAKOUTBOT_REGISTRY (default localhost:5000; one this script starts when it is a
@@ -20,6 +22,8 @@ state=${BREAKOUTBOT_IMAGES_STATE:-/var/tmp/breakoutbot-images}
 services=(Api:api Web:web Scanner:scanner Executor:executor Backtester:backtester Simulator:exchange-sim Migrator:db-migrator)
 runtime_deps="$registry/breakoutbot-base/runtime-deps:bookworm"
 aspnet="$registry/breakoutbot-base/aspnet:10.0"
+postgres_image="$registry/breakoutbot/postgres:15"
+redis_image="$registry/breakoutbot/redis:7"
 version=$(sed -n 's#.*<Version>\(.*\)</Version>.*#\1#p' Directory.Build.props)
 revision=$(git rev-parse --short=12 HEAD 2>/dev/null || echo "")
 
@@ -122,6 +126,47 @@ build_bases() {
   fi
 }
 
+# postgres and redis: the same Debian base with the database's own package, run as its own non-root user (999, as in
+# the Docker Official Images, so the same securityContext and volume ownership fit), configured by the same variables.
+build_data_images() {
+  build_debian_image postgres "postgresql-15" "$postgres_image" \
+    --customize-hook='chroot "$1" sh -c "groupmod -g 999 postgres && usermod -u 999 -g 999 postgres"' \
+    --customize-hook='chroot "$1" sh -c "rm -rf /var/lib/postgresql/15 /etc/postgresql/15 && mkdir -p /var/lib/postgresql/data /var/run/postgresql && chown -R 999:999 /var/lib/postgresql /var/run/postgresql && chmod 700 /var/lib/postgresql/data"' \
+    --customize-hook="copy-in deploy/data-images/postgres-entrypoint.sh /usr/local/bin" \
+    -- --change 'USER 999' --change 'ENV PGDATA=/var/lib/postgresql/data' --change 'ENV LANG=C.UTF-8' \
+    --change 'ENTRYPOINT ["/bin/sh", "/usr/local/bin/postgres-entrypoint.sh"]' --change 'EXPOSE 5432'
+  build_debian_image redis "redis-server" "$redis_image" \
+    --customize-hook='chroot "$1" sh -c "groupmod -g 999 redis && usermod -u 999 -g 999 redis && mkdir -p /data && chown 999:999 /data"' \
+    -- --change 'USER 999' --change 'WORKDIR /data' --change 'CMD ["redis-server", "--protected-mode", "no"]' --change 'EXPOSE 6379'
+}
+
+# build_debian_image NAME PACKAGES IMAGE [mmdebstrap options...] -- [podman import --change options...]: a minbase
+# bookworm with PACKAGES (cached in $state/NAME.tar until this script changes), imported and pushed as IMAGE.
+build_debian_image() {
+  local name=$1 packages=$2 image=$3 archive stamp
+  archive="$state/$name.tar"
+  shift 3
+  local hooks=() changes=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do hooks+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  changes=("$@")
+  stamp=$(sha256sum deploy/images.sh deploy/data-images/* | sha256sum | cut -c1-16)
+  if [ ! -f "$archive" ] || [ "$(cat "$archive.stamp" 2>/dev/null)" != "$stamp" ]; then
+    say "building the $name image's Debian root with mmdebstrap ($packages; cached in $state)"
+    rm -f "$archive"
+    mmdebstrap --quiet --variant=minbase --include="ca-certificates,tzdata,$packages" \
+      --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
+      --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-exclude=/usr/share/info/*' \
+      --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*' "${hooks[@]}" bookworm "$archive" \
+      || fail "mmdebstrap of the $name image"
+    echo "$stamp" >"$archive.stamp"
+  fi
+  say "importing $image"
+  podman import --quiet "${changes[@]}" --change "LABEL org.opencontainers.image.title=breakoutbot-$name" \
+    --change "LABEL org.opencontainers.image.version=$version" "$archive" "$image" >/dev/null || fail "podman import $image"
+  podman push --quiet --tls-verify=false "$image" >/dev/null || fail "podman push $image"
+}
+
 build_services() {
   local source_url
   source_url=$(git remote get-url origin 2>/dev/null || true)
@@ -171,15 +216,40 @@ verify() {
     podman rm -f "$container" >/dev/null 2>&1 || true
   fi
 
+  verify_data_image "$postgres_image" postgres "PGPASSWORD=verify-secret psql -h 127.0.0.1 -U postgres -d breakoutdb -tAc 'SELECT 40 + 2'" 42 \
+    -e POSTGRES_PASSWORD=verify-secret -e POSTGRES_DB=breakoutdb
+  verify_data_image "$redis_image" redis "redis-cli ping" PONG
+
   if [ ${#problems[@]} -gt 0 ]; then
     printf 'images: FAILED: %s\n' "${problems[@]}" >&2
     exit 1
   fi
-  say "verified ${#services[@]} images ($tag): user 1654, labels, ports; exchange-sim serves /health as the app user"
+  say "verified ${#services[@]} images ($tag): user 1654, labels, ports; exchange-sim serves /health as the app user; postgres and redis answer as user 999"
+}
+
+# verify_data_image IMAGE USERNAME PROBE EXPECTED [podman run options...]: the image starts as its non-root user 999 and
+# PROBE, run inside it, prints EXPECTED within 30 s (PostgreSQL: a query over TCP with the password; Redis: a ping).
+verify_data_image() {
+  local image=$1 username=$2 probe=$3 expected=$4 container answer="" user
+  shift 4
+  podman pull --quiet --tls-verify=false "$image" >/dev/null 2>&1 || true
+  if ! container=$(podman run -d --rm "$@" "$image" 2>&1); then
+    problems+=("podman run $image: $container")
+    return
+  fi
+  for _ in $(seq 1 60); do
+    answer=$(podman exec "$container" sh -c "$probe" 2>/dev/null | tr -d '[:space:]') || true
+    [ "$answer" = "$expected" ] && break
+    sleep 0.5
+  done
+  [ "$answer" = "$expected" ] || problems+=("$image did not answer '$probe' with $expected within 30 s (got '$answer'): $(podman logs "$container" 2>&1 | tail -n 5)")
+  user=$(podman top "$container" user 2>/dev/null | tail -n +2 | sort -u | tr '\n' ' ')
+  [ "$user" = "999 " ] || [ "$user" = "$username " ] || problems+=("$image runs as '$user', not its user $username (999)")
+  podman rm -f "$container" >/dev/null 2>&1 || true
 }
 
 case "${1:-}" in
-  build) mkdir -p "$state"; install_tools; start_registry; build_bases; build_services ;;
+  build) mkdir -p "$state"; install_tools; start_registry; build_bases; build_data_images; build_services ;;
   verify) verify ;;
   stop)
     if [ -f "$state/registry.pid" ]; then kill "$(cat "$state/registry.pid")" 2>/dev/null || true; rm -f "$state/registry.pid"; fi ;;
