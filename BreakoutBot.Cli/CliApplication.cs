@@ -57,7 +57,7 @@ public static class CliApplication
                                    [--venue https://api.bybit.com]
           breakoutbot backtest --data <dir> --preset <name|file.json> [--from <ISO-8601>] [--to <ISO-8601>] [--symbols A,B]
                                [--balance 10000] [--output backtest-results] [--seed 1] [--interval 5]
-                               [--fees <taker_bps>/<maker_bps>] [--slippage-bps 2] [--funding-rate 0.0001]
+                               [--fees <taker_bps>/<maker_bps>] [--slippage-bps 2] [--funding-rate 0.0001] [--leverage 10]
           breakoutbot backtest sweep --data <dir> --preset <name|file.json> --grid "<path>=<v1>,<v2>;<path>=<v1>,<v2>"
                                [--random <n>] [--folds <k>] [--monte-carlo 1000] [--parallel <cores>] [--shard <i>/<n>]
                                [--output sweep-results]

@@ -109,6 +109,17 @@ public sealed partial class BacktestRunner
         }
     }
 
+    /// <summary>
+    /// Bybit's initial-margin check, as the simulator makes it: the entry's value ÷ leverage plus its taker fee must fit
+    /// the equity less the initial margin of the open positions (their value at the last close ÷ leverage).
+    /// </summary>
+    private bool MarginCarries(decimal notional, decimal equity)
+    {
+        var tiedUp = _open.Values.Sum(open => open.Position.OpenQuantity * _lastClose[open.Position.Symbol]) / settings.Leverage;
+        var required = (notional / settings.Leverage) + (notional * TakerFee);
+        return required <= equity - tiedUp;
+    }
+
     private decimal Equity()
     {
         var equity = _cash;

@@ -209,6 +209,12 @@ public sealed partial class BacktestRunner(BacktestSettings settings, IProgress<
             return;
         }
 
+        if (!MarginCarries(sizing.Notional, equity))
+        {
+            Reject("InsufficientMargin");
+            return;
+        }
+
         // The take-profit ladder sees the levels of the bars before this one, as the executor does at its fill (no book here).
         var positionConfig = settings.Preset.PositionConfig;
         var before = Math.Min(cursor.History.Count - 1, settings.LevelWindowBars);

@@ -31,6 +31,13 @@ public sealed record BacktestSettings
     /// <summary>How much worse than the bar's price market entries, stops and market exits fill, in basis points.</summary>
     public decimal SlippageBps { get; init; } = 2m;
 
+    /// <summary>
+    /// Leverage of every symbol, as the executor sets it (<c>Executor:Leverage</c>, default 10): an entry whose value at
+    /// this leverage, with its taker fee, does not fit the equity the open positions leave free is refused as the venue
+    /// refuses it (Bybit's initial-margin check, 110007). Risk is still sized by the stop.
+    /// </summary>
+    public decimal Leverage { get; init; } = 10m;
+
     /// <summary>Funding rate per funding interval, signed as Bybit's: positive means longs pay shorts.</summary>
     public decimal FundingRate { get; init; } = 0.0001m;
 

@@ -11,7 +11,7 @@ namespace BreakoutBot.Cli.Commands;
 
 /// <summary>
 /// <c>breakoutbot backtest --data DIR --preset NAME|FILE [--from ISO] [--to ISO] [--symbols A,B] [--balance 10000]
-/// [--output DIR] [--seed N] [--interval 5] [--fees TAKER_BPS/MAKER_BPS] [--slippage-bps 2] [--funding-rate 0.0001]</c>:
+/// [--output DIR] [--seed N] [--interval 5] [--fees TAKER_BPS/MAKER_BPS] [--slippage-bps 2] [--funding-rate 0.0001] [--leverage 10]</c>:
 /// runs the preset over the kline files with the services' code (<see cref="BacktestRunner"/>) and writes
 /// <c>trades.csv</c>, <c>equity.csv</c>, <c>summary.json</c> and <c>report.html</c>. Everything is read and checked
 /// before anything is written: bad input exits with 2 naming the file and line, and leaves no file behind; existing
@@ -21,10 +21,10 @@ public static class BacktestCommand
 {
     private const string Name = "breakoutbot backtest";
     private const string UsageLine = "usage: " + Name + " --data <dir> --preset <name|file.json> [--from <ISO-8601>] [--to <ISO-8601>] [--symbols A,B] "
-        + "[--balance 10000] [--output <dir>] [--seed <n>] [--interval 5] [--fees <taker_bps>/<maker_bps>] [--slippage-bps 2] [--funding-rate 0.0001]";
+        + "[--balance 10000] [--output <dir>] [--seed <n>] [--interval 5] [--fees <taker_bps>/<maker_bps>] [--slippage-bps 2] [--funding-rate 0.0001] [--leverage 10]";
 
     /// <summary>The options of a backtest (the sweep takes these and its own).</summary>
-    internal static readonly string[] Options = ["data", "preset", "from", "to", "symbols", "balance", "output", "seed", "interval", "fees", "slippage-bps", "funding-rate"];
+    internal static readonly string[] Options = ["data", "preset", "from", "to", "symbols", "balance", "output", "seed", "interval", "fees", "slippage-bps", "funding-rate", "leverage"];
     private static readonly string[] OutputFiles = ["trades.csv", "equity.csv", "summary.json", "report.html"];
     private static readonly JsonSerializerOptions SummaryJson = new() { WriteIndented = true };
 

@@ -19,7 +19,8 @@ internal sealed record BacktestRequest(
     decimal? TakerFeeRate,
     decimal? MakerFeeRate,
     decimal SlippageBps,
-    decimal FundingRate)
+    decimal FundingRate,
+    decimal Leverage)
 {
     /// <param name="known">Every option the command takes (this record reads its own; the others are the caller's).</param>
     public static BacktestRequest Parse(IReadOnlyList<string> args, IReadOnlyList<string> known, string defaultOutput)
@@ -59,7 +60,8 @@ internal sealed record BacktestRequest(
             taker,
             maker,
             Number(options, "slippage-bps", 2m, minimum: 0m, maximum: 1_000m),
-            Number(options, "funding-rate", 0.0001m, minimum: -0.05m, maximum: 0.05m));
+            Number(options, "funding-rate", 0.0001m, minimum: -0.05m, maximum: 0.05m),
+            Number(options, "leverage", 10m, minimum: 1m, maximum: 100m));
     }
 
     public BacktestSettings Settings(TradingPreset preset) => new()
@@ -74,6 +76,7 @@ internal sealed record BacktestRequest(
         MakerFeeRate = MakerFeeRate,
         SlippageBps = SlippageBps,
         FundingRate = FundingRate,
+        Leverage = Leverage,
     };
 
     private static string Required(IReadOnlyDictionary<string, string> options, string name, string what) =>

@@ -20,7 +20,7 @@ public static class BacktestSweepCommand
 {
     private const string Name = "breakoutbot backtest sweep";
     private const string UsageLine = "usage: " + Name + " --data <dir> --preset <name|file.json> --grid \"<path>=<v1>,<v2>;<path>=<v1>,<v2>\" [--random <n>] [--folds <k>] "
-        + "[--monte-carlo 1000] [--parallel <n>] [--shard <i>/<n>] [--output <dir>] and the backtest's --from --to --symbols --balance --seed --interval --fees --slippage-bps --funding-rate";
+        + "[--monte-carlo 1000] [--parallel <n>] [--shard <i>/<n>] [--output <dir>] and the backtest's --from --to --symbols --balance --seed --interval --fees --slippage-bps --funding-rate --leverage";
 
     private static readonly string[] Options = [.. BacktestCommand.Options, "grid", "random", "folds", "monte-carlo", "parallel", "shard"];
 

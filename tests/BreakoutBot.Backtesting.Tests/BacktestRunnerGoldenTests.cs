@@ -123,6 +123,24 @@ public sealed class BacktestRunnerGoldenTests
         Assert.Equal("EndOfData", trade.ExitReason);
     }
 
+    [Fact]
+    public void AnEntryTheMarginCannotCarry_IsRefusedAsTheVenueRefusesIt_AtAHigherLeverageItIsTaken()
+    {
+        // Entry 100.1 with the stop at 99.9: risk per unit 0.2 + 200 × 0.00055 = 0.31, so 1 % of 10,000 buys 322.580
+        // (32,290.258 USDT). At leverage 3 that needs 10,763.42 + 17.76 of fee, more than the 10,000 of equity; at 4,
+        // 8,072.56 + 17.76 fits.
+        var bars = Enumerable.Range(0, 10).Select(Bars.Flat).ToList();
+        var signals = new ScriptedSignals(Signal(PositionDirection.Long, closedBar: 2, stop: 99.9m, level: 99.5m));
+
+        var refused = new BacktestRunner(Settings with { Leverage = 3m }, signals: signals).Run([new SymbolSeries(Bars.Btc, bars)], TestContext.Current.CancellationToken);
+        var taken = new BacktestRunner(Settings with { Leverage = 4m }, signals: signals).Run([new SymbolSeries(Bars.Btc, bars)], TestContext.Current.CancellationToken);
+
+        Assert.Empty(refused.Trades);
+        Assert.Equal(1, refused.Rejections["InsufficientMargin"]);
+        Assert.Equal(322.580m, Assert.Single(taken.Trades).Quantity);
+        Assert.False(taken.Rejections.ContainsKey("InsufficientMargin"));
+    }
+
     private static BreakoutSignal Signal(PositionDirection direction, int closedBar, decimal stop, decimal level) =>
         new($"scripted-{closedBar}", Bars.Btc.Symbol, direction, BreakoutStrategy.Momentum, level, 100m, stop, 0.9, Bars.OpenOf(closedBar), ["scripted"]);
 

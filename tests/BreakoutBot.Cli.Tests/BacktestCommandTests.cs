@@ -186,6 +186,7 @@ public sealed class BacktestCommandTests(SimulatedMarketFolder market) : IClassF
     [InlineData("--fees", "5.5", "--fees '5.5' must be <taker_bps>/<maker_bps>")]
     [InlineData("--balance", "-1", "--balance '-1' must be a number from 0.01")]
     [InlineData("--interval", "7", "--interval '7' is not a Bybit kline interval")]
+    [InlineData("--leverage", "0", "--leverage '0' must be a number from 1")]
     [InlineData("--colour", "blue", "unknown option --colour")]
     public void BadArguments_ExitWithTwo_NamingTheOption(string option, string value, string expected)
     {
