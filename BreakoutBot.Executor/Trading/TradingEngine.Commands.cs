@@ -1,4 +1,3 @@
-using BreakoutBot.Bybit.Rest;
 using BreakoutBot.Data;
 using BreakoutBot.Data.Engine;
 using BreakoutBot.Data.Presets;
@@ -7,6 +6,7 @@ using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
 using BreakoutBot.Executor.Persistence;
+using BreakoutBot.Executor.Venue;
 using BreakoutBot.Messaging.Messages;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +59,7 @@ public sealed partial class TradingEngine
                     _ => $"unknown command {command.Kind}",
                 };
             }
-            catch (Exception exception) when (exception is HttpRequestException or TimeoutException or BybitApiException)
+            catch (Exception exception) when (VenueFailure.Is(exception, cancellationToken))
             {
                 refusal = await SettleFailedCommandAsync(command, exception, cancellationToken);
             }
@@ -215,7 +215,7 @@ public sealed partial class TradingEngine
         {
             return (await venue.GetWalletAsync(cancellationToken)).Equity;
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or BybitApiException)
+        catch (Exception exception) when (VenueFailure.Is(exception, cancellationToken))
         {
             return null;
         }

@@ -6,6 +6,7 @@ using BreakoutBot.Domain.Positions;
 using BreakoutBot.Domain.Presets;
 using BreakoutBot.Domain.Trading;
 using BreakoutBot.Executor.Engine;
+using BreakoutBot.Executor.Venue;
 using Microsoft.EntityFrameworkCore;
 
 namespace BreakoutBot.Executor.Trading;
@@ -268,7 +269,7 @@ public sealed partial class TradingEngine
             var closed = bars.Where(bar => bar.IsClosed).OrderBy(bar => bar.OpenTime).ToList();
             return TakeProfitMarket.From(closed, TakeProfitLevelWindowBars, preset, book, instrument.TickSize);
         }
-        catch (Exception exception) when (exception is BybitApiException or HttpRequestException or TimeoutException)
+        catch (Exception exception) when (VenueFailure.Is(exception, cancellationToken))
         {
             Log.TakeProfitMarketUnavailable(logger, instrument.Symbol.Value, exception.Message);
             return TakeProfitMarket.None;
