@@ -328,21 +328,28 @@ public sealed partial class TradingEngine
         var lookback = preset.PositionConfig.ChandelierLookbackBars;
         var barsNeeded = Math.Max((2 * lookback) + 2, ExitInputs.BarsNeeded(preset.PositionConfig.ExitRules) + 1);
         var closed = await ClosedBarsAsync(instrument, interval, barsNeeded, cancellationToken);
-        if (closed.Count > 0 && interval.FixedDuration is { } duration
-            && (int)((closed[^1].OpenTime - (position.LastBarOpen ?? interval.OpenTimeContaining(position.OpenedAt))) / duration) is var unapplied and > 1)
-        {
-            // Several bars not applied yet (they closed while no executor ran): each needs its own history before it.
-            closed = await ClosedBarsAsync(instrument, interval, barsNeeded + unapplied, cancellationToken);
-        }
-
         if (closed.Count == 0)
         {
             return;
         }
 
-        // Every bar closed since the position opened and not applied yet, in order: after a restart too (the last one
-        // applied is stored with the position), so a bar is applied once and none is skipped while no executor ran.
-        var last = position.LastBarOpen ?? DateTimeOffset.MinValue;
+        if (position.LastBarOpen is not { } last)
+        {
+            // The first look once the entry is complete: bars from now on are applied (those that closed while the entry
+            // was still being worked are not the position's to judge). Stored with the position, so a restart goes on
+            // from here.
+            position.LastBarOpen = closed[^1].OpenTime;
+            await database.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        if (interval.FixedDuration is { } duration && (int)((closed[^1].OpenTime - last) / duration) is var unapplied and > 1)
+        {
+            // Several bars not applied yet (they closed while no executor ran): each needs its own history before it.
+            closed = await ClosedBarsAsync(instrument, interval, barsNeeded + unapplied, cancellationToken);
+        }
+
+        // Every bar closed since the last one applied, in order, also after a restart: once each, none skipped.
         foreach (var bar in closed.Where(bar => bar.OpenTime > last && bar.CloseTime > position.OpenedAt))
         {
             position.LastBarOpen = bar.OpenTime;

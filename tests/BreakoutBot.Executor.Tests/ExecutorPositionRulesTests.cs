@@ -152,20 +152,23 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
         await Eventually.UntilAsync(async () => (await PositionAsync(stack, positionId)).BarsHeld >= 2, "two bars applied");
 
         await executor.StopAsync();
+        var stopped = await PositionAsync(stack, positionId);
+        var lastApplied = stopped.LastBarOpen!.Value;
         await Task.Delay(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
-        var missed = await ClosedBarsSinceOpenAsync(stack, await PositionAsync(stack, positionId)) - (await PositionAsync(stack, positionId)).BarsHeld;
+        var missed = await ClosedBarsAfterAsync(stack, stopped.Symbol, lastApplied);
         Assert.True(missed >= 10, $"{missed} bars closed while no executor ran");
         await using var restarted = await stack.StartExecutorAsync("a");
 
-        // Caught up: every closed bar applied (but the one or two closing as it is read), and none twice.
+        // Caught up: every bar closed after the last one applied before the stop is applied once (but the one or two
+        // closing as this reads), and none twice.
         await Eventually.UntilAsync(async () =>
         {
+            var closedBefore = await ClosedBarsAfterAsync(stack, stopped.Symbol, lastApplied);
             var position = await PositionAsync(stack, positionId);
-            var closedBefore = await ClosedBarsSinceOpenAsync(stack, position);
-            var held = (await PositionAsync(stack, positionId)).BarsHeld;
-            var closedAfter = await ClosedBarsSinceOpenAsync(stack, position);
-            Assert.True(held <= closedAfter, $"{held} bars applied, only {closedAfter} closed since the position opened");
-            return position.Status == PositionRecordStatus.Open && held >= closedBefore - 3;
+            var closedAfter = await ClosedBarsAfterAsync(stack, stopped.Symbol, lastApplied);
+            var applied = position.BarsHeld - stopped.BarsHeld;
+            Assert.True(applied <= closedAfter, $"{applied} bars applied after the restart, only {closedAfter} closed after the last one applied before it");
+            return position.Status == PositionRecordStatus.Open && applied >= closedBefore - 2;
         }, "the bars closed while no executor ran to be applied");
     }
 
@@ -204,15 +207,15 @@ public sealed class ExecutorPositionRulesTests(LocalPostgresServer postgres)
     }
 
     /// <summary>
-    /// The 5-minute bars closed on the venue since <paramref name="position"/> opened (the one it opened in counted), read
-    /// from its klines: the simulator's market runs on its simulated clock, its server time on the real one.
+    /// The 5-minute bars closed on the venue after the one opening at <paramref name="after"/>, read from its klines: the
+    /// simulator's market runs on its simulated clock, its server time on the real one.
     /// </summary>
-    private static async Task<int> ClosedBarsSinceOpenAsync(TradingStack stack, PositionRecord position)
+    private static async Task<int> ClosedBarsAfterAsync(TradingStack stack, string symbol, DateTimeOffset after)
     {
         using var http = new HttpClient { BaseAddress = stack.SimulatorAddress };
         var bars = await new BybitMarketClient(http, TimeProvider.System).GetKlinesAsync(
-            InstrumentSymbol.Parse(position.Symbol), CandleInterval.FiveMinutes, 200, TestContext.Current.CancellationToken);
-        return bars.Count(bar => bar.IsClosed && bar.CloseTime > position.OpenedAt);
+            InstrumentSymbol.Parse(symbol), CandleInterval.FiveMinutes, 200, TestContext.Current.CancellationToken);
+        return bars.Count(bar => bar.IsClosed && bar.OpenTime > after);
     }
 
     /// <summary>Opens a long on <paramref name="symbol"/> and checks its take-profit orders: rung 1 smart, rung 2 fixed.</summary>
