@@ -155,13 +155,9 @@ public sealed partial class TradingEngine(
                 }
 
                 await database.SaveChangesAsync(cancellationToken);
-                _state = Enum.Parse<EngineState>(state.State);
-                _sessionId = state.SessionId;
-                _risk.Load(risk);
-                await _presets.RestoreAsync(database, state.PresetName, state.PresetVersion, executorTradingOptions.Value.ResolveDefaultPreset(_mode), cancellationToken);
+                await AdoptStoredAsync(database, state, risk, cancellationToken);
             }
 
-            metrics.KillSwitchTripped = _risk.BlocksEntries;
             await ReconcileCoreAsync(cancellationToken);
             _initialized = true;
 
@@ -241,6 +237,16 @@ public sealed partial class TradingEngine(
         }
     }
 
+    /// <summary>Takes the stored engine and risk rows as the engine's memory, with the preset they name (on start and after a failed step).</summary>
+    private async Task AdoptStoredAsync(TradingDbContext database, EngineStateRecord state, RiskStateRecord risk, CancellationToken cancellationToken)
+    {
+        _state = Enum.Parse<EngineState>(state.State);
+        _sessionId = state.SessionId;
+        _risk.Load(risk);
+        metrics.KillSwitchTripped = _risk.BlocksEntries;
+        await _presets.RestoreAsync(database, state.PresetName, state.PresetVersion, executorTradingOptions.Value.ResolveDefaultPreset(_mode), cancellationToken);
+    }
+
     /// <summary>The engine state, risk state and active preset as the database holds them.</summary>
     private async Task ReloadCommittedStateAsync(CancellationToken cancellationToken)
     {
@@ -249,11 +255,7 @@ public sealed partial class TradingEngine(
         var state = await database.EngineStates.AsNoTracking().SingleAsync(row => row.Account == Account, cancellationToken);
         var risk = await database.RiskStates.AsNoTracking().SingleAsync(row => row.Account == Account, cancellationToken);
         var before = _state;
-        _state = Enum.Parse<EngineState>(state.State);
-        _sessionId = state.SessionId;
-        _risk.Load(risk);
-        metrics.KillSwitchTripped = _risk.BlocksEntries;
-        await _presets.RestoreAsync(database, state.PresetName, state.PresetVersion, executorTradingOptions.Value.ResolveDefaultPreset(_mode), cancellationToken);
+        await AdoptStoredAsync(database, state, risk, cancellationToken);
         _memoryInDoubt = false;
         Log.StateReloaded(logger, before, _state, _risk.BlocksEntries);
     }
